@@ -1,0 +1,49 @@
+import { app, BrowserWindow, dialog, shell } from 'electron'
+import { AppServices } from '../services/app-services'
+import { createDispatcher } from '../services/dispatch'
+import { createHandlers } from '../services/handlers'
+import { resolveDataDir } from './data-dir'
+import { electronDialogs } from './dialogs'
+import { registerIpc } from './ipc'
+import { setupSecurity } from './security'
+import { createMainWindow } from './windows'
+
+// Composition only: each step lives in its own module and is tested there.
+setupSecurity()
+
+if (!app.requestSingleInstanceLock()) {
+  // Another CalfCoach already owns the data folder; two writers could corrupt it.
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0]
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.whenReady().then(start, fail)
+}
+
+async function start(): Promise<void> {
+  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
+  const services = await AppServices.open({
+    dataDir,
+    dialogs: electronDialogs,
+    shell: { openExternal: (url) => shell.openExternal(url) },
+  })
+  registerIpc(
+    createDispatcher(createHandlers(services), {
+      readOnlyReason: () => services.db.readOnlyReason,
+      logError: (error, method) => console.error(`[calfcoach] ${method} failed:`, error),
+    }),
+  )
+  app.on('before-quit', () => void services.db.flush())
+  createMainWindow()
+}
+
+function fail(error: unknown): void {
+  dialog.showErrorBox('CalfCoach could not start', error instanceof Error ? error.message : String(error))
+  app.exit(1)
+}

@@ -1,0 +1,46 @@
+import type { DialogPort, ServiceContext, ShellPort } from './context'
+import { Database } from './store/database'
+import type { FileOps } from './store/file-ops'
+
+export interface AppServicesOptions {
+  dataDir: string
+  dialogs: DialogPort
+  shell: ShellPort
+  now?: () => Date
+  ops?: FileOps
+}
+
+/**
+ * Everything the handlers need, as plain Node objects: main builds one with Electron's dialogs and
+ * shell; tests and the e2e harness build one with fakes over a temp folder.
+ */
+export class AppServices implements ServiceContext {
+  db!: Database
+  readonly now: () => Date
+  readonly dialogs: DialogPort
+  readonly shell: ShellPort
+
+  private constructor(private readonly options: AppServicesOptions) {
+    this.now = options.now ?? (() => new Date())
+    this.dialogs = options.dialogs
+    this.shell = options.shell
+  }
+
+  static async open(options: AppServicesOptions): Promise<AppServices> {
+    const services = new AppServices(options)
+    await services.reopen()
+    return services
+  }
+
+  /** Reloads the data folder from disk (after a restore or import); earlier notices are kept. */
+  async reopen(): Promise<void> {
+    const previous = this.db
+    await previous?.flush()
+    this.db = await Database.open({
+      dataDir: this.options.dataDir,
+      now: this.now,
+      ...(this.options.ops ? { ops: this.options.ops } : {}),
+    })
+    if (previous) this.db.notices.unshift(...previous.notices)
+  }
+}

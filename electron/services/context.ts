@@ -1,0 +1,27 @@
+import type { Database } from './store/database'
+
+/** What the desktop shell provides to services; Electron implements it in main, tests with fakes. */
+export interface DialogPort {
+  /** Resolves to the chosen path, or null when the coach cancels. */
+  chooseSavePath(options: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>
+  chooseOpenPath(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>
+}
+
+export interface ShellPort {
+  openExternal(url: string): Promise<void>
+}
+
+export interface ServiceContext {
+  db: Database
+  now: () => Date
+  dialogs: DialogPort
+  shell: ShellPort
+}
+
+let idCounter = 0
+/** Sortable, file-name-safe ids: time in base 36 plus a per-process counter and randomness. */
+export function newId(prefix: string, now: Date): string {
+  idCounter = (idCounter + 1) % 1_679_616
+  const rand = Math.floor(Math.random() * 1_679_616).toString(36).padStart(4, '0')
+  return `${prefix}-${now.getTime().toString(36)}-${idCounter.toString(36).padStart(4, '0')}${rand}`
+}

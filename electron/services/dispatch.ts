@@ -1,0 +1,61 @@
+import { type ApiMethod, apiMethods, contract, type Handlers } from '../../shared/api/contract'
+import { type ApiError, type ApiResult, DomainError, formatIssues } from '../../shared/api/result'
+import { toFieldIssues } from '../../shared/api/zod-issues'
+
+export type Dispatch = (method: ApiMethod, payload: unknown) => Promise<ApiResult<unknown>>
+
+export interface DispatchOptions {
+  /** Non-null while the data folder must not be written; write channels are then refused. */
+  readOnlyReason(): string | null
+  /** Where unexpected errors go (main logs them); the renderer only sees a reference. */
+  logError?(error: unknown, method: string): void
+}
+
+let errorCounter = 0
+
+/**
+ * The single entry point for every API call, used by main's ipcMain handlers and by the e2e harness
+ * alike: validate the payload against the contract, call the handler, validate what it returns.
+ */
+export function createDispatcher(handlers: Handlers, options: DispatchOptions): Dispatch {
+  return async (method, payload) => {
+    const spec = contract[method]
+    const handler = handlers[method] as ((input: unknown) => unknown) | undefined
+    if (!spec || !handler) return fail({ code: 'not-found', message: `Unknown API call ${String(method)}.` })
+    const input = spec.input.safeParse(payload)
+    if (!input.success) {
+      const issues = toFieldIssues(input.error)
+      return fail({ code: 'invalid-input', message: `Please check: ${formatIssues(issues)}`, issues })
+    }
+    if (spec.writes) {
+      const reason = options.readOnlyReason()
+      if (reason) return fail({ code: 'read-only', message: reason })
+    }
+    try {
+      const value = await handler(input.data)
+      const output = spec.output.safeParse(value)
+      if (!output.success) {
+        options.logError?.(new Error(`output of ${method} broke the contract: ${formatIssues(toFieldIssues(output.error))}`), method)
+        return fail({ code: 'internal', message: `CalfCoach produced an unexpected answer for ${method}; nothing else was changed.` })
+      }
+      return { ok: true, value: output.data }
+    } catch (error) {
+      if (error instanceof DomainError) {
+        return fail({ code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) })
+      }
+      const ref = `E${Date.now().toString(36)}${(++errorCounter).toString(36)}`
+      options.logError?.(error, `${method} (${ref})`)
+      return fail({ code: 'internal', message: `Something went wrong inside CalfCoach (reference ${ref}). Your data was not changed by this request.` })
+    }
+  }
+}
+
+function fail(error: ApiError): ApiResult<never> {
+  return { ok: false, error }
+}
+
+const methodByChannel = new Map<string, ApiMethod>(apiMethods.map((m) => [contract[m].channel, m]))
+
+export function methodForChannel(channel: string): ApiMethod | undefined {
+  return methodByChannel.get(channel)
+}

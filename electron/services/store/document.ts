@@ -1,0 +1,151 @@
+import { Low } from 'lowdb'
+import type { z } from 'zod'
+import { DomainError } from '../../../shared/api/result'
+import { toFieldIssues } from '../../../shared/api/zod-issues'
+import type { FileOps } from './file-ops'
+import { DurableJsonFile } from './lowdb-adapter'
+
+/** Describes one kind of data file: its current schema, how to create it, and how to upgrade old versions. */
+export interface DocumentKind<T extends { schemaVersion: number }> {
+  readonly label: string
+  readonly currentVersion: number
+  readonly schema: z.ZodType<T>
+  /** migrations[n] turns a version-n document into version n+1. Pure functions over plain JSON. */
+  readonly migrations: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>>
+  create(): T
+}
+
+export type LoadOutcome<T> =
+  | { kind: 'ok'; data: T; migratedFrom?: number }
+  | { kind: 'missing' }
+  | { kind: 'newer'; version: number }
+  | { kind: 'damaged'; reason: string }
+
+/** Checks the migration registry is complete: one step for every version below the current one. */
+export function assertMigrationsComplete(kind: DocumentKind<{ schemaVersion: number }>): void {
+  for (let v = 1; v < kind.currentVersion; v++) {
+    if (typeof kind.migrations[v] !== 'function') {
+      throw new Error(`${kind.label}: no migration from version ${v} to ${v + 1}`)
+    }
+  }
+  for (const key of Object.keys(kind.migrations)) {
+    if (Number(key) >= kind.currentVersion) throw new Error(`${kind.label}: migration from ${key} is beyond the current version`)
+  }
+}
+
+/**
+ * Parses and classifies raw file text without touching the disk, so every damaged-file case can be
+ * unit-tested directly. Migration happens here too; the caller writes the result after a backup.
+ */
+export function interpretDocument<T extends { schemaVersion: number }>(
+  text: string | null,
+  kind: DocumentKind<T>,
+): LoadOutcome<T> {
+  if (text === null) return { kind: 'missing' }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (error) {
+    const short = text.length === 0 ? 'the file is empty' : `it is not valid JSON (${(error as Error).message})`
+    return { kind: 'damaged', reason: `${short}; it may have been truncated or edited by hand` }
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { kind: 'damaged', reason: 'it does not contain a JSON object' }
+  }
+  const version = (raw as { schemaVersion?: unknown }).schemaVersion
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { kind: 'damaged', reason: 'it has no valid schemaVersion' }
+  }
+  if (version > kind.currentVersion) return { kind: 'newer', version }
+  let doc = raw as Record<string, unknown>
+  for (let v = version; v < kind.currentVersion; v++) {
+    const step = kind.migrations[v]
+    if (!step) return { kind: 'damaged', reason: `no migration from version ${v}` }
+    doc = { ...step(doc), schemaVersion: v + 1 }
+  }
+  const parsed = kind.schema.safeParse(doc)
+  if (!parsed.success) {
+    const first = toFieldIssues(parsed.error)
+      .slice(0, 3)
+      .map((i) => `${i.path || '(root)'}: ${i.message}`)
+      .join('; ')
+    return { kind: 'damaged', reason: `its contents do not match what CalfCoach expects (${first})` }
+  }
+  return version < kind.currentVersion ? { kind: 'ok', data: parsed.data, migratedFrom: version } : { kind: 'ok', data: parsed.data }
+}
+
+/**
+ * One JSON data file managed through lowdb. Writes for a file are serialised through a promise
+ * queue, and a mutation only becomes visible in memory after it is durably on disk: a failed write
+ * (full disk, read-only folder) leaves both memory and file exactly as they were.
+ */
+export class JsonDocument<T extends { schemaVersion: number }> {
+  private readonly low: Low<T>
+  private queue: Promise<unknown> = Promise.resolve()
+  /** Set when the file must not be written (e.g. it came from a newer app version). */
+  lockedReason: string | null = null
+
+  constructor(
+    readonly file: string,
+    readonly kind: DocumentKind<T>,
+    ops: FileOps,
+    initial: T,
+  ) {
+    this.low = new Low<T>(new DurableJsonFile<T>(file, ops), initial)
+  }
+
+  get data(): T {
+    return this.low.data
+  }
+
+  /** Replaces the whole document (after validation) and writes it. */
+  async replace(next: T): Promise<void> {
+    await this.mutate(() => next)
+  }
+
+  /** Applies fn to a copy, validates, writes durably, then publishes. Returns fn's extra result. */
+  mutate<R = void>(fn: (draft: T) => T | { next: T; result: R }): Promise<R> {
+    const run = async (): Promise<R> => {
+      if (this.lockedReason) throw new DomainError('read-only', this.lockedReason)
+      const draft = structuredClone(this.low.data)
+      const produced = fn(draft)
+      const { next, result } =
+        produced && typeof produced === 'object' && 'next' in produced && 'result' in produced
+          ? (produced as { next: T; result: R })
+          : { next: produced as T, result: undefined as R }
+      const checked = this.kind.schema.safeParse(next)
+      if (!checked.success) {
+        throw new DomainError('invalid-input', `${this.kind.label} would become invalid`, toFieldIssues(checked.error))
+      }
+      const previous = this.low.data
+      this.low.data = checked.data
+      try {
+        await this.low.write()
+      } catch (error) {
+        this.low.data = previous
+        throw storageError(error, this.file)
+      }
+      return result
+    }
+    const task = this.queue.then(run, run)
+    this.queue = task.catch(() => undefined)
+    return task
+  }
+
+  /** Waits until every queued write for this file has settled. */
+  async flush(): Promise<void> {
+    await this.queue
+  }
+}
+
+export function storageError(error: unknown, file: string): DomainError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  const where = file.split(/[\\/]/).slice(-2).join('/')
+  const why =
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'the data folder is not writable'
+        : `the disk reported ${code ?? (error as Error)?.message ?? 'an error'}`
+  return new DomainError('storage', `Could not save ${where}: ${why}. Nothing was changed.`)
+}

@@ -1,0 +1,101 @@
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+
+/**
+ * The only way the store touches the disk. Injectable so tests can simulate a full disk or a
+ * read-only folder without needing root tricks, and so the crash test exercises the real code.
+ */
+export interface FileOps {
+  readText(file: string): Promise<string | null>
+  writeAtomic(file: string, text: string): Promise<void>
+  rename(from: string, to: string): Promise<void>
+  copy(from: string, to: string): Promise<void>
+  remove(file: string): Promise<void>
+  list(dir: string): Promise<string[]>
+  mkdirp(dir: string): Promise<void>
+  stat(file: string): Promise<{ size: number; mtimeMs: number } | null>
+}
+
+let tempCounter = 0
+
+async function fsyncDirectory(dir: string): Promise<void> {
+  // Persist the rename itself. Some platforms (Windows) cannot open directories; the rename is still atomic there.
+  let handle: fs.FileHandle | undefined
+  try {
+    handle = await fs.open(dir, 'r')
+    await handle.sync()
+  } catch {
+    /* directory fsync unsupported on this platform */
+  } finally {
+    await handle?.close()
+  }
+}
+
+/**
+ * Temp file + fsync + rename + directory fsync: after this resolves the new content survives a kill -9
+ * or power loss, and a crash at any earlier point leaves the previous complete file in place.
+ */
+export async function writeFileAtomicDurable(file: string, text: string): Promise<void> {
+  const dir = path.dirname(file)
+  const temp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}-${++tempCounter}`)
+  const handle = await fs.open(temp, 'w', 0o600)
+  try {
+    await handle.writeFile(text, 'utf8')
+    await handle.sync()
+  } catch (error) {
+    await handle.close()
+    await fs.rm(temp, { force: true })
+    throw error
+  }
+  await handle.close()
+  try {
+    await fs.rename(temp, file)
+  } catch (error) {
+    await fs.rm(temp, { force: true })
+    throw error
+  }
+  await fsyncDirectory(dir)
+}
+
+export const nodeFileOps: FileOps = {
+  async readText(file) {
+    try {
+      return await fs.readFile(file, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+  },
+  writeAtomic: writeFileAtomicDurable,
+  async rename(from, to) {
+    await fs.rename(from, to)
+    await fsyncDirectory(path.dirname(to))
+  },
+  async copy(from, to) {
+    const text = await fs.readFile(from)
+    await writeFileAtomicDurable(to, text.toString('utf8'))
+  },
+  async remove(file) {
+    await fs.rm(file, { force: true, recursive: true })
+  },
+  async list(dir) {
+    try {
+      return await fs.readdir(dir)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw error
+    }
+  },
+  async mkdirp(dir) {
+    await fs.mkdir(dir, { recursive: true })
+  },
+  async stat(file) {
+    try {
+      const s = await fs.stat(file)
+      return { size: s.size, mtimeMs: s.mtimeMs }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+  },
+}

@@ -1,0 +1,24 @@
+import type { Adapter } from 'lowdb'
+import type { FileOps } from './file-ops'
+
+/**
+ * lowdb adapter over our durable writer. lowdb's own JSONFile (steno) renames without fsync, so an
+ * acknowledged write could vanish on power loss; this one fsyncs. Reading returns raw text parsed as
+ * JSON; validation and migration happen in the document layer, never here.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  constructor(
+    private readonly file: string,
+    private readonly ops: FileOps,
+  ) {}
+
+  async read(): Promise<T | null> {
+    const text = await this.ops.readText(this.file)
+    if (text === null) return null
+    return JSON.parse(text) as T
+  }
+
+  async write(data: T): Promise<void> {
+    await this.ops.writeAtomic(this.file, `${JSON.stringify(data, null, 1)}\n`)
+  }
+}

@@ -1,0 +1,61 @@
+import { AppDataProvider, useAppData } from './app-data'
+import { Notices } from './components/Notices'
+import { AthletePage } from './features/athlete/AthletePage'
+import { SettingsScreen } from './features/settings/SettingsScreen'
+import { SquadScreen } from './features/squad/SquadScreen'
+import { extraRoutes, navItems } from './features/registry'
+import { type Route, useRoute } from './route'
+
+function Screen({ route }: { route: Route }) {
+  const extra = extraRoutes(route)
+  if (extra) return extra
+  switch (route.name) {
+    case 'athlete':
+      return <AthletePage id={route.id} tab={route.tab} />
+    case 'settings':
+      return <SettingsScreen />
+    default:
+      return <SquadScreen />
+  }
+}
+
+function Shell() {
+  const route = useRoute()
+  const { loadError } = useAppData()
+  if (route.name === 'print-plan') return <Screen route={route} />
+  const nav = [{ name: 'squad', label: 'Squad' }, ...navItems, { name: 'settings', label: 'Settings' }]
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <span className="brand">CalfCoach</span>
+        <nav aria-label="Main">
+          {nav.map((item) => (
+            <a key={item.name} href={`#/${item.name}`} aria-current={route.name === item.name ? 'page' : undefined}>
+              {item.label}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {loadError && (
+          <div className="notice notice-error" role="alert">
+            Could not load the squad: {loadError}
+          </div>
+        )}
+        <Notices />
+        <Screen route={route} />
+      </main>
+    </div>
+  )
+}
+
+export function App() {
+  return (
+    <AppDataProvider>
+      <Shell />
+    </AppDataProvider>
+  )
+}

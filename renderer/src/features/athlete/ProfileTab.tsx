@@ -1,0 +1,97 @@
+import { useState } from 'react'
+import { ageOn } from '../../../../shared/dates'
+import { ApiCallError, call } from '../../api'
+import { useAppData } from '../../app-data'
+import { Field } from '../../components/Field'
+import { Modal } from '../../components/Modal'
+import { navigate } from '../../route'
+import { AthleteForm, STATUS_LABELS } from '../squad/AthleteForm'
+import type { AthleteTabProps } from './tabs'
+
+export function ProfileTab({ athlete, groups }: AthleteTabProps) {
+  const { refresh } = useAppData()
+  const [editing, setEditing] = useState(false)
+  const [deleting, setDeleting] = useState(false)
+  const [confirmName, setConfirmName] = useState('')
+  const [deleteError, setDeleteError] = useState<string | undefined>()
+  const groupNames = athlete.groupIds.map((id) => groups.find((g) => g.id === id)?.name).filter(Boolean)
+  const today = new Date().toISOString().slice(0, 10)
+  return (
+    <div className="profile">
+      <dl className="facts">
+        <dt>Sex</dt>
+        <dd>{athlete.sex === 'female' ? 'Female' : 'Male'}</dd>
+        <dt>Age</dt>
+        <dd>{athlete.dateOfBirth ? `${ageOn(athlete.dateOfBirth, today)} (born ${athlete.dateOfBirth})` : 'Not recorded'}</dd>
+        <dt>Status</dt>
+        <dd>{STATUS_LABELS[athlete.trainingStatus]}</dd>
+        <dt>Groups</dt>
+        <dd>{groupNames.join(', ') || 'None'}</dd>
+        <dt>Contact</dt>
+        <dd>{[athlete.email, athlete.phone].filter(Boolean).join(' · ') || 'Not recorded'}</dd>
+        <dt>Notes</dt>
+        <dd className="pre">{athlete.notes || '—'}</dd>
+      </dl>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => setEditing(true)}>
+          Edit profile
+        </button>
+        <button
+          type="button"
+          onClick={async () => {
+            await call('setAthleteArchived', { id: athlete.id, archived: !athlete.archived })
+            await refresh()
+          }}
+        >
+          {athlete.archived ? 'Restore from archive' : 'Archive'}
+        </button>
+        <button type="button" className="danger" onClick={() => setDeleting(true)}>
+          Delete…
+        </button>
+      </div>
+      {editing && (
+        <AthleteForm
+          athlete={athlete}
+          groups={groups}
+          onClose={() => setEditing(false)}
+          onSaved={async () => {
+            setEditing(false)
+            await refresh()
+          }}
+        />
+      )}
+      {deleting && (
+        <Modal title={`Delete ${athlete.name}?`} onClose={() => setDeleting(false)}>
+          <p>
+            This removes {athlete.name} and every run, assessment and plan from the squad. A backup is taken first, so it can be undone from
+            Settings → Backups. Archiving is usually the better choice.
+          </p>
+          <form
+            onSubmit={async (e) => {
+              e.preventDefault()
+              try {
+                await call('deleteAthlete', { id: athlete.id, confirmName })
+                await refresh()
+                navigate({ name: 'squad' })
+              } catch (error) {
+                setDeleteError(error instanceof ApiCallError ? (error.fieldMessage('confirmName') ?? error.message) : (error as Error).message)
+              }
+            }}
+          >
+            <Field id="confirm-name" label={`Type ${athlete.name} to confirm`} error={deleteError}>
+              <input id="confirm-name" value={confirmName} onChange={(e) => setConfirmName(e.target.value)} autoComplete="off" />
+            </Field>
+            <div className="actions">
+              <button type="button" onClick={() => setDeleting(false)}>
+                Cancel
+              </button>
+              <button type="submit" className="danger">
+                Delete permanently
+              </button>
+            </div>
+          </form>
+        </Modal>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react'
+import type { Athlete, Group, Settings } from '../../../../shared/domain/squad'
+import { ProfileTab } from './ProfileTab'
+
+export interface AthleteTabProps {
+  athlete: Athlete
+  groups: Group[]
+  settings: Settings
+}
+
+export interface AthleteTab {
+  id: string
+  label: string
+  render(props: AthleteTabProps): ReactNode
+}
+
+/** The athlete page's tabs, in order. Each feature adds its own entry here. */
+export const athleteTabs: AthleteTab[] = [{ id: 'profile', label: 'Profile', render: (p) => <ProfileTab {...p} /> }]

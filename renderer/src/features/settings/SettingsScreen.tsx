@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react'
+import type { BackupInfo } from '../../../../shared/api/channels/squad'
+import { call } from '../../api'
+import { useAppData } from '../../app-data'
+
+/** Units, PDF paper size, where data lives, backups, and whole-database export/import. */
+export function SettingsScreen() {
+  const { squad, status, refresh } = useAppData()
+  const [backups, setBackups] = useState<BackupInfo[]>([])
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const [restoreId, setRestoreId] = useState('')
+
+  const loadBackups = async () => setBackups(await call('listBackups'))
+  useEffect(() => {
+    void loadBackups()
+  }, [])
+
+  async function act(action: () => Promise<string>) {
+    try {
+      setMessage({ kind: 'ok', text: await action() })
+      await refresh()
+      await loadBackups()
+    } catch (error) {
+      setMessage({ kind: 'error', text: (error as Error).message })
+    }
+  }
+
+  if (!squad || !status) return <p>Loading…</p>
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'ok'}>
+          {message.text}
+        </p>
+      )}
+      <h2>Display and printing</h2>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="setting-unit">Distances</label>
+          <select id="setting-unit" value={squad.settings.distanceUnit} onChange={(e) => act(async () => (await call('updateSettings', { distanceUnit: e.target.value as 'km' | 'mi' }), 'Distance unit saved.'))}>
+            <option value="km">Kilometres</option>
+            <option value="mi">Miles</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="setting-page">PDF paper size</label>
+          <select id="setting-page" value={squad.settings.pdfPageSize} onChange={(e) => act(async () => (await call('updateSettings', { pdfPageSize: e.target.value as 'A4' | 'Letter' }), 'Paper size saved.'))}>
+            <option value="A4">A4</option>
+            <option value="Letter">US Letter</option>
+          </select>
+        </div>
+      </div>
+      <h2>Your data</h2>
+      <p>
+        Everything is stored on this computer in <code data-testid="data-dir">{status.dataDir}</code>: one small index file plus one file per athlete. Nothing is sent
+        anywhere.
+      </p>
+      <div className="actions">
+        <button type="button" onClick={() => act(async () => `Backup ${(await call('backupNow')).id} created.`)}>
+          Back up now
+        </button>
+        <button type="button" onClick={() => act(async () => { const r = await call('exportDatabase'); return r.path ? `Exported ${r.athletes} athletes to ${r.path}.` : 'Export cancelled.' })}>
+          Export database…
+        </button>
+        <button type="button" onClick={() => act(async () => { const r = await call('importDatabase'); return r.path ? `Imported ${r.athletes} athletes. Your previous data is in backup ${r.safetyBackupId}.` : 'Import cancelled.' })}>
+          Import database…
+        </button>
+      </div>
+      <h2>Backups</h2>
+      <p className="muted">A backup is taken automatically once a day when CalfCoach starts (the last 10 are kept), and before every restore, import or deletion.</p>
+      {backups.length === 0 ? (
+        <p>No backups yet.</p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (restoreId) void act(async () => { const r = await call('restoreBackup', { id: restoreId }); return `Restored ${r.restoredFrom}. The state before the restore is in backup ${r.safetyBackupId}.` })
+          }}
+        >
+          <label htmlFor="restore-select">Restore from backup…</label>
+          <select id="restore-select" value={restoreId} onChange={(e) => setRestoreId(e.target.value)}>
+            <option value="">Choose a backup</option>
+            {backups.map((b) => (
+              <option key={b.id} value={b.id}>
+                {new Date(b.createdAt).toLocaleString()} — {b.reason}, {b.files} files
+              </option>
+            ))}
+          </select>
+          <button type="submit" disabled={!restoreId}>
+            Restore
+          </button>
+        </form>
+      )}
+    </section>
+  )
+}

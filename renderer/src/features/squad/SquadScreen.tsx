@@ -1,0 +1,179 @@
+import { useMemo, useState } from 'react'
+import { ageOn } from '../../../../shared/dates'
+import type { Athlete } from '../../../../shared/domain/squad'
+import { call } from '../../api'
+import { useAppData } from '../../app-data'
+import { navigate } from '../../route'
+import { AthleteForm, STATUS_LABELS } from './AthleteForm'
+import { GroupManager } from './GroupManager'
+
+type SortKey = 'name' | 'age' | 'status' | 'updated'
+
+/** The squad list: search, sort and group filter; archived athletes are hidden unless asked for. */
+export function SquadScreen() {
+  const { squad, refresh } = useAppData()
+  const [query, setQuery] = useState('')
+  const [groupId, setGroupId] = useState('')
+  const [sort, setSort] = useState<SortKey>('name')
+  const [showArchived, setShowArchived] = useState(false)
+  const [adding, setAdding] = useState(false)
+  const [managingGroups, setManagingGroups] = useState(false)
+  const [demoError, setDemoError] = useState<string | null>(null)
+  const today = new Date().toISOString().slice(0, 10)
+
+  const visible = useMemo(() => {
+    if (!squad) return []
+    const q = query.trim().toLocaleLowerCase()
+    const list = squad.athletes.filter(
+      (a) =>
+        (showArchived ? a.archived : !a.archived) &&
+        (!groupId || a.groupIds.includes(groupId)) &&
+        (!q || a.name.toLocaleLowerCase().includes(q) || a.notes.toLocaleLowerCase().includes(q) || a.email.toLocaleLowerCase().includes(q)),
+    )
+    const age = (a: Athlete) => (a.dateOfBirth ? ageOn(a.dateOfBirth, today) : -1)
+    const compare: Record<SortKey, (a: Athlete, b: Athlete) => number> = {
+      name: (a, b) => a.name.localeCompare(b.name),
+      age: (a, b) => age(b) - age(a) || a.name.localeCompare(b.name),
+      status: (a, b) => a.trainingStatus.localeCompare(b.trainingStatus) || a.name.localeCompare(b.name),
+      updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
+    }
+    return [...list].sort(compare[sort])
+  }, [squad, query, groupId, sort, showArchived, today])
+
+  if (!squad) return <p>Loading squad…</p>
+  const groupName = new Map(squad.groups.map((g) => [g.id, g.name]))
+  const archivedCount = squad.athletes.filter((a) => a.archived).length
+
+  if (squad.athletes.length === 0) {
+    return (
+      <section className="first-run" aria-labelledby="first-run-title">
+        <h1 id="first-run-title">Welcome to CalfCoach</h1>
+        <p>
+          Keep your squad’s calf-pain screenings, run logs and return-to-distance plans on this computer. Start by adding your first athlete, or
+          explore a generated demo club with months of runs, pain scores and assessments.
+        </p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setAdding(true)}>
+            Add athlete
+          </button>
+          <button
+            type="button"
+            onClick={async () => {
+              try {
+                await call('loadDemoSquad')
+                await refresh()
+              } catch (e) {
+                setDemoError((e as Error).message)
+              }
+            }}
+          >
+            Load demo squad
+          </button>
+        </div>
+        {demoError && <p role="alert" className="error">{demoError}</p>}
+        {adding && (
+          <AthleteForm
+            groups={squad.groups}
+            onClose={() => setAdding(false)}
+            onSaved={async () => {
+              setAdding(false)
+              await refresh()
+            }}
+          />
+        )}
+      </section>
+    )
+  }
+
+  return (
+    <section aria-labelledby="squad-title">
+      <div className="toolbar">
+        <h1 id="squad-title">Squad</h1>
+        <div className="spacer" />
+        <button type="button" onClick={() => setManagingGroups(true)}>
+          Groups…
+        </button>
+        <button type="button" className="primary" onClick={() => setAdding(true)}>
+          Add athlete
+        </button>
+      </div>
+      <div className="filters" role="search">
+        <label htmlFor="squad-search">Search</label>
+        <input id="squad-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name, email or notes" />
+        <label htmlFor="squad-group">Group</label>
+        <select id="squad-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+          <option value="">All groups</option>
+          {squad.groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="squad-sort">Sort by</label>
+        <select id="squad-sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+          <option value="name">Name</option>
+          <option value="age">Age (oldest first)</option>
+          <option value="status">Status</option>
+          <option value="updated">Recently updated</option>
+        </select>
+        <label className="checkbox">
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+          Show archived ({archivedCount})
+        </label>
+      </div>
+      <table className="squad-table">
+        <caption className="sr-only">{showArchived ? 'Archived athletes' : 'Active athletes'}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Age</th>
+            <th scope="col">Groups</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {visible.map((a) => (
+            <tr key={a.id} data-testid="squad-row">
+              <td>
+                <a href={`#/athlete/${a.id}/profile`}>{a.name}</a>
+              </td>
+              <td>{a.dateOfBirth ? ageOn(a.dateOfBirth, today) : '—'}</td>
+              <td>{a.groupIds.map((id) => groupName.get(id)).filter(Boolean).join(', ') || '—'}</td>
+              <td>{STATUS_LABELS[a.trainingStatus]}</td>
+              <td className="row-actions">
+                <button type="button" onClick={() => navigate({ name: 'athlete', id: a.id, tab: 'profile' })} aria-label={`Open ${a.name}`}>
+                  Open
+                </button>
+                <button
+                  type="button"
+                  onClick={async () => {
+                    await call('setAthleteArchived', { id: a.id, archived: !a.archived })
+                    await refresh()
+                  }}
+                  aria-label={`${a.archived ? 'Restore' : 'Archive'} ${a.name}`}
+                >
+                  {a.archived ? 'Restore' : 'Archive'}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {visible.length === 0 && <p className="muted">No athletes match these filters.</p>}
+      {adding && (
+        <AthleteForm
+          groups={squad.groups}
+          onClose={() => setAdding(false)}
+          onSaved={async () => {
+            setAdding(false)
+            await refresh()
+          }}
+        />
+      )}
+      {managingGroups && <GroupManager groups={squad.groups} onClose={() => setManagingGroups(false)} onChanged={refresh} />}
+    </section>
+  )
+}

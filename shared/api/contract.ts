@@ -1,0 +1,25 @@
+import type { ChannelTable, ClientApi, HandlerTable } from './define'
+import { squadChannels } from './channels/squad'
+
+/**
+ * The one API contract between renderer and main. Preload, renderer types, main handlers and the e2e
+ * harness are all derived from this object; add a channel here (in its domain file) and nowhere else.
+ */
+export const contract = {
+  ...squadChannels,
+} satisfies ChannelTable
+
+export type Contract = typeof contract
+export type ApiMethod = keyof Contract
+export type CalfCoachApi = ClientApi<Contract>
+export type Handlers = HandlerTable<Contract>
+
+/** The single global the preload exposes in the renderer. */
+export const API_GLOBAL = 'calfcoach'
+
+export const apiMethods = Object.keys(contract) as ApiMethod[]
+
+/** Map from method name to channel name: all the preload needs to build its bridge. */
+export function channelMap(): Record<ApiMethod, string> {
+  return Object.fromEntries(apiMethods.map((m) => [m, contract[m].channel])) as Record<ApiMethod, string>
+}

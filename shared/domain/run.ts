@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { boundedText, EntityId, IsoDate, PainScore } from './common'
+
+// Stored in SI units (km, seconds) whatever the coach's display setting; conversion happens at the edges.
+export const RunInput = z.strictObject({
+  date: IsoDate,
+  distanceKm: z.number().finite().gt(0, 'must be more than 0 km').max(400, 'must be at most 400 km'),
+  durationSec: z.number().finite().int().positive().max(7 * 86_400).nullable().optional(),
+  painDuring: PainScore.nullable().optional(),
+  painAfter: PainScore.nullable().optional(),
+  painNextMorning: PainScore.nullable().optional(),
+  /** Distance into the run when pain began; null/absent when there was none. */
+  painOnsetKm: z.number().finite().min(0).max(400).nullable().optional(),
+  /** Minutes into the run when pain began, for coaches who log by time. */
+  painOnsetMinutes: z.number().finite().min(0).max(7 * 24 * 60).nullable().optional(),
+  performancePercent: z.number().finite().min(0).max(150).nullable().optional(),
+  surface: boundedText('surface', 80).optional(),
+  shoes: boundedText('shoes', 80).optional(),
+  notes: boundedText('notes', 2000).optional(),
+  /** Where the run came from: a stable key for imported activities makes imports idempotent. */
+  source: z
+    .strictObject({ kind: z.enum(['manual', 'fit', 'gpx', 'csv', 'demo']), key: boundedText('source key', 200).optional() })
+    .optional(),
+})
+export type RunInput = z.infer<typeof RunInput>
+
+export const Run = RunInput.extend({
+  id: EntityId,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Run = z.infer<typeof Run>

@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { boundedText, EntityId, IsoDate } from './common'
+
+export const ATHLETE_STATUSES = ['running', 'modified-training', 'rehab', 'resting'] as const
+export const AthleteTrainingStatus = z.enum(ATHLETE_STATUSES)
+
+const Name = z
+  .string()
+  .trim()
+  .min(1, 'name is required')
+  .max(120, 'name must be at most 120 characters')
+
+const Email = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'must look like name@example.com')
+
+const Phone = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((v) => v === '' || /^[+()\d\s.-]{5,}$/.test(v), 'may contain only digits, spaces and + ( ) . -')
+
+/** What the coach types in the athlete form. */
+export const AthleteDraft = z.strictObject({
+  name: Name,
+  sex: z.enum(['female', 'male'], { message: 'choose female or male (used for test norms)' }),
+  dateOfBirth: IsoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'cannot be in the future').nullable(),
+  email: Email.default(''),
+  phone: Phone.default(''),
+  groupIds: z.array(EntityId).max(50).default([]),
+  notes: boundedText('notes', 5000).default(''),
+  trainingStatus: AthleteTrainingStatus.default('running'),
+})
+export type AthleteDraft = z.input<typeof AthleteDraft>
+
+export const Athlete = z.strictObject({
+  id: EntityId,
+  name: Name,
+  sex: z.enum(['female', 'male']),
+  dateOfBirth: IsoDate.nullable(),
+  email: z.string().max(200),
+  phone: z.string().max(40),
+  groupIds: z.array(EntityId),
+  notes: z.string().max(5000),
+  trainingStatus: AthleteTrainingStatus,
+  archived: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Athlete = z.infer<typeof Athlete>
+
+export const Group = z.strictObject({
+  id: EntityId,
+  name: z.string().trim().min(1, 'group name is required').max(60, 'group name must be at most 60 characters'),
+})
+export type Group = z.infer<typeof Group>
+
+export const Settings = z.strictObject({
+  distanceUnit: z.enum(['km', 'mi']),
+  pdfPageSize: z.enum(['A4', 'Letter']),
+  coachName: z.string().max(120),
+  clubName: z.string().max(120),
+})
+export type Settings = z.infer<typeof Settings>
+
+export const DEFAULT_SETTINGS: Settings = { distanceUnit: 'km', pdfPageSize: 'A4', coachName: '', clubName: '' }

@@ -1,0 +1,132 @@
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { API_GLOBAL, channelMap } from '../../shared/api/contract'
+import { AppServices } from '../../electron/services/app-services'
+import type { DialogPort } from '../../electron/services/context'
+import { createDispatcher, methodForChannel } from '../../electron/services/dispatch'
+import { createHandlers } from '../../electron/services/handlers'
+import { isTrustedSender } from '../../electron/main/trusted-sender'
+import { artifactsDir, launchChromium } from './chromium'
+
+export const RENDERER_INDEX = path.resolve('out/renderer/index.html')
+
+/** Scripted answers for the save/open dialogs main would show. */
+export class FakeDialogs implements DialogPort {
+  readonly savePaths: (string | null)[] = []
+  readonly openPaths: (string | null)[] = []
+  readonly asked: { kind: 'save' | 'open'; title: string }[] = []
+  async chooseSavePath(o: { title: string }) {
+    this.asked.push({ kind: 'save', title: o.title })
+    return this.savePaths.shift() ?? null
+  }
+  async chooseOpenPath(o: { title: string }) {
+    this.asked.push({ kind: 'open', title: o.title })
+    return this.openPaths.shift() ?? null
+  }
+}
+
+export interface Harness {
+  browser: Browser
+  context: BrowserContext
+  page: Page
+  services: AppServices
+  dataDir: string
+  dialogs: FakeDialogs
+  opened: string[]
+  consoleErrors: string[]
+  calls: { method: string; ok: boolean }[]
+  screenshot(name: string): Promise<string>
+  reload(): Promise<void>
+  close(): Promise<void>
+}
+
+export interface HarnessOptions {
+  dataDir?: string
+  browser?: Browser
+  viewport?: { width: number; height: number }
+  now?: () => Date
+}
+
+/**
+ * Opens the BUILT renderer in Chromium with window.calfcoach recreated from the contract. Every call
+ * crosses page.exposeBinding into this process and reaches the same dispatcher and handler table that
+ * main registers on ipcMain, over a real data folder on disk, with the same sender check.
+ */
+export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'calfcoach-e2e-'))
+  const dialogs = new FakeDialogs()
+  const opened: string[] = []
+  const services = await AppServices.open({
+    dataDir,
+    dialogs,
+    shell: { openExternal: async (url) => void opened.push(url) },
+    ...(options.now ? { now: options.now } : {}),
+  })
+  const dispatch = createDispatcher(createHandlers(services), {
+    readOnlyReason: () => services.db.readOnlyReason,
+    logError: (error, method) => console.error(`[harness] ${method}`, error),
+  })
+  const ownBrowser = !options.browser
+  const browser = options.browser ?? (await launchChromium())
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } })
+  const calls: Harness['calls'] = []
+  const trusted = { rendererFile: RENDERER_INDEX, devServerUrl: null }
+  await context.exposeBinding('__calfcoachInvoke', async (source, channel: unknown, payload: unknown) => {
+    const facts = { frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame(), fromOurWindow: true }
+    if (!isTrustedSender(facts, trusted)) {
+      return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the CalfCoach window and was refused.' } }
+    }
+    const method = typeof channel === 'string' ? methodForChannel(channel) : undefined
+    if (!method) return { ok: false, error: { code: 'not-found', message: `Unknown channel ${String(channel)}` } }
+    const result = await dispatch(method, payload)
+    calls.push({ method, ok: result.ok })
+    return result
+  })
+  // Mirrors electron/preload/index.ts: one frozen object, one function per contract channel.
+  await context.addInitScript(
+    ({ globalName, channels }) => {
+      const invoke = (window as unknown as { __calfcoachInvoke: (c: string, p: unknown) => Promise<unknown> }).__calfcoachInvoke
+      const bridge: Record<string, (input?: unknown) => Promise<unknown>> = {}
+      for (const [method, channel] of Object.entries(channels)) bridge[method] = (input?: unknown) => invoke(channel, input)
+      Object.defineProperty(window, globalName, { value: Object.freeze(bridge), enumerable: false, configurable: false, writable: false })
+    },
+    { globalName: API_GLOBAL, channels: channelMap() },
+  )
+  context.setDefaultTimeout(10_000)
+  const page = await context.newPage()
+  const consoleErrors: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text())
+  })
+  page.on('pageerror', (e) => consoleErrors.push(String(e)))
+  await page.goto(pathToFileURL(RENDERER_INDEX).toString())
+  const shots = artifactsDir()
+  mkdirSync(shots, { recursive: true })
+  return {
+    browser,
+    context,
+    page,
+    services,
+    dataDir,
+    dialogs,
+    opened,
+    consoleErrors,
+    calls,
+    async screenshot(name) {
+      const file = path.join(shots, `${name}.png`)
+      await page.screenshot({ path: file, fullPage: true })
+      return file
+    },
+    async reload() {
+      await page.reload()
+    },
+    async close() {
+      await services.db.flush()
+      await context.close()
+      if (ownBrowser) await browser.close()
+    },
+  }
+}
