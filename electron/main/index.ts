@@ -5,6 +5,7 @@ import { createHandlers } from '../services/handlers'
 import { resolveDataDir } from './data-dir'
 import { electronDialogs } from './dialogs'
 import { registerIpc } from './ipc'
+import { electronPdfPort } from './pdf'
 import { setupSecurity } from './security'
 import { createMainWindow } from './windows'
 
@@ -31,6 +32,7 @@ async function start(): Promise<void> {
   const services = await AppServices.open({
     dataDir,
     dialogs: electronDialogs,
+    pdf: electronPdfPort(),
     shell: { openExternal: (url) => shell.openExternal(url) },
   })
   registerIpc(

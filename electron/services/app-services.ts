@@ -1,4 +1,4 @@
-import type { DialogPort, ServiceContext, ShellPort } from './context'
+import type { DialogPort, PdfPort, ServiceContext, ShellPort } from './context'
 import { Database } from './store/database'
 import type { FileOps } from './store/file-ops'
 
@@ -6,6 +6,7 @@ export interface AppServicesOptions {
   dataDir: string
   dialogs: DialogPort
   shell: ShellPort
+  pdf: PdfPort
   now?: () => Date
   ops?: FileOps
 }
@@ -19,11 +20,13 @@ export class AppServices implements ServiceContext {
   readonly now: () => Date
   readonly dialogs: DialogPort
   readonly shell: ShellPort
+  readonly pdf: PdfPort
 
   private constructor(private readonly options: AppServicesOptions) {
     this.now = options.now ?? (() => new Date())
     this.dialogs = options.dialogs
     this.shell = options.shell
+    this.pdf = options.pdf
   }
 
   static async open(options: AppServicesOptions): Promise<AppServices> {

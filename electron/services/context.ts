@@ -16,6 +16,7 @@ export interface ServiceContext {
   now: () => Date
   dialogs: DialogPort
   shell: ShellPort
+  pdf: PdfPort
 }
 
 let idCounter = 0
@@ -24,4 +25,18 @@ export function newId(prefix: string, now: Date): string {
   idCounter = (idCounter + 1) % 1_679_616
   const rand = Math.floor(Math.random() * 1_679_616).toString(36).padStart(4, '0')
   return `${prefix}-${now.getTime().toString(36)}-${idCounter.toString(36).padStart(4, '0')}${rand}`
+}
+
+/**
+ * Renders one of our own print routes to PDF bytes. Main does it with a hidden window and
+ * webContents.printToPDF; the e2e harness with Playwright's page.pdf() (the same Chromium print path).
+ */
+export interface PdfPort {
+  renderRoute(options: {
+    /** Hash route of the print view, e.g. "#/print/plan/<athleteId>/<planId>". */
+    hash: string
+    pageSize: 'A4' | 'Letter'
+    /** Shown in the running header of every page. */
+    headerTitle: string
+  }): Promise<Uint8Array>
 }

@@ -10,8 +10,12 @@ import { createDispatcher, methodForChannel } from '../../electron/services/disp
 import { createHandlers } from '../../electron/services/handlers'
 import { isTrustedSender } from '../../electron/main/trusted-sender'
 import { artifactsDir, launchChromium } from './chromium'
+import type { PdfPort } from '../../electron/services/context'
+import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE, PRINT_TIMEOUT_MS, printSpec } from '../../electron/services/pdf/print-options'
 
-export const RENDERER_INDEX = path.resolve('out/renderer/index.html')
+/** CALFCOACH_OUT_DIR lets parallel runs build into separate folders (`electron-vite build --outDir`). */
+export const OUT_DIR = path.resolve(process.env['CALFCOACH_OUT_DIR'] ?? 'out')
+export const RENDERER_INDEX = path.join(OUT_DIR, 'renderer/index.html')
 
 /** Scripted answers for the save/open dialogs main would show. */
 export class FakeDialogs implements DialogPort {
@@ -38,6 +42,8 @@ export interface Harness {
   opened: string[]
   consoleErrors: string[]
   calls: { method: string; ok: boolean }[]
+  /** Hash routes rendered to PDF, in order. */
+  pdfRenders: string[]
   screenshot(name: string): Promise<string>
   reload(): Promise<void>
   close(): Promise<void>
@@ -59,9 +65,38 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'calfcoach-e2e-'))
   const dialogs = new FakeDialogs()
   const opened: string[] = []
+  let contextRef: BrowserContext | null = null
+  const pdfRenders: string[] = []
+  // The same print route main opens in a hidden window, printed through Chromium's headless print path.
+  const pdf: PdfPort = {
+    async renderRoute({ hash, pageSize, headerTitle }) {
+      if (!contextRef) throw new Error('browser context not ready')
+      pdfRenders.push(hash)
+      const printPage = await contextRef.newPage()
+      try {
+        await printPage.goto(`${pathToFileURL(RENDERER_INDEX).toString()}${hash}`)
+        await printPage.waitForSelector(`[${PRINT_READY_ATTRIBUTE}], [${PRINT_ERROR_ATTRIBUTE}]`, { timeout: PRINT_TIMEOUT_MS })
+        const failed = await printPage.getAttribute('body', PRINT_ERROR_ATTRIBUTE)
+        if (failed) throw new Error(failed)
+        const spec = printSpec(pageSize, headerTitle)
+        const inch = (n: number) => `${n}in`
+        return await printPage.pdf({
+          format: spec.pageSize,
+          printBackground: spec.printBackground,
+          displayHeaderFooter: spec.displayHeaderFooter,
+          headerTemplate: spec.headerTemplate,
+          footerTemplate: spec.footerTemplate,
+          margin: { top: inch(spec.margins.top), bottom: inch(spec.margins.bottom), left: inch(spec.margins.left), right: inch(spec.margins.right) },
+        })
+      } finally {
+        await printPage.close()
+      }
+    },
+  }
   const services = await AppServices.open({
     dataDir,
     dialogs,
+    pdf,
     shell: { openExternal: async (url) => void opened.push(url) },
     ...(options.now ? { now: options.now } : {}),
   })
@@ -72,6 +107,7 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
   const ownBrowser = !options.browser
   const browser = options.browser ?? (await launchChromium())
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } })
+  contextRef = context
   const calls: Harness['calls'] = []
   const trusted = { rendererFile: RENDERER_INDEX, devServerUrl: null }
   await context.exposeBinding('__calfcoachInvoke', async (source, channel: unknown, payload: unknown) => {
@@ -115,6 +151,7 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
     opened,
     consoleErrors,
     calls,
+    pdfRenders,
     async screenshot(name) {
       const file = path.join(shots, `${name}.png`)
       await page.screenshot({ path: file, fullPage: true })

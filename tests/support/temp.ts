@@ -12,7 +12,7 @@ export function tempDir(prefix = 'calfcoach-test-'): string {
 export async function openServices(dataDir = tempDir(), extra: { ops?: FileOps; now?: () => Date } = {}) {
   const dialogs = new FakeDialogs()
   const opened: string[] = []
-  const services = await AppServices.open({ dataDir, dialogs, shell: { openExternal: async (u) => void opened.push(u) }, ...extra })
+  const services = await AppServices.open({ dataDir, dialogs, pdf: { renderRoute: async () => { throw new Error('no PDF renderer in unit tests') } }, shell: { openExternal: async (u) => void opened.push(u) }, ...extra })
   return { services, dialogs, opened, dataDir }
 }
 

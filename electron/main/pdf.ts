@@ -1,0 +1,46 @@
+import { pathToFileURL } from 'node:url'
+import type { PdfPort } from '../services/context'
+import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE, PRINT_TIMEOUT_MS, printSpec } from '../services/pdf/print-options'
+import { devServerUrl, rendererIndexPath } from './paths'
+import { createPrintWindow } from './windows'
+
+/** Polls the print page until it marks itself ready (charts drawn) or failed, or the timeout passes. */
+async function waitForPrintReady(run: (js: string) => Promise<unknown>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  const probe = `(() => { const b = document.body; if (!b) return null; if (b.hasAttribute('${PRINT_ERROR_ATTRIBUTE}')) return 'error:' + b.getAttribute('${PRINT_ERROR_ATTRIBUTE}'); return b.hasAttribute('${PRINT_READY_ATTRIBUTE}') ? 'ready' : null })()`
+  while (Date.now() < deadline) {
+    const state = await run(probe)
+    if (state === 'ready') return
+    if (typeof state === 'string' && state.startsWith('error:')) throw new Error(`The print view failed: ${state.slice(6)}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`The print view did not finish drawing within ${Math.round(timeoutMs / 1000)} s; no PDF was written.`)
+}
+
+/** Prints one of our own routes in a hidden, equally sandboxed window with webContents.printToPDF. */
+export function electronPdfPort(timeoutMs = PRINT_TIMEOUT_MS): PdfPort {
+  return {
+    async renderRoute({ hash, pageSize, headerTitle }) {
+      const win = createPrintWindow()
+      try {
+        const dev = devServerUrl()
+        const base = dev ?? pathToFileURL(rendererIndexPath()).toString()
+        await win.loadURL(`${base}${hash}`)
+        await waitForPrintReady((js) => win.webContents.executeJavaScript(js, true), timeoutMs)
+        const spec = printSpec(pageSize, headerTitle)
+        const buffer = await win.webContents.printToPDF({
+          pageSize: spec.pageSize,
+          margins: spec.margins,
+          printBackground: spec.printBackground,
+          displayHeaderFooter: spec.displayHeaderFooter,
+          headerTemplate: spec.headerTemplate,
+          footerTemplate: spec.footerTemplate,
+          preferCSSPageSize: false,
+        })
+        return new Uint8Array(buffer)
+      } finally {
+        if (!win.isDestroyed()) win.destroy()
+      }
+    },
+  }
+}
