@@ -32,12 +32,14 @@ async function start(): Promise<void> {
   const services = await AppServices.open({
     dataDir,
     dialogs: electronDialogs,
+    background: true,
     pdf: electronPdfPort(),
     shell: { openExternal: (url) => shell.openExternal(url) },
   })
   registerIpc(
     createDispatcher(createHandlers(services), {
       readOnlyReason: () => services.db.readOnlyReason,
+      waitUntilReady: (method) => services.readyFor(method),
       logError: (error, method) => console.error(`[calfcoach] ${method} failed:`, error),
     }),
   )

@@ -1,3 +1,4 @@
+import type { ApiMethod } from '../../shared/api/contract'
 import type { DialogPort, PdfPort, ServiceContext, ShellPort } from './context'
 import { Database } from './store/database'
 import type { FileOps } from './store/file-ops'
@@ -9,7 +10,12 @@ export interface AppServicesOptions {
   pdf: PdfPort
   now?: () => Date
   ops?: FileOps
+  /** Load athlete files in the background after the index (the app does; unit tests need not). */
+  background?: boolean
 }
+
+/** Calls that only need the squad index answer before athlete files are loaded. */
+const INDEX_ONLY: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['getSquad', 'updateSettings', 'createGroup', 'renameGroup'])
 
 /**
  * Everything the handlers need, as plain Node objects: main builds one with Electron's dialogs and
@@ -35,6 +41,11 @@ export class AppServices implements ServiceContext {
     return services
   }
 
+  /** What the dispatcher awaits before a call: nothing for index-only calls, the athlete files otherwise. */
+  readyFor(method: ApiMethod): Promise<void> | undefined {
+    return INDEX_ONLY.has(method) ? undefined : this.db.athletesReady
+  }
+
   /** Reloads the data folder from disk (after a restore or import); earlier notices are kept. */
   async reopen(): Promise<void> {
     const previous = this.db
@@ -42,6 +53,7 @@ export class AppServices implements ServiceContext {
     this.db = await Database.open({
       dataDir: this.options.dataDir,
       now: this.now,
+      background: this.options.background ?? false,
       ...(this.options.ops ? { ops: this.options.ops } : {}),
     })
     if (previous) this.db.notices.unshift(...previous.notices)

@@ -9,6 +9,8 @@ export interface DispatchOptions {
   readOnlyReason(): string | null
   /** Where unexpected errors go (main logs them); the renderer only sees a reference. */
   logError?(error: unknown, method: string): void
+  /** Resolves when the data a method needs is loaded (athlete files load in the background at start). */
+  waitUntilReady?(method: ApiMethod): Promise<void> | undefined
 }
 
 let errorCounter = 0
@@ -32,6 +34,7 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
       if (reason) return fail({ code: 'read-only', message: reason })
     }
     try {
+      await options.waitUntilReady?.(method)
       const value = await handler(input.data)
       const output = spec.output.safeParse(value)
       if (!output.success) {

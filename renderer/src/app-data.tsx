@@ -18,10 +18,11 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   const [loadError, setLoadError] = useState<string | null>(null)
   const refresh = useCallback(async () => {
     try {
-      const [nextSquad, nextStatus] = await Promise.all([call('getSquad'), call('getAppStatus')])
-      setSquad(nextSquad)
-      setStatus(nextStatus)
+      // The index answers at once; the status (with any notices about damaged files) waits until
+      // every athlete file has been checked, so the list appears first on big squads.
+      setSquad(await call('getSquad'))
       setLoadError(null)
+      setStatus(await call('getAppStatus'))
     } catch (error) {
       setLoadError((error as Error).message)
     }

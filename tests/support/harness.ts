@@ -97,11 +97,13 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
     dataDir,
     dialogs,
     pdf,
+    background: true,
     shell: { openExternal: async (url) => void opened.push(url) },
     ...(options.now ? { now: options.now } : {}),
   })
   const dispatch = createDispatcher(createHandlers(services), {
     readOnlyReason: () => services.db.readOnlyReason,
+      waitUntilReady: (method) => services.readyFor(method),
     logError: (error, method) => console.error(`[harness] ${method}`, error),
   })
   const ownBrowser = !options.browser

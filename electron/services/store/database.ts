@@ -6,6 +6,8 @@ import { BackupStore } from './backups'
 import { type DocumentKind, interpretDocument, JsonDocument, type LoadOutcome } from './document'
 import { type FileOps, nodeFileOps } from './file-ops'
 import { athleteKind, squadKind } from './kinds'
+import { type AthleteSummary, summariseAthlete } from '../../../shared/domain/summary'
+import { SummaryCache } from './summary-cache'
 
 export interface DatabaseOptions {
   dataDir: string
@@ -13,6 +15,11 @@ export interface DatabaseOptions {
   now?: () => Date
   /** An automatic backup is taken at open when the newest backup is older than this. */
   autoBackupAfterMs?: number
+  /**
+   * Resolve as soon as the squad index is read and load athlete files in the background
+   * (see athletesReady). The app does this so the squad list appears at once on big squads.
+   */
+  background?: boolean
 }
 
 const DAY_MS = 86_400_000
@@ -28,6 +35,10 @@ const TEMP_FILE = /^\..+\.tmp-\d+-\d+$/
  */
 export class Database {
   readonly backups: BackupStore
+  readonly summaryCache: SummaryCache
+  /** Resolves when every athlete file has been read, validated, and if needed quarantined or restored. */
+  athletesReady: Promise<void> = Promise.resolve()
+  private readonly loadedIds = new Set<string>()
   readonly notices: Notice[] = []
   readOnlyReason: string | null = null
   squad!: JsonDocument<SquadDocument>
@@ -40,11 +51,12 @@ export class Database {
     readonly now: () => Date,
   ) {
     this.backups = new BackupStore(dataDir, ops, now)
+    this.summaryCache = new SummaryCache(dataDir, ops)
   }
 
   static async open(options: DatabaseOptions): Promise<Database> {
     const db = new Database(path.resolve(options.dataDir), options.ops ?? nodeFileOps, options.now ?? (() => new Date()))
-    await db.load(options.autoBackupAfterMs ?? DAY_MS)
+    await db.load(options.autoBackupAfterMs ?? DAY_MS, options.background ?? false)
     return db
   }
 
@@ -81,6 +93,7 @@ export class Database {
     const doc = new JsonDocument(this.athleteFile(id), kind, this.ops, kind.create())
     await doc.replace(kind.create())
     this.athleteDocs.set(id, doc)
+    this.loadedIds.add(id)
     return doc
   }
 
@@ -90,6 +103,8 @@ export class Database {
     await doc.flush()
     await this.ops.remove(doc.file)
     this.athleteDocs.delete(id)
+    this.loadedIds.delete(id)
+    this.summaryCache.forget(id)
   }
 
   assertWritable(): void {
@@ -115,11 +130,47 @@ export class Database {
 
   /** Waits for every pending write: used before backups, export and shutdown. */
   async flush(): Promise<void> {
+    await this.athletesReady
     await this.squad.flush()
     await Promise.all(this.allAthleteDocs().map((d) => d.flush()))
   }
 
-  private async load(autoBackupAfterMs: number): Promise<void> {
+  /**
+   * Triage summaries for every athlete in the index: from the cache while an athlete's file is
+   * unchanged and not yet loaded, otherwise computed from the loaded record (and cached again).
+   */
+  async summaries(todayIso: string): Promise<Map<string, AthleteSummary>> {
+    const out = new Map<string, AthleteSummary>()
+    const missing: string[] = []
+    await Promise.all(
+      this.squad.data.athletes.map(async (a) => {
+        if (this.loadedIds.has(a.id)) return missing.push(a.id)
+        const cached = await this.summaryCache.valid(a.id, this.athleteFile(a.id), todayIso)
+        if (cached) out.set(a.id, cached)
+        else missing.push(a.id)
+      }),
+    )
+    if (missing.length) {
+      await this.athletesReady
+      let changed = false
+      for (const id of missing) {
+        const doc = this.athleteDocs.get(id)
+        if (!doc) continue
+        await doc.flush()
+        const stat = await this.ops.stat(doc.file)
+        const summary = summariseAthlete(doc.data, todayIso)
+        out.set(id, summary)
+        if (stat && !doc.lockedReason) {
+          this.summaryCache.put(id, stat, todayIso, summary)
+          changed = true
+        }
+      }
+      if (changed) this.summaryCache.scheduleWrite()
+    }
+    return out
+  }
+
+  private async load(autoBackupAfterMs: number, background: boolean): Promise<void> {
     try {
       await this.ops.mkdirp(this.athletesDir)
     } catch (error) {
@@ -136,7 +187,27 @@ export class Database {
 
     const migrated: JsonDocument<{ schemaVersion: number }>[] = []
     await this.loadSquad(migrated)
-    await Promise.all(this.squad.data.athletes.map((a) => this.loadAthlete(a.id, a.name, migrated)))
+    await this.summaryCache.load()
+    const rest = this.loadAthletes(migrated, autoBackupAfterMs)
+    if (background) {
+      this.athletesReady = rest.catch((error) => {
+        this.addNotice('error', 'Some athlete records could not be loaded', (error as Error).message)
+      })
+    } else {
+      await rest
+    }
+  }
+
+  private async loadAthletes(migrated: JsonDocument<{ schemaVersion: number }>[], autoBackupAfterMs: number): Promise<void> {
+    // Bounded parallelism: reading every file at once would spike memory on very large squads.
+    const queue = [...this.squad.data.athletes]
+    const worker = async () => {
+      for (let a = queue.shift(); a; a = queue.shift()) {
+        await this.loadAthlete(a.id, a.name, migrated)
+        this.loadedIds.add(a.id)
+      }
+    }
+    await Promise.all(Array.from({ length: 8 }, worker))
     await this.adoptOrphans(migrated)
     await this.reportUnknownFiles()
 
@@ -174,8 +245,7 @@ export class Database {
     const outcome = interpretDocument(await this.ops.readText(file), squadKind)
     this.squad = new JsonDocument(file, squadKind, this.ops, squadKind.create())
     if (outcome.kind === 'ok') {
-      this.squad.data.athletes = outcome.data.athletes
-      Object.assign(this.squad.data, outcome.data)
+      this.squad.adopt(outcome.data)
       if (outcome.migratedFrom) migrated.push(this.squad as never)
       return
     }
@@ -193,7 +263,7 @@ export class Database {
     }
     const restored = await this.restoreFromBackups(file, 'squad.json', squadKind)
     if (restored) {
-      Object.assign(this.squad.data, restored.data)
+      this.squad.adopt(restored.data)
       if (!this.readOnlyReason) await this.squad.replace(restored.data)
       this.addNotice(
         'warning',
@@ -222,7 +292,7 @@ export class Database {
       if (outcome.data.athleteId !== id) {
         return this.recoverAthlete(doc, `it belongs to athlete id ${outcome.data.athleteId}, not ${id}`, name)
       }
-      Object.assign(doc.data, outcome.data)
+      doc.adopt(outcome.data)
       if (outcome.migratedFrom) migrated.push(doc as never)
       return
     }
@@ -252,7 +322,7 @@ export class Database {
     }
     const restored = await this.restoreFromBackups(doc.file, `athletes/${path.basename(doc.file)}`, doc.kind)
     if (restored) {
-      Object.assign(doc.data, restored.data)
+      doc.adopt(restored.data)
       if (!this.readOnlyReason) await doc.replace(restored.data)
       this.addNotice(
         'warning',
@@ -329,6 +399,7 @@ export class Database {
       if (this.readOnlyReason) continue
       await this.squad.mutate((d) => ({ ...d, athletes: [...d.athletes, athlete] }))
       await this.loadAthlete(id, athlete.name, migrated)
+      this.loadedIds.add(id)
       this.addNotice('warning', `Recovered ${athlete.name}`, `${athlete.name} had a data file but was missing from the squad index, and was added back. Please check the profile details.`)
     }
   }
@@ -337,7 +408,7 @@ export class Database {
     const unknown: string[] = []
     let quarantined = 0
     for (const name of await this.ops.list(this.dataDir)) {
-      if (['squad.json', 'athletes', 'backups'].includes(name)) continue
+      if (['squad.json', 'athletes', 'backups', 'cache'].includes(name)) continue
       if (QUARANTINED.test(name)) quarantined++
       else unknown.push(name)
     }

@@ -10,6 +10,11 @@ export interface DocumentKind<T extends { schemaVersion: number }> {
   readonly label: string
   readonly currentVersion: number
   readonly schema: z.ZodType<T>
+  /**
+   * Optional faster check for a change: validate only what differs from the previous (already valid)
+   * document. Must accept exactly what `schema` accepts.
+   */
+  validateChange?(next: T, previous: T): z.ZodSafeParseResult<T>
   /** migrations[n] turns a version-n document into version n+1. Pure functions over plain JSON. */
   readonly migrations: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>>
   create(): T
@@ -91,11 +96,17 @@ export class JsonDocument<T extends { schemaVersion: number }> {
     ops: FileOps,
     initial: T,
   ) {
-    this.low = new Low<T>(new DurableJsonFile<T>(file, ops), initial)
+    this.low = new Low<T>(new DurableJsonFile<T>(file, ops), deepFreeze(initial))
   }
 
+  /** The current document, deeply frozen: change it only through mutate(). */
   get data(): T {
     return this.low.data
+  }
+
+  /** Sets loaded data (already validated) as the current document. */
+  adopt(data: T): void {
+    this.low.data = deepFreeze(data)
   }
 
   /** Replaces the whole document (after validation) and writes it. */
@@ -103,22 +114,26 @@ export class JsonDocument<T extends { schemaVersion: number }> {
     await this.mutate(() => next)
   }
 
-  /** Applies fn to a copy, validates, writes durably, then publishes. Returns fn's extra result. */
-  mutate<R = void>(fn: (draft: T) => T | { next: T; result: R }): Promise<R> {
+  /**
+   * Builds the next document from the current one, validates it, writes it durably, then publishes it.
+   * `fn` receives the frozen current document and must return a new one (spread, don't mutate); an
+   * attempt to mutate in place throws, so a buggy update can never half-change the live data.
+   */
+  mutate<R = void>(fn: (current: T) => T | { next: T; result: R }): Promise<R> {
     const run = async (): Promise<R> => {
       if (this.lockedReason) throw new DomainError('read-only', this.lockedReason)
-      const draft = structuredClone(this.low.data)
-      const produced = fn(draft)
+      const current = this.low.data
+      const produced = fn(current)
       const { next, result } =
         produced && typeof produced === 'object' && 'next' in produced && 'result' in produced
           ? (produced as { next: T; result: R })
           : { next: produced as T, result: undefined as R }
-      const checked = this.kind.schema.safeParse(next)
+      const checked = this.kind.validateChange ? this.kind.validateChange(next, current) : this.kind.schema.safeParse(next)
       if (!checked.success) {
         throw new DomainError('invalid-input', `${this.kind.label} would become invalid`, toFieldIssues(checked.error))
       }
       const previous = this.low.data
-      this.low.data = checked.data
+      this.low.data = deepFreeze(checked.data)
       try {
         await this.low.write()
       } catch (error) {
@@ -148,4 +163,13 @@ export function storageError(error: unknown, file: string): DomainError {
         ? 'the data folder is not writable'
         : `the disk reported ${code ?? (error as Error)?.message ?? 'an error'}`
   return new DomainError('storage', `Could not save ${where}: ${why}. Nothing was changed.`)
+}
+
+/** Freezes a JSON-shaped value in place, skipping parts that are already frozen (shared with the previous version). */
+export function deepFreeze<V>(value: V): V {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child)
+  }
+  return value
 }

@@ -1,0 +1,30 @@
+import { addDays } from '../dates'
+import type { AssessmentRecord, AthleteDocument } from './documents'
+import type { Run } from './run'
+
+/** How far back the squad triage looks; enough for 30-day-longest, 4-week trends and ACWR's 28 days. */
+export const SUMMARY_WINDOW_DAYS = 120
+
+/** What the squad-wide triage needs from one athlete, small enough to cache for a fast start. */
+export interface AthleteSummary {
+  recentRuns: Run[]
+  latestAssessment: AssessmentRecord | null
+  runCount: number
+  lastRunDate: string | null
+}
+
+export function summariseAthlete(doc: AthleteDocument, todayIso: string): AthleteSummary {
+  const from = addDays(todayIso, -SUMMARY_WINDOW_DAYS)
+  let lastRunDate: string | null = null
+  const recentRuns: Run[] = []
+  for (const run of doc.runs) {
+    if (!lastRunDate || run.date > lastRunDate) lastRunDate = run.date
+    if (run.date >= from) recentRuns.push(run)
+  }
+  recentRuns.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  let latestAssessment: AssessmentRecord | null = null
+  for (const a of doc.assessments) {
+    if (!latestAssessment || a.date > latestAssessment.date || (a.date === latestAssessment.date && a.updatedAt > latestAssessment.updatedAt)) latestAssessment = a
+  }
+  return { recentRuns, latestAssessment, runCount: doc.runs.length, lastRunDate }
+}
