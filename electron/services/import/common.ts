@@ -1,0 +1,133 @@
+// Shared helpers for the import parsers: size and encoding checks, local dates, validation.
+import { RunInput } from '../../../shared/domain/run'
+import type { ImportFormat, ImportPreview, ImportRow } from './types'
+
+/** Files above this are refused before any parsing. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+/** Data rows above this are refused (three years of daily runs is about 1,100). */
+export const MAX_IMPORT_ROWS = 50_000
+
+export function failed(format: ImportFormat, ...problems: string[]): ImportPreview {
+  return { format, rows: [], fileProblems: problems }
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`
+  return `${n} bytes`
+}
+
+export type TextResult = { ok: true; text: string } | { ok: false; problem: string }
+
+/**
+ * Decodes a text file (CSV, GPX) as UTF-8 and refuses anything else with a message a coach can act on.
+ * A UTF-8 byte-order mark is dropped.
+ */
+export function decodeUtf8(bytes: Uint8Array, what: string): TextResult {
+  const b0 = bytes[0]
+  const b1 = bytes[1]
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
+    return {
+      ok: false,
+      problem: `This ${what} file is saved as UTF-16 text, which CalfCoach cannot read. Save it again as "UTF-8" (in Excel: "CSV UTF-8") and import that copy.`,
+    }
+  }
+  const sample = bytes.subarray(0, Math.min(bytes.length, 65_536))
+  let nul = 0
+  let oddNul = 0
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      nul++
+      if (i % 2 === 1) oddNul++
+    }
+  }
+  if (nul > 0) {
+    const utf16Like = nul >= sample.length / 4 && (oddNul >= nul * 0.9 || oddNul <= nul * 0.1)
+    return {
+      ok: false,
+      problem: utf16Like
+        ? `This ${what} file looks like UTF-16 text, which CalfCoach cannot read. Save it again as "UTF-8" and import that copy.`
+        : `This is not a ${what} file: it contains binary data. Check that you picked the right file.`,
+    }
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+    return { ok: true, text }
+  } catch {
+    return {
+      ok: false,
+      problem: `This ${what} file is not valid UTF-8 text (it may be binary, or saved in an older encoding such as Windows-1252). Save it again as "UTF-8" and import that copy.`,
+    }
+  }
+}
+
+export function defaultTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+}
+
+/** Checks an IANA zone name; returns a problem message or null. */
+export function timeZoneProblem(timeZone: string): string | null {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone })
+    return null
+  } catch {
+    return `Unknown time zone "${timeZone}".`
+  }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function localDate(instantMs: number, timeZone: string): string {
+  let f = formatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    formatters.set(timeZone, f)
+  }
+  const parts = f.formatToParts(new Date(instantMs))
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`
+}
+
+/** The calendar date of an instant shifted by a fixed UTC offset (seconds). */
+export function dateWithOffset(instantMs: number, offsetSec: number): string {
+  return new Date(instantMs + offsetSec * 1000).toISOString().slice(0, 10)
+}
+
+function describeIssuePath(path: readonly PropertyKey[]): string {
+  const names: Record<string, string> = {
+    date: 'Date',
+    distanceKm: 'Distance',
+    durationSec: 'Duration',
+    painDuring: 'Pain during',
+    painAfter: 'Pain after',
+    painNextMorning: 'Pain next morning',
+    painOnsetKm: 'Pain onset distance',
+    painOnsetMinutes: 'Pain onset minutes',
+    performancePercent: 'Performance %',
+    surface: 'Surface',
+    shoes: 'Shoes',
+    notes: 'Notes',
+    source: 'Source',
+  }
+  const key = String(path[0] ?? '')
+  return names[key] ?? (key || 'Row')
+}
+
+/** Validates a candidate run against the RunInput schema and builds the preview row. */
+export function toRow(rowNumber: number, candidate: unknown, problems: string[]): ImportRow {
+  const parsed = RunInput.safeParse(candidate)
+  if (parsed.success) return { rowNumber, run: parsed.data, problems }
+  const messages = parsed.error.issues.map((i) => `${describeIssuePath(i.path)}: ${i.message}`)
+  return { rowNumber, run: null, problems: [...problems, ...messages] }
+}
+
+export function skipped(rowNumber: number, ...problems: string[]): ImportRow {
+  return { rowNumber, run: null, problems }
+}
+
+/** Rounds km to whole metres. */
+export function roundKm(km: number): number {
+  return Math.round(km * 1000) / 1000
+}

@@ -1,0 +1,82 @@
+// CSV export of a run log. Cells are escaped for spreadsheets: a text cell that starts with =, +, -,
+// @, a tab or a carriage return would run as a formula in Excel, LibreOffice or Google Sheets (CSV
+// injection, e.g. =HYPERLINK(...) leaking data). Such cells get a leading apostrophe, which those
+// programs show as plain text. Quoting follows RFC 4180. CalfCoach's own importer recognises this
+// export and removes the apostrophes again, so an export → import round trip keeps the text.
+import type { RunInput } from '../../../shared/domain/run'
+import { formatDuration, kmToMiles, type DistanceUnit } from '../../../shared/units'
+import { CALFCOACH_HEADERS } from './csv'
+
+export type CsvCellValue = string | number | boolean | null | undefined
+
+/** One CSV cell, safe to open in a spreadsheet. Numbers are written as numbers (−5 stays −5). */
+export function csvEscapeCell(value: CsvCellValue): string {
+  if (value === null || value === undefined) return ''
+  let text: string
+  if (typeof value === 'number') {
+    text = Number.isFinite(value) ? String(value) : ''
+  } else if (typeof value === 'boolean') {
+    text = value ? 'true' : 'false'
+  } else {
+    text = value
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  }
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export function csvLine(values: readonly CsvCellValue[]): string {
+  return values.map(csvEscapeCell).join(',')
+}
+
+function round(n: number | null | undefined, digits: number): number | null {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return null
+  const f = 10 ** digits
+  return Math.round(n * f) / f
+}
+
+/**
+ * The run log as CSV text (CRLF line ends, header row first, oldest run first). Distances are in
+ * km by default, or miles with { unit: 'mi' }; duration is h:mm:ss.
+ */
+export function runsToCsv(runs: readonly RunInput[], options: { unit?: DistanceUnit } = {}): string {
+  const unit = options.unit ?? 'km'
+  const H = CALFCOACH_HEADERS
+  const header = [
+    H.date,
+    unit === 'mi' ? H.distanceMi : H.distanceKm,
+    H.duration,
+    H.painDuring,
+    H.painAfter,
+    H.painNextMorning,
+    unit === 'mi' ? H.painOnsetMi : H.painOnsetKm,
+    H.painOnsetMinutes,
+    H.performancePercent,
+    H.surface,
+    H.shoes,
+    H.notes,
+    'Source',
+  ]
+  const dist = (km: number | null | undefined) => (unit === 'mi' ? round(typeof km === 'number' ? kmToMiles(km) : null, 5) : round(km, 3))
+  const sorted = [...runs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const lines = [csvLine(header)]
+  for (const r of sorted) {
+    lines.push(
+      csvLine([
+        r.date,
+        dist(r.distanceKm),
+        typeof r.durationSec === 'number' ? formatDuration(r.durationSec) : null,
+        r.painDuring,
+        r.painAfter,
+        r.painNextMorning,
+        dist(r.painOnsetKm),
+        r.painOnsetMinutes,
+        r.performancePercent,
+        r.surface,
+        r.shoes,
+        r.notes,
+        r.source?.kind ?? null,
+      ]),
+    )
+  }
+  return lines.join('\r\n') + '\r\n'
+}

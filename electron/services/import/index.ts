@@ -1,0 +1,78 @@
+// Run import entry point: detects the format from the bytes (and the file name as a hint), refuses
+// oversized, empty or wrongly encoded files with a clear message, and never throws for bad input.
+// The result is a preview; nothing is saved here. Every run carries source { kind, key } with a key
+// that is the same every time the same file is parsed, so the caller can skip runs it already has.
+import { gunzipSync } from 'node:zlib'
+import { parseCsv } from './csv'
+import { parseFit } from './fit'
+import { parseGpx } from './gpx'
+import { failed, formatBytes, MAX_IMPORT_BYTES } from './common'
+import type { ImportFormat, ImportPreview, ParseOptions } from './types'
+
+export type { CsvMapping, CsvDistanceUnit, ImportFormat, ImportPreview, ImportRow, ParseOptions } from './types'
+export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './common'
+export { csvEscapeCell, csvLine, runsToCsv, type CsvCellValue } from './csv-export'
+export { parseFit } from './fit'
+export { parseGpx, haversineKm } from './gpx'
+export { parseCsv, isStravaHeader, CALFCOACH_HEADERS } from './csv'
+
+/** File extensions the import dialog should offer. */
+export const IMPORT_EXTENSIONS = ['fit', 'gpx', 'csv', 'fit.gz', 'gpx.gz', 'csv.gz'] as const
+
+function guessFromName(fileName: string): ImportFormat | null {
+  const n = fileName.toLowerCase()
+  if (n.endsWith('.fit')) return 'fit'
+  if (n.endsWith('.gpx')) return 'gpx'
+  if (n.endsWith('.csv') || n.endsWith('.txt')) return 'csv'
+  return null
+}
+
+function hasFitSignature(bytes: Uint8Array): boolean {
+  return bytes.length >= 12 && bytes[8] === 0x2e && bytes[9] === 0x46 && bytes[10] === 0x49 && bytes[11] === 0x54
+}
+
+function startsLikeXml(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  while (i < bytes.length && i < 1024 && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++
+  return bytes[i] === 0x3c // '<'
+}
+
+export function parseRunFile(fileName: string, bytes: Uint8Array, options: ParseOptions = {}): ImportPreview {
+  let name = fileName
+  let data = bytes
+  const hint = () => guessFromName(name) ?? 'csv'
+  try {
+    if (data.length > MAX_IMPORT_BYTES) {
+      return failed(hint(), `The file is ${formatBytes(data.length)}; the import limit is ${formatBytes(MAX_IMPORT_BYTES)}. Nothing was imported.`)
+    }
+    if (data.length === 0) return failed(hint(), 'The file is empty (0 bytes). Nothing was imported.')
+
+    if (data[0] === 0x1f && data[1] === 0x8b) {
+      name = name.replace(/\.gz$/i, '')
+      try {
+        data = gunzipSync(data, { maxOutputLength: MAX_IMPORT_BYTES })
+      } catch (e) {
+        const tooBig = (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || /too large|maxOutputLength/i.test(String(e))
+        return failed(
+          hint(),
+          tooBig
+            ? `Unpacked, the file is more than ${formatBytes(MAX_IMPORT_BYTES)}; the import limit is ${formatBytes(MAX_IMPORT_BYTES)}. Nothing was imported.`
+            : 'The compressed (.gz) file is damaged or incomplete and could not be unpacked. Nothing was imported.',
+        )
+      }
+      if (data.length === 0) return failed(hint(), 'The compressed file is empty. Nothing was imported.')
+    }
+
+    if (hasFitSignature(data)) return parseFit(data, options)
+    const byName = guessFromName(name)
+    if (byName === 'fit') return parseFit(data, options)
+    if (byName === 'gpx' || (byName === null && startsLikeXml(data))) return parseGpx(data, options)
+    if (startsLikeXml(data) && byName === 'csv') {
+      return failed('csv', 'This file is XML (perhaps a GPX or TCX file renamed to .csv), not a CSV table. Nothing was imported.')
+    }
+    return parseCsv(data, options)
+  } catch (e) {
+    // The parsers are written not to throw; this is the last line of defence for a surprising file.
+    return failed(hint(), `The file could not be read (${(e as Error).message ?? 'unknown error'}). Nothing was imported.`)
+  }
+}

@@ -1,0 +1,68 @@
+import type { RunInput } from '../../../shared/domain/run'
+
+export type ImportFormat = 'fit' | 'gpx' | 'strava-csv' | 'csv'
+
+export interface ImportRow {
+  /**
+   * Where the row came from, 1-based: the spreadsheet row for CSV (the header is row 1, so the first
+   * data row is 2), the session number for FIT, the track number for GPX.
+   */
+  rowNumber: number
+  /** A validated run ready to save, or null when the row cannot be imported (see problems). */
+  run: RunInput | null
+  /** With run === null: why the row is skipped. With a run: warnings to show in the preview. */
+  problems: string[]
+}
+
+export interface ImportPreview {
+  format: ImportFormat
+  rows: ImportRow[]
+  /** Problems with the whole file. When non-empty there are no rows and nothing should be saved. */
+  fileProblems: string[]
+  /** Generic CSV only: the header row, for the column-mapping step. */
+  csvHeaders?: string[]
+  /** Notes about the whole file that do not block the import (e.g. a unit assumption). */
+  warnings?: string[]
+}
+
+export type CsvDistanceUnit = 'km' | 'mi' | 'm'
+
+/**
+ * Column mapping for a generic CSV. Values are header names exactly as in the file (surrounding
+ * spaces ignored). Only date and distance are required.
+ */
+export interface CsvMapping {
+  date: string
+  distance: string
+  distanceUnit: CsvDistanceUnit
+  /**
+   * How to read dates that are not YYYY-MM-DD. 'auto' (default) decides from the column: a first part
+   * above 12 means day/month/year, a second part above 12 means month/day/year; if the column never
+   * tells, such rows get a problem asking for a format.
+   */
+  dateFormat?: 'auto' | 'ymd' | 'dmy' | 'mdy'
+  duration?: string
+  /** 'hms' (default): "1:02:03", "45:30", or a plain number of minutes. */
+  durationFormat?: 'hms' | 'seconds' | 'minutes'
+  painDuring?: string
+  painAfter?: string
+  painNextMorning?: string
+  /** Distance into the run when pain began, in distanceUnit. */
+  painOnsetDistance?: string
+  painOnsetMinutes?: string
+  performancePercent?: string
+  surface?: string
+  shoes?: string
+  notes?: string
+  /** A column with a unique id per activity; makes the import key independent of the values. */
+  id?: string
+}
+
+export interface ParseOptions {
+  csvMapping?: CsvMapping
+  /**
+   * IANA time zone used to turn a UTC instant (GPX times, Strava's "Activity Date", FIT files
+   * without local time) into the run's calendar date. Defaults to the computer's time zone.
+   */
+  timeZone?: string
+}

@@ -1,0 +1,409 @@
+// Chart inputs for recharts. recharts slows down badly with many points (≈ 1 s at 1,000 points,
+// 3.5 s at 5,000 — see build-machine-facts.md), so nothing here hands it raw multi-year daily data:
+// - weeklySeries aggregates to weeks, and to calendar months when weeks would exceed MAX_WEEKLY_POINTS;
+// - painVsDistance bins the scatter to at most maxPoints points (each with a count);
+// - downsample keeps each bucket's minimum and maximum so that peaks survive.
+// Distances stay in km; convert with shared/units.ts at the axis (tickFormatter) or in the tooltip.
+
+import { addDays, dayNumber, fromDayNumber, isIsoDate, weekStart } from '../dates'
+import { LONGEST_RUN_RULE, runsVsLongest30d, type LoadRun } from './metrics'
+import type { PainLogEntry } from './pain-monitoring'
+
+export type ChartRun = LoadRun & PainLogEntry & { painOnsetKm?: number | null }
+
+export type ChartRange = '12w' | '6m' | '1y' | 'all'
+
+/** Weeks shown for each fixed range ('all' = from the first run). */
+export const RANGE_WEEKS: Record<Exclude<ChartRange, 'all'>, number> = { '12w': 12, '6m': 26, '1y': 52 }
+
+/** Above this many weeks, weeklySeries switches to calendar months. */
+export const MAX_WEEKLY_POINTS = 160
+
+/** Which pain score the weekly pain lines use. 'worst' = the highest of during/after/next morning. */
+export type PainMeasure = 'during' | 'after' | 'nextMorning' | 'worst'
+
+export interface SeriesPoint {
+  /** First day of the period: a Monday for weeks, the 1st for months (ISO date). */
+  start: string
+  /** Last day of the period (ISO date). */
+  end: string
+  km: number
+  runs: number
+  /** Mean of the chosen pain score over runs that logged it; null when none did. */
+  avgPain: number | null
+  maxPain: number | null
+  /** Runs in the period that went more than 10 % beyond the longest run of the previous 30 days. */
+  breaches: number
+}
+
+export interface WeeklySeries {
+  granularity: 'week' | 'month'
+  points: SeriesPoint[]
+}
+
+export function painScore(run: PainLogEntry, measure: PainMeasure): number | null {
+  const ok = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v)
+  switch (measure) {
+    case 'during':
+      return ok(run.painDuring) ? run.painDuring : null
+    case 'after':
+      return ok(run.painAfter) ? run.painAfter : null
+    case 'nextMorning':
+      return ok(run.painNextMorning) ? run.painNextMorning : null
+    case 'worst': {
+      const values = [run.painDuring, run.painAfter, run.painNextMorning].filter(ok)
+      return values.length ? Math.max(...values) : null
+    }
+  }
+}
+
+interface Bucket {
+  start: string
+  end: string
+  km: number
+  runs: number
+  painSum: number
+  painCount: number
+  maxPain: number | null
+  breaches: number
+}
+
+function emptyBucket(start: string, end: string): Bucket {
+  return { start, end, km: 0, runs: 0, painSum: 0, painCount: 0, maxPain: null, breaches: 0 }
+}
+
+function toPoint(b: Bucket): SeriesPoint {
+  return {
+    start: b.start,
+    end: b.end,
+    km: Math.round(b.km * 1000) / 1000,
+    runs: b.runs,
+    avgPain: b.painCount ? Math.round((b.painSum / b.painCount) * 100) / 100 : null,
+    maxPain: b.maxPain,
+    breaches: b.breaches,
+  }
+}
+
+function monthStart(iso: string): string {
+  return `${iso.slice(0, 7)}-01`
+}
+
+function nextMonth(monthStartIso: string): string {
+  const y = Number(monthStartIso.slice(0, 4))
+  const m = Number(monthStartIso.slice(5, 7))
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`
+}
+
+/**
+ * Distance and pain per week for the athlete chart. The period runs from the start of the range to
+ * the week containing `today`, with empty weeks as 0 km and null pain. Breaches are worked out on
+ * the whole log, so the first run in the range is still compared with the runs before it.
+ * For 'all', when there would be more than MAX_WEEKLY_POINTS weeks, the series uses calendar months.
+ */
+export function weeklySeries(
+  runs: readonly ChartRun[],
+  range: ChartRange,
+  today: string,
+  options: { pain?: PainMeasure } = {},
+): WeeklySeries {
+  if (!isIsoDate(today)) throw new Error(`weeklySeries: today must be an ISO date, got ${today}`)
+  const measure = options.pain ?? 'worst'
+  const lastMonday = weekStart(today)
+  const fixedFirst = range === 'all' ? null : addDays(lastMonday, -7 * (RANGE_WEEKS[range] - 1))
+  // Runs that can matter: those in the range plus the 30 days before it (for the breach rule).
+  // ISO dates compare as text, so the cut is a cheap string comparison before validation.
+  const lowerBound = fixedFirst === null ? '' : addDays(fixedFirst, -LONGEST_RUN_RULE.windowDays)
+  const valid = runs.filter(
+    (r) =>
+      typeof r.date === 'string' &&
+      r.date <= today &&
+      r.date >= lowerBound &&
+      Number.isFinite(r.distanceKm) &&
+      r.distanceKm > 0 &&
+      isIsoDate(r.date),
+  )
+  let firstMonday: string
+  if (fixedFirst === null) {
+    let earliest = today
+    for (const r of valid) if (r.date < earliest) earliest = r.date
+    firstMonday = weekStart(earliest)
+  } else {
+    firstMonday = fixedFirst
+  }
+  const firstDay = dayNumber(firstMonday)
+  const weekCount = (dayNumber(lastMonday) - firstDay) / 7 + 1
+  const granularity: 'week' | 'month' = weekCount > MAX_WEEKLY_POINTS ? 'month' : 'week'
+
+  const weekBuckets: Bucket[] = []
+  const monthBuckets = new Map<string, Bucket>()
+  if (granularity === 'week') {
+    for (let i = 0; i < weekCount; i++) {
+      const d = firstDay + 7 * i
+      weekBuckets.push(emptyBucket(fromDayNumber(d), fromDayNumber(d + 6)))
+    }
+  } else {
+    for (let m = monthStart(firstMonday); m <= today; m = nextMonth(m)) {
+      monthBuckets.set(m, emptyBucket(m, addDays(nextMonth(m), -1)))
+    }
+  }
+  const breachSet = new Set<number>()
+  for (const c of runsVsLongest30d(valid)) if (c.breaksLongestRunRule) breachSet.add(c.index)
+
+  valid.forEach((r, i) => {
+    const b =
+      granularity === 'week' ? weekBuckets[Math.floor((dayNumber(r.date) - firstDay) / 7)] : monthBuckets.get(monthStart(r.date))
+    if (!b) return
+    b.km += r.distanceKm
+    b.runs += 1
+    const p = painScore(r, measure)
+    if (p !== null) {
+      b.painSum += p
+      b.painCount += 1
+      b.maxPain = b.maxPain === null ? p : Math.max(b.maxPain, p)
+    }
+    if (breachSet.has(i)) b.breaches += 1
+  })
+  const buckets = granularity === 'week' ? weekBuckets : [...monthBuckets.values()]
+  return { granularity, points: buckets.map(toPoint) }
+}
+
+export interface SparkPoint {
+  weekStart: string
+  km: number
+  /** Highest pain logged that week ('worst' measure), null when none. */
+  maxPain: number | null
+}
+
+/** A fixed-length series of `weeks` weeks ending with the week containing `today`, for the triage board. */
+export function sparkline(runs: readonly ChartRun[], today: string, weeks = 12): SparkPoint[] {
+  if (!isIsoDate(today)) throw new Error(`sparkline: today must be an ISO date, got ${today}`)
+  const n = Math.max(1, Math.trunc(weeks))
+  const lastMonday = weekStart(today)
+  const firstMonday = addDays(lastMonday, -7 * (n - 1))
+  const firstDay = dayNumber(firstMonday)
+  const out: SparkPoint[] = []
+  for (let i = 0; i < n; i++) out.push({ weekStart: fromDayNumber(firstDay + 7 * i), km: 0, maxPain: null })
+  for (const r of runs) {
+    // Cheap text comparison first: only runs inside the window are validated.
+    if (typeof r.date !== 'string' || r.date > today || r.date < firstMonday) continue
+    if (!(r.distanceKm > 0) || !Number.isFinite(r.distanceKm) || !isIsoDate(r.date)) continue
+    const p = out[Math.floor((dayNumber(r.date) - firstDay) / 7)]
+    if (!p) continue
+    p.km += r.distanceKm
+    const pain = painScore(r, 'worst')
+    if (pain !== null) p.maxPain = p.maxPain === null ? pain : Math.max(p.maxPain, pain)
+  }
+  return out.map((p) => ({ ...p, km: Math.round(p.km * 1000) / 1000 }))
+}
+
+export interface ScatterPoint {
+  distanceKm: number
+  pain: number
+  /** How many runs this point stands for (1 when not binned). */
+  count: number
+  /** Date of the most recent run in the point. */
+  latestDate: string
+}
+
+/**
+ * Pain during the run against run distance, one point per run that logged pain during. With more
+ * than `maxPoints` runs, runs are binned on a grid (pain to the nearest 0.5, distance into equal-width
+ * bins) and each point is the bin's mean distance and pain with a `count`. The shortest and the longest
+ * run are always kept as points of their own. The result never has more than `maxPoints` points.
+ */
+export function painVsDistance(runs: readonly ChartRun[], maxPoints = 300): ScatterPoint[] {
+  const limit = Math.max(1, Math.trunc(maxPoints))
+  const raw: ScatterPoint[] = []
+  for (const r of runs) {
+    const pain = painScore(r, 'during')
+    if (pain === null || !isIsoDate(r.date) || !(r.distanceKm > 0) || !Number.isFinite(r.distanceKm)) continue
+    raw.push({ distanceKm: r.distanceKm, pain, count: 1, latestDate: r.date })
+  }
+  raw.sort((a, b) => a.distanceKm - b.distanceKm || a.pain - b.pain || (a.latestDate < b.latestDate ? -1 : 1))
+  if (raw.length <= limit) return raw
+  if (limit < 3) return binScatter(raw, limit)
+  // The shortest and the longest run stay as points of their own; the rest is binned.
+  const first = raw[0] as ScatterPoint
+  const last = raw[raw.length - 1] as ScatterPoint
+  return [first, ...binScatter(raw.slice(1, -1), limit - 2), last]
+}
+
+function binScatter(raw: readonly ScatterPoint[], limit: number): ScatterPoint[] {
+  if (raw.length <= limit) return [...raw]
+  const minD = raw[0]?.distanceKm ?? 0
+  const maxD = raw[raw.length - 1]?.distanceKm ?? 0
+  const painLevels = new Set(raw.map((p) => Math.round(p.pain * 2) / 2)).size
+  let bins = Math.max(1, Math.floor(limit / painLevels))
+  for (;;) {
+    const width = (maxD - minD) / bins || 1
+    const grid = new Map<string, { d: number; p: number; n: number; latest: string }>()
+    for (const pt of raw) {
+      const bin = Math.min(bins - 1, Math.floor((pt.distanceKm - minD) / width))
+      const key = `${bin}|${Math.round(pt.pain * 2) / 2}`
+      const g = grid.get(key) ?? { d: 0, p: 0, n: 0, latest: pt.latestDate }
+      g.d += pt.distanceKm * pt.count
+      g.p += pt.pain * pt.count
+      g.n += pt.count
+      if (pt.latestDate > g.latest) g.latest = pt.latestDate
+      grid.set(key, g)
+    }
+    if (grid.size <= limit || bins === 1) {
+      const points = [...grid.values()].map((g) => ({
+        distanceKm: Math.round((g.d / g.n) * 1000) / 1000,
+        pain: Math.round((g.p / g.n) * 100) / 100,
+        count: g.n,
+        latestDate: g.latest,
+      }))
+      points.sort((a, b) => a.distanceKm - b.distanceKm || a.pain - b.pain)
+      if (points.length <= limit) return points
+      // More pain levels than points allowed (a tiny limit): merge pain too, into equal-count groups.
+      const merged: ScatterPoint[] = []
+      const size = Math.ceil(points.length / Math.max(1, limit))
+      for (let i = 0; i < points.length; i += size) {
+        const group = points.slice(i, i + size)
+        const n = group.reduce((a, p) => a + p.count, 0)
+        merged.push({
+          distanceKm: Math.round((group.reduce((a, p) => a + p.distanceKm * p.count, 0) / n) * 1000) / 1000,
+          pain: Math.round((group.reduce((a, p) => a + p.pain * p.count, 0) / n) * 100) / 100,
+          count: n,
+          latestDate: group.reduce((a, p) => (p.latestDate > a ? p.latestDate : a), ''),
+        })
+      }
+      return merged
+    }
+    bins = Math.max(1, Math.floor(bins / 2))
+  }
+}
+
+export interface PainOnsetEstimate {
+  km: number
+  method: 'reported-onset-median' | 'pain-threshold-distance'
+  /** How many runs the estimate rests on. */
+  basedOnRuns: number
+  /** A sentence for the chart caption. */
+  explanation: string
+}
+
+export const PAIN_ONSET = {
+  /** Only the most recent runs count, so the estimate follows the athlete's current state. */
+  recentRuns: 30,
+  /** Median of reported onsets needs at least this many runs with painOnsetKm. */
+  minReportedOnsets: 3,
+  /** "Painful" run for the threshold method: pain during ≥ 3 (above the 0–2 safe zone). */
+  painfulAtLeast: 3,
+  /** The threshold method needs at least this many runs with pain during logged... */
+  minRunsWithPain: 5,
+  /** ...and at least this many painful runs at or beyond the threshold distance... */
+  minPainfulBeyond: 3,
+  /** ...which must be at least this share of all runs at or beyond it. */
+  consistentShare: 0.8,
+} as const
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
+}
+
+/**
+ * Estimated distance at which pain starts, for the "pain starts around 6 km" marker. Two methods,
+ * tried in order, on the athlete's most recent PAIN_ONSET.recentRuns runs (by date):
+ * 1. Reported onset: when at least 3 of those runs logged painOnsetKm, the median of those values.
+ * 2. Pain threshold: otherwise, among runs that logged pain during (at least 5), the shortest
+ *    distance D such that, of the runs at least D long, at least 3 had pain during ≥ 3 and they
+ *    make up at least 80 % of them ("pain appears consistently from D km on").
+ * Returns null when neither method has enough data. km is rounded to 0.1.
+ */
+export function estimatePainOnsetKm(runs: readonly ChartRun[]): PainOnsetEstimate | null {
+  const recent = runs
+    .filter((r) => isIsoDate(r.date) && r.distanceKm > 0 && Number.isFinite(r.distanceKm))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+    .slice(0, PAIN_ONSET.recentRuns)
+
+  const onsets = recent
+    .map((r) => r.painOnsetKm)
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0)
+  if (onsets.length >= PAIN_ONSET.minReportedOnsets) {
+    const km = Math.round(median(onsets) * 10) / 10
+    return {
+      km,
+      method: 'reported-onset-median',
+      basedOnRuns: onsets.length,
+      explanation: `Median of the pain-onset distance logged on the last ${onsets.length} runs that recorded one.`,
+    }
+  }
+
+  const withPain = recent
+    .map((r) => ({ d: r.distanceKm, p: painScore(r, 'during') }))
+    .filter((x): x is { d: number; p: number } => x.p !== null)
+    .sort((a, b) => a.d - b.d)
+  if (withPain.length < PAIN_ONSET.minRunsWithPain) return null
+  for (let i = 0; i < withPain.length; i++) {
+    const d = (withPain[i] as { d: number }).d
+    if (i > 0 && (withPain[i - 1] as { d: number }).d === d) continue
+    const beyond = withPain.slice(i)
+    const painful = beyond.filter((x) => x.p >= PAIN_ONSET.painfulAtLeast).length
+    if (painful >= PAIN_ONSET.minPainfulBeyond && painful / beyond.length >= PAIN_ONSET.consistentShare) {
+      return {
+        km: Math.round(d * 10) / 10,
+        method: 'pain-threshold-distance',
+        basedOnRuns: withPain.length,
+        explanation:
+          `Shortest distance from which most runs (${painful} of ${beyond.length}) had pain during of ` +
+          `${PAIN_ONSET.painfulAtLeast}/10 or more, from the last ${withPain.length} runs with pain logged.`,
+      }
+    }
+  }
+  return null
+}
+
+/**
+ * Reduces a series to at most `maxPoints` points while keeping its shape: the first and last points
+ * are always kept, and the rest is split into equal buckets that each keep their minimum and maximum
+ * `value` (in original order). The global minimum and maximum therefore always survive.
+ */
+export function downsample<T>(points: readonly T[], maxPoints: number, value: (p: T) => number): T[] {
+  const limit = Math.trunc(maxPoints)
+  if (points.length <= limit) return [...points]
+  if (limit <= 0) return []
+  if (limit === 1) {
+    // One point: the one with the largest absolute value is the most telling.
+    let best = 0
+    points.forEach((p, i) => {
+      if (Math.abs(value(p)) > Math.abs(value(points[best] as T))) best = i
+    })
+    return [points[best] as T]
+  }
+  if (limit < 4) {
+    let lo = 0
+    let hi = 0
+    points.forEach((p, i) => {
+      if (value(p) < value(points[lo] as T)) lo = i
+      if (value(p) > value(points[hi] as T)) hi = i
+    })
+    const keep = new Set([lo, hi])
+    for (const edge of [0, points.length - 1]) if (keep.size < limit) keep.add(edge)
+    return [...keep].sort((a, b) => a - b).map((i) => points[i] as T)
+  }
+  const first = 0
+  const last = points.length - 1
+  const inner = last - first - 1
+  const bucketCount = Math.floor((limit - 2) / 2)
+  const keep: number[] = [first]
+  for (let b = 0; b < bucketCount; b++) {
+    const from = first + 1 + Math.floor((b * inner) / bucketCount)
+    const to = first + 1 + Math.floor(((b + 1) * inner) / bucketCount)
+    if (from >= to) continue
+    let lo = from
+    let hi = from
+    for (let i = from; i < to; i++) {
+      const v = value(points[i] as T)
+      if (v < value(points[lo] as T)) lo = i
+      if (v > value(points[hi] as T)) hi = i
+    }
+    if (lo === hi) keep.push(lo)
+    else keep.push(Math.min(lo, hi), Math.max(lo, hi))
+  }
+  keep.push(last)
+  return keep.map((i) => points[i] as T)
+}

@@ -1,0 +1,31 @@
+import { addDays } from '../../../shared/dates'
+import type { ChartRun } from '../../../shared/load/chart-data'
+
+/** Deterministic pseudo-random numbers (mulberry32) so generated logs are the same on every run. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** One run a day from `start` for `days` days, 3–15 km, with pain scores. */
+export function dailyRuns(start: string, days: number, seed = 1): ChartRun[] {
+  const r = rng(seed)
+  const runs: ChartRun[] = []
+  for (let i = 0; i < days; i++) {
+    const km = Math.round((3 + r() * 12) * 100) / 100
+    runs.push({
+      date: addDays(start, i),
+      distanceKm: km,
+      painDuring: Math.floor(r() * 8),
+      painAfter: Math.floor(r() * 8),
+      painNextMorning: Math.floor(r() * 5),
+    })
+  }
+  return runs
+}
