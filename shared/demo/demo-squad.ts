@@ -61,12 +61,8 @@ export function generateDemoSquad(today: Date, seed = 20261126): DemoSquad {
       updatedAt: stamp,
     }
     const runs = demoRuns(random, athlete.id, story, todayIso, stamp)
-    athletes.push({
-      athlete,
-      runs,
-      assessments: demoAssessments(athlete, story, age, todayIso, stamp),
-      plans: demoPlans(athlete, story, runs, todayIso, stamp),
-    })
+    const assessments = demoAssessments(athlete, story, age, todayIso, stamp)
+    athletes.push({ athlete, runs, assessments, plans: demoPlans(athlete, story, runs, assessments, todayIso, stamp) })
   }
   return { groups: GROUPS, athletes }
 }

@@ -1,0 +1,62 @@
+// CLI for the return-to-distance plan generator (issue 5, contract v1):
+//
+//   npm run --silent plan -- <request.json>     read the request from a file
+//   npm run --silent plan -- -                  read it from stdin
+//
+// Prints the plan as JSON on stdout and exits 0. Unreadable input, invalid JSON or an invalid request exit 2
+// with one line per problem on stderr, each naming the field ("runDaysPerWeek: must be at most 7").
+// Uses exactly the shared code the app uses.
+
+import { readFileSync } from 'node:fs'
+import { generatePlan, parsePlanRequest } from '../shared/plan'
+
+const USAGE = 'usage: npm run --silent plan -- <request.json | ->'
+
+function fail(code: number, lines: readonly string[]): never {
+  process.stderr.write(lines.map((l) => `plan: ${l}`).join('\n') + '\n')
+  process.exit(code)
+}
+
+function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8')
+  } catch (e) {
+    fail(2, [`could not read stdin (${e instanceof Error ? e.message : String(e)})`])
+  }
+}
+
+function main(argv: readonly string[]): void {
+  const args = argv.filter((a) => a !== '--')
+  if (args.length !== 1) fail(2, [args.length === 0 ? 'no input given' : 'expected exactly one input', USAGE])
+  const source = args[0] as string
+  let text: string
+  if (source === '-') {
+    text = readStdin()
+  } else {
+    try {
+      text = readFileSync(source, 'utf8')
+    } catch (e) {
+      const code = (e as { code?: string }).code
+      fail(2, [code === 'ENOENT' ? `file not found: ${source}` : `could not read ${source} (${code ?? 'error'})`])
+    }
+  }
+
+  let data: unknown
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch (e) {
+    fail(2, [`(input): not valid JSON (${e instanceof Error ? e.message : String(e)})`])
+  }
+
+  const parsed = parsePlanRequest(data)
+  if (!parsed.ok) fail(2, parsed.errors)
+  const plan = generatePlan(parsed.value)
+  process.stdout.write(JSON.stringify(plan, null, 2) + '\n')
+}
+
+try {
+  main(process.argv.slice(2))
+} catch (e) {
+  // Never show a stack trace: report the problem in one line.
+  fail(1, [`internal error: ${e instanceof Error ? e.message : String(e)}`])
+}
