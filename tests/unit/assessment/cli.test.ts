@@ -1,0 +1,87 @@
+// The diagnose CLI, run as a real process: a good file, stdin, and the error paths (exit 2, no stack trace).
+
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { diagnose } from '../../../shared/assessment/diagnose'
+import { Diagnosis } from '../../../shared/assessment/schema'
+import { CLEAN, withPatch } from './fixtures'
+
+const ROOT = resolve(__dirname, '../../..')
+let dir = ''
+
+function run(args: string[], input?: string) {
+  const r = spawnSync('npx', ['tsx', 'scripts/diagnose.ts', ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+function noStack(text: string) {
+  expect(text).not.toMatch(/\n\s+at /)
+  expect(text).not.toMatch(/node:internal|ZodError/)
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'calfcoach-cli-'))
+})
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('scripts/diagnose.ts', () => {
+  it('diagnoses a good file: JSON on stdout, exit 0, same answer as the shared code', () => {
+    const input = withPatch(CLEAN, { symptoms: { numbnessOrTingling: true }, screening: { kneeToWallCm: { left: 8 } } })
+    const file = join(dir, 'good.json')
+    writeFileSync(file, JSON.stringify(input))
+    const r = run([file])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    const out: unknown = JSON.parse(r.stdout)
+    expect(Diagnosis.safeParse(out).success).toBe(true)
+    expect(out).toEqual(diagnose(input))
+    expect((out as { triage: string }).triage).toBe('amber')
+  })
+
+  it('reads stdin when given "-"', () => {
+    const r = run(['-'], JSON.stringify({ symptoms: { chestPainOrBreathlessness: true } }))
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as { triage: string; referrals: Array<{ id: string; urgency: string }> }
+    expect(out.triage).toBe('red')
+    expect(out.referrals[0]).toMatchObject({ id: 'possible-pulmonary-embolism', urgency: 'emergency' })
+  })
+
+  it('invalid input: exit 2, names the field and the problem, no stack trace', () => {
+    const file = join(dir, 'bad.json')
+    writeFileSync(file, JSON.stringify({ symptoms: { swelling: 'yes', numbness: true }, screening: { kneeToWallCm: { left: 40 } } }))
+    const r = run([file])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/symptoms\.swelling: must be true or false/)
+    expect(r.stderr).toMatch(/symptoms\.numbness: unknown field "numbness"/)
+    expect(r.stderr).toMatch(/screening\.kneeToWallCm\.left: must be at most 30 cm/)
+    noStack(r.stderr)
+  })
+
+  it('invalid JSON on stdin: exit 2 with a clear message', () => {
+    const r = run(['-'], '{"symptoms": ')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/stdin is not valid JSON/)
+    noStack(r.stderr)
+  })
+
+  it('missing file and missing argument: exit 2 with a clear message', () => {
+    const missing = run([join(dir, 'nope.json')])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/file not found: .*nope\.json/)
+    noStack(missing.stderr)
+    const none = run([])
+    expect(none.code).toBe(2)
+    expect(none.stderr).toMatch(/usage/)
+  })
+})

@@ -1,0 +1,188 @@
+// Property tests (fast-check): output validity, "red flags win always", and "missing data never invents".
+
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { LIKELIHOOD_RANK, TRIAGE_RANK, URGENCY_RANK, diagnose } from '../../../shared/assessment/diagnose'
+import { AssessmentInput, Diagnosis, type Diagnosis as DiagnosisT } from '../../../shared/assessment/schema'
+import { CLEAN, assessmentArb, keepLeaves, leaves, nearThresholdArb, withPatch } from './fixtures'
+
+const RUNS = { numRuns: 400 }
+
+/** Red-flag findings a coach could add to any assessment (each overrides whatever was recorded). */
+const RED_FLAG_FINDINGS: ReadonlyArray<{ name: string; patch: Parameters<typeof withPatch>[1] }> = [
+  { name: 'chest pain', patch: { symptoms: { chestPainOrBreathlessness: true } } },
+  { name: 'swelling', patch: { symptoms: { swelling: true } } },
+  { name: 'warmth', patch: { symptoms: { warmthOrRedness: true } } },
+  { name: 'girth +4 cm', patch: { symptoms: { calfCircumferenceDifferenceCm: 4 } } },
+  { name: 'bruising', patch: { symptoms: { bruising: true } } },
+  { name: 'pop', patch: { symptoms: { popOrKickSensation: true } } },
+  { name: 'sudden onset', patch: { symptoms: { onset: 'sudden' } } },
+  { name: 'unable to heel raise', patch: { symptoms: { unableToHeelRaise: true } } },
+  { name: 'pain at rest', patch: { symptoms: { painAtRest: true } } },
+  { name: 'night pain', patch: { symptoms: { nightPain: true } } },
+  { name: 'numbness', patch: { symptoms: { numbnessOrTingling: true } } },
+  { name: 'foot weakness', patch: { symptoms: { footWeakness: true } } },
+  { name: 'cold foot', patch: { symptoms: { coldOrPaleFoot: true } } },
+  { name: 'focal bone tenderness', patch: { symptoms: { focalBoneTenderness: true } } },
+  { name: 'painful hop', patch: { symptoms: { painfulHop: true } } },
+  { name: 'back pain', patch: { symptoms: { backPainOrRadiatingPain: true } } },
+  { name: 'morning stiffness', patch: { symptoms: { morningStiffness: true } } },
+  { name: 'surgery', patch: { history: { recentSurgeryOrImmobilisation: true } } },
+  { name: 'travel', patch: { history: { recentLongHaulTravel: true } } },
+  { name: 'previous DVT', patch: { history: { previousDvt: true } } },
+  { name: 'cancer', patch: { history: { activeCancer: true } } },
+  { name: 'previous BSI', patch: { history: { previousBoneStressInjury: true } } },
+  { name: 'irregular periods', patch: { history: { irregularOrAbsentPeriods: true } } },
+  { name: 'takes 45 min to settle', patch: { symptoms: { settlesAfterStoppingMinutes: 45 } } },
+]
+
+/** The clean story, partly left out, with a few red flags already present: where a lowered triage would show. */
+const cleanWithFlagsArb = fc
+  .tuple(fc.infiniteStream(fc.boolean()), fc.subarray([...RED_FLAG_FINDINGS], { maxLength: 3 }))
+  .map(([mask, flags]) => {
+    const it = mask[Symbol.iterator]()
+    let input = keepLeaves(CLEAN, () => it.next().value as boolean)
+    for (const f of flags) input = withPatch(input, f.patch)
+    return input
+  })
+
+/** Every referral of `weaker` is in `stronger`, at least as urgent; and triage is at least as serious. */
+function expectNoSofterThan(stronger: DiagnosisT, weaker: DiagnosisT) {
+  expect(TRIAGE_RANK[stronger.triage]).toBeLessThanOrEqual(TRIAGE_RANK[weaker.triage])
+  for (const r of weaker.referrals) {
+    const s = stronger.referrals.find((x) => x.id === r.id)
+    expect(s, `referral ${r.id} disappeared`).toBeDefined()
+    if (s) expect(URGENCY_RANK[s.urgency]).toBeLessThanOrEqual(URGENCY_RANK[r.urgency])
+  }
+}
+
+describe('properties of diagnose()', () => {
+  it('the generators only make valid assessments', () => {
+    fc.assert(
+      fc.property(fc.oneof(assessmentArb, nearThresholdArb), (input) => {
+        expect(AssessmentInput.safeParse(input).success).toBe(true)
+      }),
+      RUNS,
+    )
+  })
+
+  it('random valid assessments always produce a valid Diagnosis, deterministically', () => {
+    fc.assert(
+      fc.property(fc.oneof(assessmentArb, nearThresholdArb), (input) => {
+        const d = diagnose(input)
+        const parsed = Diagnosis.safeParse(d)
+        expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues)).toBe(true)
+        expect(diagnose(input)).toEqual(d)
+        // triage agrees with the referrals
+        const urgent = d.referrals.some((r) => r.urgency !== 'before-progressing')
+        expect(d.triage).toBe(urgent ? 'red' : d.referrals.length ? 'amber' : 'green')
+        // factors sorted most likely first, no duplicates
+        const ranks = d.factors.map((f) => LIKELIHOOD_RANK[f.likelihood])
+        expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
+        expect(new Set(d.factors.map((f) => f.id)).size).toBe(d.factors.length)
+        expect(new Set(d.referrals.map((r) => r.id)).size).toBe(d.referrals.length)
+        expect(new Set(d.recommendations.map((r) => r.id)).size).toBe(d.recommendations.length)
+      }),
+      RUNS,
+    )
+  })
+
+  it('"keep running comfortably" appears exactly when no referral says stop', () => {
+    fc.assert(
+      fc.property(fc.oneof(assessmentArb, nearThresholdArb), (input) => {
+        const d = diagnose(input)
+        const ids = d.recommendations.map((r) => r.id)
+        const stop = ids.includes('stop-running-and-get-checked')
+        expect(ids.includes('keep-running-comfortably')).toBe(!stop)
+        if (d.triage === 'red') expect(ids).toEqual(['stop-running-and-get-checked'])
+        if (d.triage === 'green') expect(ids[0]).toBe('keep-running-comfortably')
+      }),
+      RUNS,
+    )
+  })
+
+  it('adding any red-flag finding never lowers triage (nor any referral)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(cleanWithFlagsArb, assessmentArb, nearThresholdArb),
+        fc.constantFrom(...RED_FLAG_FINDINGS),
+        (input, flag) => {
+          const before = diagnose(input)
+          const after = diagnose(withPatch(input, flag.patch))
+          expect(TRIAGE_RANK[after.triage]).toBeLessThanOrEqual(TRIAGE_RANK[before.triage])
+          expect(after.triage).not.toBe('green')
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('no combination of extra findings removes a referral or softens its urgency', () => {
+    fc.assert(
+      fc.property(fc.oneof(cleanWithFlagsArb, nearThresholdArb), fc.infiniteStream(fc.boolean()), (full, mask) => {
+        const it = mask[Symbol.iterator]()
+        const subset = keepLeaves(full, () => it.next().value as boolean)
+        expectNoSofterThan(diagnose(full), diagnose(subset))
+      }),
+      RUNS,
+    )
+  })
+
+  it('removing a finding never adds a factor or raises its likelihood', () => {
+    fc.assert(
+      fc.property(fc.oneof(nearThresholdArb, assessmentArb), fc.nat(), (full, pick) => {
+        const all = leaves(full)
+        if (all.length === 0) return
+        const drop = pick % all.length
+        const reduced = keepLeaves(full, (_leaf, i) => i !== drop)
+        const fullFactors = new Map(diagnose(full).factors.map((f) => [f.id, f.likelihood]))
+        for (const f of diagnose(reduced).factors) {
+          const was = fullFactors.get(f.id)
+          expect(was, `factor ${f.id} appeared after removing ${all[drop]?.join('.')}`).toBeDefined()
+          if (was) expect(LIKELIHOOD_RANK[f.likelihood]).toBeGreaterThanOrEqual(LIKELIHOOD_RANK[was])
+        }
+      }),
+      RUNS,
+    )
+  })
+
+  it('removing many findings at once never adds a factor', () => {
+    fc.assert(
+      fc.property(nearThresholdArb, fc.infiniteStream(fc.boolean()), (full, mask) => {
+        const it = mask[Symbol.iterator]()
+        const subset = keepLeaves(full, () => it.next().value as boolean)
+        const fullIds = new Set(diagnose(full).factors.map((f) => f.id))
+        for (const f of diagnose(subset).factors) expect(fullIds.has(f.id)).toBe(true)
+      }),
+      RUNS,
+    )
+  })
+
+  it('missing data never crashes and never invents findings: an empty section adds nothing', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('athlete', 'symptoms', 'history', 'screening', 'lifestyle', 'training'),
+        (section) => {
+          const d = diagnose({ [section]: {} } as AssessmentInput)
+          expect(d.triage).toBe('green')
+          expect(d.referrals).toEqual([])
+          expect(d.factors).toEqual([])
+          expect(d.missing.length).toBeGreaterThan(40)
+        },
+      ),
+    )
+  })
+
+  it('the clean story stays green however much of it is left out', () => {
+    fc.assert(
+      fc.property(fc.infiniteStream(fc.boolean()), (mask) => {
+        const it = mask[Symbol.iterator]()
+        const d = diagnose(keepLeaves(CLEAN, () => it.next().value as boolean))
+        expect(d.triage).toBe('green')
+        expect(d.factors).toEqual([])
+        expect(d.pattern.fit).not.toBe('atypical')
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
