@@ -5,17 +5,8 @@
 
 import { diagnose } from '../shared/assessment/diagnose'
 import type { AssessmentInput, Triage } from '../shared/assessment/schema'
+import { seededRandom as mulberry32 } from '../shared/demo/random'
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A realistic club runner: mostly complete, a few red flags, some tests not done. */
 export function generateAssessment(rand: () => number): AssessmentInput {

@@ -1,17 +1,9 @@
 import { addDays } from '../../../shared/dates'
+import { seededRandom } from '../../../shared/demo/random'
 import type { ChartRun } from '../../../shared/load/chart-data'
 
-/** Deterministic pseudo-random numbers (mulberry32) so generated logs are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Deterministic pseudo-random numbers so generated logs are the same on every run. */
+export const rng = seededRandom
 
 /** One run a day from `start` for `days` days, 3–15 km, with pain scores. */
 export function dailyRuns(start: string, days: number, seed = 1): ChartRun[] {
