@@ -1,5 +1,6 @@
 import type { ChannelTable, ClientApi, HandlerTable } from './define'
 import { squadChannels } from './channels/squad'
+import { runChannels } from './channels/runs'
 
 /**
  * The one API contract between renderer and main. Preload, renderer types, main handlers and the e2e
@@ -7,6 +8,7 @@ import { squadChannels } from './channels/squad'
  */
 export const contract = {
   ...squadChannels,
+  ...runChannels,
 } satisfies ChannelTable
 
 export type Contract = typeof contract

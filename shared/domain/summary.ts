@@ -3,7 +3,7 @@ import type { AssessmentRecord, AthleteDocument } from './documents'
 import type { Run } from './run'
 
 /** How far back the squad triage looks; enough for 30-day-longest, 4-week trends and ACWR's 28 days. */
-export const SUMMARY_WINDOW_DAYS = 120
+export const SUMMARY_WINDOW_DAYS = 180
 
 /** What the squad-wide triage needs from one athlete, small enough to cache for a fast start. */
 export interface AthleteSummary {
@@ -22,9 +22,14 @@ export function summariseAthlete(doc: AthleteDocument, todayIso: string): Athlet
     if (run.date >= from) recentRuns.push(run)
   }
   recentRuns.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-  let latestAssessment: AssessmentRecord | null = null
-  for (const a of doc.assessments) {
-    if (!latestAssessment || a.date > latestAssessment.date || (a.date === latestAssessment.date && a.updatedAt > latestAssessment.updatedAt)) latestAssessment = a
+  return { recentRuns, latestAssessment: latestAssessment(doc.assessments), runCount: doc.runs.length, lastRunDate }
+}
+
+/** The most recent assessment by date, then by when it was recorded. */
+export function latestAssessment(assessments: readonly AssessmentRecord[]): AssessmentRecord | null {
+  let best: AssessmentRecord | null = null
+  for (const a of assessments) {
+    if (!best || a.date > best.date || (a.date === best.date && a.createdAt > best.createdAt)) best = a
   }
-  return { recentRuns, latestAssessment, runCount: doc.runs.length, lastRunDate }
+  return best
 }

@@ -1,9 +1,13 @@
 import type { ReactNode } from 'react'
 import type { Route } from '../route'
+import { TriageBoard } from './board/TriageBoard'
+import { ChartBench, chartBenchRequested } from './log/charts/ChartBench'
 
 /** Top-level screens added by features (triage board, print routes), kept out of App.tsx. */
-export const navItems: { name: string; label: string }[] = []
+export const navItems: { name: string; label: string }[] = [{ name: 'board', label: 'Triage board' }]
 
-export function extraRoutes(_route: Route): ReactNode | null {
+export function extraRoutes(route: Route): ReactNode | null {
+  if (chartBenchRequested()) return <ChartBench />
+  if (route.name === 'board') return <TriageBoard />
   return null
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { Athlete, Group, Settings } from '../../../../shared/domain/squad'
 import { ProfileTab } from './ProfileTab'
+import { RunsTab } from '../log/RunsTab'
 
 export interface AthleteTabProps {
   athlete: Athlete
@@ -15,4 +16,7 @@ export interface AthleteTab {
 }
 
 /** The athlete page's tabs, in order. Each feature adds its own entry here. */
-export const athleteTabs: AthleteTab[] = [{ id: 'profile', label: 'Profile', render: (p) => <ProfileTab {...p} /> }]
+export const athleteTabs: AthleteTab[] = [
+  { id: 'profile', label: 'Profile', render: (p) => <ProfileTab {...p} /> },
+  { id: 'runs', label: 'Runs & pain', render: (p) => <RunsTab {...p} /> },
+]

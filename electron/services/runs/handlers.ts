@@ -1,0 +1,23 @@
+import type { Handlers } from '../../../shared/api/contract'
+import type { AppServices } from '../app-services'
+import { commitRunImport, previewRunImport } from './import-service'
+import * as runs from './run-service'
+import { squadTriage } from './triage-service'
+
+type RunHandlerNames =
+  | 'getAthleteRecord' | 'addRun' | 'updateRun' | 'deleteRun' | 'addRunsForGroup'
+  | 'previewRunImport' | 'commitRunImport' | 'getSquadTriage' | 'exportRunsCsv'
+
+export function runHandlers(app: AppServices): Pick<Handlers, RunHandlerNames> {
+  return {
+    getAthleteRecord: ({ athleteId }) => runs.athleteRecord(app, athleteId),
+    addRun: ({ athleteId, run }) => runs.addRun(app, athleteId, run),
+    updateRun: ({ athleteId, runId, run }) => runs.updateRun(app, athleteId, runId, run),
+    deleteRun: ({ athleteId, runId }) => runs.deleteRun(app, athleteId, runId),
+    addRunsForGroup: ({ date, entries }) => runs.addRunsForGroup(app, date, entries),
+    previewRunImport: (input) => previewRunImport(app, input),
+    commitRunImport: ({ token, rowNumbers }) => commitRunImport(app, token, rowNumbers),
+    getSquadTriage: (input) => squadTriage(app, input?.today),
+    exportRunsCsv: ({ athleteId }) => runs.exportRunsCsv(app, athleteId),
+  }
+}

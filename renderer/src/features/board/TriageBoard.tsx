@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { SquadTriage, SquadTriageEntry } from '../../../../shared/api/channels/runs'
+import { call } from '../../api'
+import { useAppData } from '../../app-data'
+import { hrefFor } from '../../route'
+import { Sparkline } from '../log/charts/Sparkline'
+import { GroupSession } from '../log/GroupSession'
+import '../log/log.css'
+
+const LEVEL_TEXT: Record<SquadTriageEntry['level'], string> = {
+  red: 'Red: stop and check',
+  amber: 'Amber: modify',
+  green: 'Green: carry on',
+}
+
+/** Shown for each athlete; the rest of the reasons sit behind "more". */
+const REASONS_SHOWN = 2
+
+/** Every active athlete's status with the reasons and a 12-week sparkline, the ones needing attention first. */
+export function TriageBoard() {
+  const { squad } = useAppData()
+  const [board, setBoard] = useState<SquadTriage | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [groupId, setGroupId] = useState('')
+  const [logging, setLogging] = useState(false)
+  const [message, setMessage] = useState('')
+
+  const load = useCallback(async () => {
+    try {
+      setBoard(await call('getSquadTriage'))
+      setError(null)
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }, [])
+  useEffect(() => {
+    void load()
+  }, [load, squad])
+
+  if (!squad) return <p>Loading…</p>
+  const unit = squad.settings.distanceUnit
+  const rows = (board?.athletes ?? []).filter((a) => !groupId || a.groupIds.includes(groupId))
+  const counts = { red: 0, amber: 0, green: 0 }
+  for (const a of rows) counts[a.level]++
+
+  return (
+    <section aria-labelledby="board-title">
+      <div className="toolbar">
+        <h1 id="board-title">Triage board</h1>
+        <div className="spacer" />
+        <button type="button" className="primary" aria-expanded={logging} onClick={() => setLogging((v) => !v)}>
+          Log a group session
+        </button>
+      </div>
+      <p className="muted">
+        Who needs attention first: red, then amber, then green. The colour combines the latest assessment’s triage with the pain log (pain during a run above
+        5/10, next-morning pain not settled, morning pain rising) and runs more than 10 % beyond the longest of the previous 30 days.
+      </p>
+      {message && (
+        <p role="status" className="ok">
+          {message}
+        </p>
+      )}
+      {logging && (
+        <GroupSession
+          athletes={squad.athletes}
+          groups={squad.groups}
+          unit={unit}
+          onCancel={() => setLogging(false)}
+          onSaved={async (count, date) => {
+            setLogging(false)
+            setMessage(`Logged the session on ${date} for ${count} ${count === 1 ? 'athlete' : 'athletes'}.`)
+            await load()
+          }}
+        />
+      )}
+      <div className="filters">
+        <label htmlFor="board-group">Group</label>
+        <select id="board-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+          <option value="">All groups</option>
+          {squad.groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+        <span className="muted" data-testid="board-counts">
+          {counts.red} red · {counts.amber} amber · {counts.green} green
+        </span>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          Could not build the board: {error}
+        </p>
+      )}
+      {!board && !error && <p>Working out everyone’s status…</p>}
+      {board && rows.length === 0 && <p>No active athletes{groupId ? ' in this group' : ''}.</p>}
+      {rows.length > 0 && (
+        <table className="board-table" aria-label="Athletes by who needs attention first">
+          <thead>
+            <tr>
+              <th scope="col">Athlete</th>
+              <th scope="col">Status</th>
+              <th scope="col">Why</th>
+              <th scope="col">
+                Last 12 weeks <span className="muted header-hint">(bars: distance, line: highest pain)</span>
+              </th>
+              <th scope="col">Last run</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => {
+              const shown = a.reasons.slice(0, REASONS_SHOWN)
+              const more = a.reasons.slice(REASONS_SHOWN)
+              return (
+                <tr key={a.athleteId} data-testid="board-row" data-level={a.level}>
+                  <th scope="row">
+                    <a href={hrefFor({ name: 'athlete', id: a.athleteId, tab: 'runs' })}>{a.name}</a>
+                    {a.locked && <span className="badge badge-red"> Locked</span>}
+                  </th>
+                  <td>
+                    <span className={`status-badge status-${a.level}`} data-testid="status-badge">
+                      {LEVEL_TEXT[a.level]}
+                    </span>
+                  </td>
+                  <td>
+                    <ul className="reasons">
+                      {shown.map((r, i) => (
+                        <li key={`${r.id}-${i}`} className={`reason-${r.level}`}>
+                          {r.text}
+                        </li>
+                      ))}
+                    </ul>
+                    {more.length > 0 && (
+                      <details>
+                        <summary>{more.length} more</summary>
+                        <ul className="reasons">
+                          {more.map((r, i) => (
+                            <li key={`${r.id}-${i}`} className={`reason-${r.level}`}>
+                              {r.text}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
+                  </td>
+                  <td>
+                    <Sparkline points={a.sparkline} unit={unit} />
+                  </td>
+                  <td>{a.lastRunDate ?? '–'}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,328 @@
+import { useCallback, useState } from 'react'
+import type { CsvMappingInput, ImportPreviewRow, ReadyImportPreview } from '../../../../shared/api/channels/runs'
+import { formatDistance, formatDuration, type DistanceUnit } from '../../../../shared/units'
+import { call } from '../../api'
+import { Modal } from '../../components/Modal'
+import { MAPPING_FIELDS, guessMapping } from './csv-mapping'
+
+const MAX_ROWS_SHOWN = 500
+/** The import cannot be interrupted half-way, so its progress dialog has nothing to close. */
+const noop = () => undefined
+
+const FORMAT_LABELS: Record<ReadyImportPreview['format'], string> = {
+  fit: 'FIT activity file',
+  gpx: 'GPX track',
+  'strava-csv': 'Strava activities export (CSV)',
+  csv: 'CSV table',
+}
+
+function rowStatus(row: ImportPreviewRow): { text: string; kind: 'ok' | 'warn' | 'skip' | 'dup' } {
+  if (!row.run) return { text: row.problems.join(' ') || 'Cannot be imported.', kind: 'skip' }
+  if (row.duplicate) return { text: 'Already in the log: importing it again adds nothing.', kind: 'dup' }
+  const notes = [...row.problems]
+  if (row.similarToExisting) notes.unshift('A run on this day with about the same distance is already in the log; tick it only if it is a different run.')
+  return notes.length ? { text: notes.join(' '), kind: 'warn' } : { text: 'Ready', kind: 'ok' }
+}
+
+function defaultSelection(p: ReadyImportPreview): Set<number> {
+  return new Set(p.rows.filter((r) => r.run && !r.duplicate && !r.similarToExisting).map((r) => r.rowNumber))
+}
+
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'choosing' }
+  | { kind: 'preview'; preview: ReadyImportPreview; selected: Set<number>; mapping: CsvMappingInput | null; showMapping: boolean; busy: boolean; error: string | null }
+  | { kind: 'importing'; preview: ReadyImportPreview; count: number }
+  | { kind: 'done'; fileName: string; added: number; skippedDuplicates: number; skippedInvalid: number }
+
+/** "Import runs…": choose a file in main's dialog, check the preview (and the columns of a generic CSV), pick rows, import. */
+export function ImportRuns({ athleteId, unit, disabled, onImported }: { athleteId: string; unit: DistanceUnit; disabled?: boolean; onImported(): Promise<void> }) {
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' })
+  const [error, setError] = useState<string | null>(null)
+
+  async function choose() {
+    setError(null)
+    setStage({ kind: 'choosing' })
+    try {
+      const result = await call('previewRunImport', { athleteId })
+      if (result.status === 'cancelled') return setStage({ kind: 'idle' })
+      setStage({
+        kind: 'preview',
+        preview: result,
+        selected: defaultSelection(result),
+        mapping: result.csvHeaders && result.format === 'csv' ? guessMapping(result.csvHeaders, unit) : null,
+        showMapping: result.needsMapping,
+        busy: false,
+        error: null,
+      })
+    } catch (e) {
+      setError((e as Error).message)
+      setStage({ kind: 'idle' })
+    }
+  }
+
+  async function remap(current: Extract<Stage, { kind: 'preview' }>) {
+    if (!current.mapping) return
+    if (!current.mapping.date || !current.mapping.distance) {
+      setStage({ ...current, error: 'Choose the date column and the distance column.' })
+      return
+    }
+    setStage({ ...current, busy: true, error: null })
+    try {
+      const result = await call('previewRunImport', { athleteId, token: current.preview.token, csvMapping: current.mapping })
+      if (result.status === 'cancelled') return
+      setStage({ ...current, preview: result, selected: defaultSelection(result), showMapping: result.rows.length === 0, busy: false, error: null })
+    } catch (e) {
+      setStage({ ...current, busy: false, error: (e as Error).message })
+    }
+  }
+
+  async function commit(current: Extract<Stage, { kind: 'preview' }>) {
+    const rowNumbers = [...current.selected]
+    setStage({ kind: 'importing', preview: current.preview, count: rowNumbers.length })
+    try {
+      const res = await call('commitRunImport', { token: current.preview.token, rowNumbers })
+      setStage({ kind: 'done', fileName: current.preview.fileName, added: res.added, skippedDuplicates: res.skippedDuplicates, skippedInvalid: res.skippedInvalid })
+      await onImported()
+    } catch (e) {
+      setStage({ ...current, busy: false, error: (e as Error).message })
+    }
+  }
+
+  const close = useCallback(() => setStage({ kind: 'idle' }), [])
+
+  return (
+    <>
+      <button type="button" onClick={() => void choose()} disabled={disabled || stage.kind === 'choosing'}>
+        {stage.kind === 'choosing' ? 'Choosing a file…' : 'Import runs…'}
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {stage.kind === 'preview' && <PreviewDialog stage={stage} unit={unit} onChange={setStage} onRemap={remap} onCommit={commit} onClose={close} />}
+      {stage.kind === 'importing' && (
+        <Modal title={`Importing from ${stage.preview.fileName}`} onClose={noop}>
+          <div role="status" aria-live="polite">
+            <progress aria-label="Importing runs" className="import-progress" />
+            <p>
+              Importing {stage.count} {stage.count === 1 ? 'run' : 'runs'} into the log…
+            </p>
+          </div>
+        </Modal>
+      )}
+      {stage.kind === 'done' && (
+        <Modal title="Import finished" onClose={close}>
+          <p role="status" data-testid="import-result">
+            Added {stage.added} {stage.added === 1 ? 'run' : 'runs'} from {stage.fileName}.
+            {stage.skippedDuplicates > 0 && ` ${stage.skippedDuplicates} already in the log (skipped).`}
+            {stage.skippedInvalid > 0 && ` ${stage.skippedInvalid} could not be imported.`}
+          </p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={close}>
+              Close
+            </button>
+          </div>
+        </Modal>
+      )}
+    </>
+  )
+}
+
+function PreviewDialog({
+  stage,
+  unit,
+  onChange,
+  onRemap,
+  onCommit,
+  onClose,
+}: {
+  stage: Extract<Stage, { kind: 'preview' }>
+  unit: DistanceUnit
+  onChange(next: Stage): void
+  onRemap(current: Extract<Stage, { kind: 'preview' }>): Promise<void>
+  onCommit(current: Extract<Stage, { kind: 'preview' }>): Promise<void>
+  onClose(): void
+}) {
+  const { preview, selected, mapping } = stage
+  const selectable = preview.rows.filter((r) => r.run && !r.duplicate)
+  const allSelected = selectable.length > 0 && selectable.every((r) => selected.has(r.rowNumber))
+  const c = preview.counts
+  const toggle = (n: number, on: boolean) => {
+    const next = new Set(selected)
+    if (on) next.add(n)
+    else next.delete(n)
+    onChange({ ...stage, selected: next })
+  }
+  return (
+    <Modal title={`Import runs from ${preview.fileName}`} onClose={onClose}>
+      <p className="muted">
+        {preview.rows.length > 0 || preview.csvHeaders ? `${FORMAT_LABELS[preview.format]}. ` : ''}Nothing is saved until you press Import.
+      </p>
+      {preview.needsMapping && preview.fileProblems.length > 0 && <p>{preview.fileProblems.join(' ')}</p>}
+      {preview.fileProblems.length > 0 && !preview.needsMapping && (
+        <div className="form-error" role="alert" data-testid="file-problems">
+          <strong>Nothing can be imported from this file:</strong>
+          <ul>
+            {preview.fileProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {preview.warnings.length > 0 && (
+        <ul className="notice notice-warning import-warnings">
+          {preview.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      {mapping && preview.csvHeaders && (
+        <details open={stage.showMapping} className="mapping" onToggle={(e) => onChange({ ...stage, showMapping: (e.target as HTMLDetailsElement).open })}>
+          <summary>Column mapping</summary>
+          <form
+            aria-label="Column mapping"
+            onSubmit={(e) => {
+              e.preventDefault()
+              void onRemap(stage)
+            }}
+          >
+            <p>Which column holds what? Only the date and the distance are needed.</p>
+            <div className="form-grid">
+              {MAPPING_FIELDS.map((f) => (
+                <div className="field" key={f.key}>
+                  <label htmlFor={`map-${f.key}`}>{f.label}</label>
+                  <select
+                    id={`map-${f.key}`}
+                    value={mapping[f.key] ?? ''}
+                    onChange={(e) => {
+                      const next: CsvMappingInput = { ...mapping }
+                      if (e.target.value) next[f.key] = e.target.value
+                      else if (f.key === 'date' || f.key === 'distance') next[f.key] = ''
+                      else delete next[f.key]
+                      onChange({ ...stage, mapping: next })
+                    }}
+                  >
+                    <option value="">{f.required ? 'Choose…' : '(none)'}</option>
+                    {preview.csvHeaders!.map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ))}
+              <div className="field">
+                <label htmlFor="map-unit">Distance is in</label>
+                <select id="map-unit" value={mapping.distanceUnit} onChange={(e) => onChange({ ...stage, mapping: { ...mapping, distanceUnit: e.target.value as CsvMappingInput['distanceUnit'] } })}>
+                  <option value="km">kilometres</option>
+                  <option value="mi">miles</option>
+                  <option value="m">metres</option>
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="map-date-format">Dates are written</label>
+                <select
+                  id="map-date-format"
+                  value={mapping.dateFormat ?? 'auto'}
+                  onChange={(e) => onChange({ ...stage, mapping: { ...mapping, dateFormat: e.target.value as NonNullable<CsvMappingInput['dateFormat']> } })}
+                >
+                  <option value="auto">work it out</option>
+                  <option value="ymd">year-month-day</option>
+                  <option value="dmy">day/month/year</option>
+                  <option value="mdy">month/day/year</option>
+                </select>
+              </div>
+            </div>
+            {stage.error && (
+              <p className="form-error" role="alert">
+                {stage.error}
+              </p>
+            )}
+            <div className="actions">
+              <button type="submit" disabled={stage.busy}>
+                Preview with these columns
+              </button>
+            </div>
+          </form>
+        </details>
+      )}
+      {preview.rows.length > 0 && (
+        <>
+          <p data-testid="import-counts">
+            {c.rows} {c.rows === 1 ? 'row' : 'rows'}: {c.importable} can be imported
+            {c.duplicates > 0 && `, ${c.duplicates} already in the log`}
+            {c.similar > 0 && `, ${c.similar} look like runs already logged`}
+            {c.skipped > 0 && `, ${c.skipped} skipped`}.
+          </p>
+          <div className="table-scroll import-table">
+            <table aria-label="Rows in the file">
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <input
+                      type="checkbox"
+                      aria-label="Select every row that can be imported"
+                      checked={allSelected}
+                      disabled={selectable.length === 0}
+                      onChange={(e) => onChange({ ...stage, selected: e.target.checked ? new Set(selectable.map((r) => r.rowNumber)) : new Set() })}
+                    />
+                  </th>
+                  <th scope="col">Row</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Distance</th>
+                  <th scope="col">Duration</th>
+                  <th scope="col">Pain during</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.slice(0, MAX_ROWS_SHOWN).map((row) => {
+                  const s = rowStatus(row)
+                  return (
+                    <tr key={row.rowNumber} className={`import-${s.kind}`} data-testid="import-row">
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`Import row ${row.rowNumber}`}
+                          checked={selected.has(row.rowNumber)}
+                          disabled={!row.run || row.duplicate}
+                          onChange={(e) => toggle(row.rowNumber, e.target.checked)}
+                        />
+                      </td>
+                      <td>{row.rowNumber}</td>
+                      <td>{row.run?.date ?? '–'}</td>
+                      <td>{row.run ? formatDistance(row.run.distanceKm, unit, 2) : '–'}</td>
+                      <td>{typeof row.run?.durationSec === 'number' ? formatDuration(row.run.durationSec) : '–'}</td>
+                      <td>{typeof row.run?.painDuring === 'number' ? row.run.painDuring : '–'}</td>
+                      <td>{s.text}</td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+          {preview.rows.length > MAX_ROWS_SHOWN && (
+            <p className="muted">
+              Showing the first {MAX_ROWS_SHOWN} of {preview.rows.length} rows; “select every row” includes the ones not shown.
+            </p>
+          )}
+        </>
+      )}
+      {stage.error && !stage.showMapping && (
+        <p className="form-error" role="alert">
+          {stage.error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" disabled={selected.size === 0 || stage.busy} onClick={() => void onCommit(stage)}>
+          Import {selected.size} {selected.size === 1 ? 'run' : 'runs'}
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  )
+}

@@ -1,0 +1,110 @@
+import { useMemo, useState } from 'react'
+import { loadFlags } from '../../../../shared/load/metrics'
+import { formatDistance } from '../../../../shared/units'
+import { call } from '../../api'
+import type { AthleteTabProps } from '../athlete/tabs'
+import { AthleteCharts } from './charts/AthleteCharts'
+import { ImportRuns } from './ImportRuns'
+import { QuickAdd } from './QuickAdd'
+import { RunsTable } from './RunsTable'
+import { localToday } from './run-form'
+import { useAthleteRecord } from './use-athlete-record'
+import './log.css'
+
+/** The athlete's "Runs & pain" tab: quick add, load facts, charts, import/export and the log itself. */
+export function RunsTab({ athlete, settings }: AthleteTabProps) {
+  const { record, error, reload } = useAthleteRecord(athlete.id)
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const unit = settings.distanceUnit
+  const today = localToday()
+  const runs = useMemo(() => record?.runs ?? [], [record])
+  const load = useMemo(() => loadFlags(runs, today), [runs, today])
+
+  if (error && !record) {
+    return (
+      <p className="form-error" role="alert">
+        Could not load {athlete.name}’s log: {error}
+      </p>
+    )
+  }
+  if (!record) return <p>Loading the log…</p>
+  const locked = record.locked
+
+  return (
+    <div className="runs-tab">
+      {locked && (
+        <p className="notice notice-error" role="alert">
+          This record is locked and cannot be changed: {record.lockedReason}
+        </p>
+      )}
+      <div className="toolbar">
+        <h2 className="tab-heading">Log a run</h2>
+        <div className="spacer" />
+        <ImportRuns athleteId={athlete.id} unit={unit} disabled={locked} onImported={reload} />
+        <button
+          type="button"
+          disabled={runs.length === 0}
+          onClick={async () => {
+            try {
+              const r = await call('exportRunsCsv', { athleteId: athlete.id })
+              setMessage(r.path ? { kind: 'ok', text: `Exported ${r.runs} runs to ${r.path}.` } : null)
+            } catch (e) {
+              setMessage({ kind: 'error', text: (e as Error).message })
+            }
+          }}
+        >
+          Export CSV…
+        </button>
+      </div>
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'ok'}>
+          {message.text}
+        </p>
+      )}
+      <QuickAdd athleteId={athlete.id} unit={unit} disabled={locked} onSaved={reload} />
+
+      <dl className="load-facts" aria-label="Load this week">
+        <div>
+          <dt>This week</dt>
+          <dd data-testid="this-week">{formatDistance(load.thisWeekKm, unit)}</dd>
+        </div>
+        <div>
+          <dt>Last week</dt>
+          <dd>
+            {formatDistance(load.lastWeekKm, unit)}
+            {load.weeklyChangePercent !== null && <span className="muted"> ({load.weeklyChangePercent >= 0 ? '+' : ''}{Math.round(load.weeklyChangePercent)} % this week)</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Longest run, last 30 days</dt>
+          <dd>{load.longest30dKm === null ? '–' : formatDistance(load.longest30dKm, unit)}</dd>
+        </div>
+        <div>
+          <dt>Next run up to</dt>
+          <dd title="110 % of the longest run of the previous 30 days (Frandsen et al. 2025)">
+            {load.nextRunLimitKm === null ? '–' : `${formatDistance(load.nextRunLimitKm, unit)} (30-day rule)`}
+          </dd>
+        </div>
+        <div>
+          <dt>Load trend (EWMA 7/28)</dt>
+          <dd title={load.acwr?.note}>{load.acwr?.ratio == null ? 'needs 28 days of runs' : `${load.acwr.ratio.toFixed(2)} (a trend, not a risk score)`}</dd>
+        </div>
+      </dl>
+      {load.flags.length > 0 && (
+        <ul className="notice notice-warning load-flags">
+          {load.flags.map((f) => (
+            <li key={`${f.date}-${f.run.id}`}>
+              ▲ The run on {f.date} ({formatDistance(f.run.distanceKm, unit)}) was {Math.round((f.ratio - 1) * 100)} % longer than the longest run of the
+              previous 30 days ({formatDistance(f.previousLongestKm, unit)}). Runs more than 10 % beyond it carried more injury risk (Frandsen et al. 2025).
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <AthleteCharts runs={runs} unit={unit} today={today} athleteName={athlete.name} />
+
+      <h2>Runs</h2>
+      <RunsTable athleteId={athlete.id} runs={runs} unit={unit} locked={locked} onChanged={reload} />
+    </div>
+  )
+}

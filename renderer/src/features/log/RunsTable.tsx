@@ -1,0 +1,265 @@
+import { Fragment, useCallback, useMemo, useState } from 'react'
+import type { Run } from '../../../../shared/domain/run'
+import { runsVsLongest30d } from '../../../../shared/load/metrics'
+import { formatDistance, formatDuration, formatPace, paceSecPerUnit, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../shared/units'
+import { ApiCallError, call } from '../../api'
+import { Modal } from '../../components/Modal'
+import { quickAddFields } from './QuickAdd'
+import { fieldForIssue, localToday, parseRunForm, runToForm, type RunFormErrors, type RunFormValues } from './run-form'
+
+const PAGE = 50
+
+const SOURCE_LABELS: Record<string, string> = { manual: 'Typed', fit: 'FIT file', gpx: 'GPX file', csv: 'CSV file', demo: 'Demo' }
+
+function pain(v: number | null | undefined): string {
+  return typeof v === 'number' ? String(v) : '–'
+}
+
+function onsetText(run: Run, unit: DistanceUnit): string {
+  if (typeof run.painOnsetKm === 'number') return formatDistance(run.painOnsetKm, unit)
+  if (typeof run.painOnsetMinutes === 'number') return `${run.painOnsetMinutes} min`
+  return '–'
+}
+
+/** The log, newest first, with edit in place (Enter saves, Escape cancels) and delete after a confirmation. */
+export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athleteId: string; runs: readonly Run[]; unit: DistanceUnit; locked: boolean; onChanged(): Promise<void> }) {
+  const [shown, setShown] = useState(PAGE)
+  const [editing, setEditing] = useState<{ id: string; values: RunFormValues; errors: RunFormErrors; message: string | null } | null>(null)
+  const [deleting, setDeleting] = useState<Run | null>(null)
+  const [deleteError, setDeleteError] = useState<string | null>(null)
+  const [status, setStatus] = useState('')
+  const closeDelete = useCallback(() => setDeleting(null), [])
+
+  const breaches = useMemo(() => {
+    const map = new Map<string, number>()
+    for (const c of runsVsLongest30d(runs)) if (c.breaksLongestRunRule && c.ratio !== null) map.set(c.run.id, c.ratio)
+    return map
+  }, [runs])
+  const newestFirst = useMemo(() => [...runs].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)), [runs])
+  const fields = quickAddFields(unit)
+  const u = unitLabel(unit)
+
+  async function save() {
+    if (!editing) return
+    const current = runs.find((r) => r.id === editing.id)
+    if (!current) return
+    const base = {
+      ...(current.source ? { source: current.source } : {}),
+      ...(current.surface !== undefined ? { surface: current.surface } : {}),
+      ...(current.shoes !== undefined ? { shoes: current.shoes } : {}),
+    }
+    const parsed = parseRunForm(editing.values, unit, { today: localToday(), base })
+    if (!parsed.ok) {
+      setEditing({ ...editing, errors: parsed.errors, message: 'Please fix the marked fields. Nothing was saved.' })
+      return
+    }
+    try {
+      await call('updateRun', { athleteId, runId: editing.id, run: parsed.run })
+      const id = editing.id
+      setEditing(null)
+      setStatus(`Saved the run on ${parsed.run.date}.`)
+      await onChanged()
+      requestAnimationFrame(() => document.getElementById(`edit-${id}`)?.focus())
+    } catch (e) {
+      const errors: RunFormErrors = {}
+      if (e instanceof ApiCallError) for (const issue of e.issues) {
+        const f = fieldForIssue(issue.path)
+        if (f && !errors[f]) errors[f] = issue.message
+      }
+      setEditing({ ...editing, errors, message: (e as Error).message })
+    }
+  }
+
+  if (runs.length === 0) return <p className="muted">No runs logged yet. Add the first one above, or import a file from a watch or app.</p>
+
+  return (
+    <>
+      <p className="sr-only" role="status">
+        {status}
+      </p>
+      <div className="table-scroll">
+        <table className="runs-table" aria-label="Runs">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Distance ({u})</th>
+              <th scope="col">Duration</th>
+              <th scope="col">Pace</th>
+              <th scope="col">Pain during</th>
+              <th scope="col">Pain after</th>
+              <th scope="col">Next morning</th>
+              <th scope="col">Pain onset</th>
+              <th scope="col">Perf. %</th>
+              <th scope="col">Notes</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {newestFirst.slice(0, shown).map((run) => {
+              if (editing?.id === run.id) {
+                return (
+                  <Fragment key={run.id}>
+                    <tr className="editing" data-testid="run-row-editing">
+                      {fields.map((spec) => {
+                        const id = `edit-${run.id}-${spec.field}`
+                        const error = editing.errors[spec.field]
+                        // The edit row has no pace cell: skip a column before pain so the inputs line up with the headers.
+                        return (
+                          <Fragment key={spec.field}>
+                            {spec.field === 'painDuring' && <td aria-hidden="true" />}
+                            <td className={error ? 'field-invalid' : undefined}>
+                              <label htmlFor={id} className="sr-only">
+                                Edit {spec.label.charAt(0).toLowerCase() + spec.label.slice(1)}
+                              </label>
+                              <input
+                                id={id}
+                                className="cell-input"
+                                type={spec.type ?? 'text'}
+                                inputMode={spec.inputMode}
+                                value={editing.values[spec.field]}
+                                autoFocus={spec.field === 'distance'}
+                                aria-invalid={error ? true : undefined}
+                                aria-describedby={error ? `${id}-error` : undefined}
+                                onChange={(e) => setEditing({ ...editing, values: { ...editing.values, [spec.field]: e.target.value } })}
+                                onKeyDown={(e) => {
+                                  if (e.key === 'Enter') {
+                                    e.preventDefault()
+                                    void save()
+                                  } else if (e.key === 'Escape') {
+                                    e.preventDefault()
+                                    setEditing(null)
+                                    requestAnimationFrame(() => document.getElementById(`edit-${run.id}`)?.focus())
+                                  }
+                                }}
+                              />
+                              {error && (
+                                <div className="error" id={`${id}-error`}>
+                                  {error}
+                                </div>
+                              )}
+                            </td>
+                          </Fragment>
+                        )
+                      })}
+                      <td>
+                        <div className="row-actions">
+                          <button type="button" className="primary" onClick={() => void save()}>
+                            Save
+                          </button>
+                          <button type="button" onClick={() => setEditing(null)}>
+                            Cancel
+                          </button>
+                        </div>
+                      </td>
+                    </tr>
+                    {editing.message && (
+                      <tr>
+                        <td colSpan={11} className="form-error" role="alert">
+                          {editing.message}
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                )
+              }
+              const ratio = breaches.get(run.id)
+              return (
+                <tr key={run.id} data-testid="run-row">
+                  <td>
+                    {run.date}
+                    {ratio !== undefined && (
+                      <span className="badge badge-amber flag" title="More than 10 % beyond the longest run of the previous 30 days (Frandsen et al. 2025)">
+                        ▲ +{Math.round((ratio - 1) * 100)} %<span className="sr-only"> beyond the longest run of the previous 30 days</span>
+                      </span>
+                    )}
+                  </td>
+                  <td data-testid="run-distance">{toDisplayDistance(run.distanceKm, unit).toFixed(2)}</td>
+                  <td>{typeof run.durationSec === 'number' ? formatDuration(run.durationSec) : '–'}</td>
+                  <td>{typeof run.durationSec === 'number' ? formatPace(paceSecPerUnit(run.distanceKm, run.durationSec, unit), unit) : '–'}</td>
+                  <td className={typeof run.painDuring === 'number' && run.painDuring > 5 ? 'pain-high' : undefined}>{pain(run.painDuring)}</td>
+                  <td>{pain(run.painAfter)}</td>
+                  <td>{pain(run.painNextMorning)}</td>
+                  <td>{onsetText(run, unit)}</td>
+                  <td>{typeof run.performancePercent === 'number' ? run.performancePercent : '–'}</td>
+                  <td className="notes-cell">
+                    {run.notes || ''}
+                    {run.source && run.source.kind !== 'manual' && <span className="muted source"> {SOURCE_LABELS[run.source.kind] ?? run.source.kind}</span>}
+                  </td>
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        id={`edit-${run.id}`}
+                        disabled={locked}
+                        aria-label={`Edit run on ${run.date}, ${formatDistance(run.distanceKm, unit)}`}
+                        onClick={() => setEditing({ id: run.id, values: runToForm(run, unit), errors: {}, message: null })}
+                      >
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="danger"
+                        disabled={locked}
+                        aria-label={`Delete run on ${run.date}, ${formatDistance(run.distanceKm, unit)}`}
+                        onClick={() => {
+                          setDeleteError(null)
+                          setDeleting(run)
+                        }}
+                      >
+                        Delete
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      {runs.length > shown && (
+        <div className="actions">
+          <button type="button" onClick={() => setShown((n) => n + PAGE * 4)}>
+            Show more ({runs.length - shown} older runs)
+          </button>
+        </div>
+      )}
+      {deleting && (
+        <Modal title="Delete this run?" onClose={closeDelete}>
+          <p>
+            The run on <strong>{deleting.date}</strong> ({formatDistance(deleting.distanceKm, unit)}
+            {typeof deleting.painDuring === 'number' ? `, pain during ${deleting.painDuring}/10` : ''}) will be removed from the log. This cannot be undone
+            except by restoring a backup.
+          </p>
+          {deleteError && (
+            <p className="form-error" role="alert">
+              {deleteError}
+            </p>
+          )}
+          <div className="actions">
+            <button type="button" onClick={() => setDeleting(null)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={async () => {
+                try {
+                  await call('deleteRun', { athleteId, runId: deleting.id })
+                  setStatus(`Deleted the run on ${deleting.date}.`)
+                  setDeleting(null)
+                  await onChanged()
+                } catch (e) {
+                  setDeleteError((e as Error).message)
+                }
+              }}
+            >
+              Delete run
+            </button>
+          </div>
+        </Modal>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,132 @@
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react'
+import type { Run } from '../../../../../shared/domain/run'
+import { estimatePainOnsetKm, painVsDistance, weeklySeries, type ChartRange, type WeeklySeries } from '../../../../../shared/load/chart-data'
+import { formatDistance, type DistanceUnit } from '../../../../../shared/units'
+import { PainDistanceChart, onsetSentence } from './PainDistanceChart'
+import { WeeklyLoadChart, periodName } from './WeeklyLoadChart'
+
+const RANGES: { id: ChartRange; label: string }[] = [
+  { id: '12w', label: '12 weeks' },
+  { id: '6m', label: '6 months' },
+  { id: '1y', label: '1 year' },
+  { id: 'all', label: 'All' },
+]
+
+/** Width of an element, kept up to date; charts get a fixed number so they draw deterministically. */
+export function useElementWidth<T extends HTMLElement>(fallback: number): [RefObject<T | null>, number] {
+  const ref = useRef<T>(null)
+  const [width, setWidth] = useState(fallback)
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const measure = () => setWidth(Math.max(280, Math.floor(el.getBoundingClientRect().width)))
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [])
+  return [ref, width]
+}
+
+/** One-sentence summary of the weekly chart for everyone, and the full table for screen readers. */
+export function weeklySummary(series: WeeklySeries, unit: DistanceUnit): string {
+  const pts = series.points
+  if (!pts.some((p) => p.runs > 0)) return 'No runs in this period.'
+  const total = pts.reduce((a, p) => a + p.km, 0)
+  const runs = pts.reduce((a, p) => a + p.runs, 0)
+  const peak = pts.reduce((a, p) => (p.km > a.km ? p : a))
+  const painful = pts.filter((p) => p.maxPain !== null).reduce<(typeof pts)[number] | null>((a, p) => (a === null || (p.maxPain ?? 0) > (a.maxPain ?? 0) ? p : a), null)
+  const breachPeriods = pts.filter((p) => p.breaches > 0).length
+  return (
+    `${formatDistance(total, unit)} in ${runs} ${runs === 1 ? 'run' : 'runs'} over ${pts.length} ${series.granularity}s; ` +
+    `most in the ${periodName(peak, series.granularity)} (${formatDistance(peak.km, unit)}). ` +
+    (painful ? `Highest pain ${painful.maxPain}/10 in the ${periodName(painful, series.granularity)}. ` : 'No pain scores logged. ') +
+    (breachPeriods
+      ? `${breachPeriods} ${series.granularity === 'month' ? 'month' : 'week'}${breachPeriods === 1 ? '' : 's'} with a run more than 10 % beyond the longest of the previous 30 days.`
+      : 'No run went more than 10 % beyond the longest of the previous 30 days.')
+  )
+}
+
+export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readonly Run[]; unit: DistanceUnit; today: string; athleteName: string }) {
+  const [range, setRange] = useState<ChartRange>('12w')
+  const [ref, width] = useElementWidth<HTMLDivElement>(900)
+  const series = useMemo(() => weeklySeries(runs, range, today), [runs, range, today])
+  const scatter = useMemo(() => painVsDistance(runs, 300), [runs])
+  const onset = useMemo(() => estimatePainOnsetKm(runs), [runs])
+  const summary = weeklySummary(series, unit)
+  return (
+    <div className="athlete-charts" ref={ref}>
+      <div className="toolbar chart-toolbar">
+        <h2 id="load-chart-title">Distance and pain</h2>
+        <div className="spacer" />
+        <div role="group" aria-label="Chart range" className="segmented">
+          {RANGES.map((r) => (
+            <button key={r.id} type="button" aria-pressed={range === r.id} onClick={() => setRange(r.id)}>
+              {r.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <figure className="chart-figure" aria-labelledby="load-chart-title" data-testid="weekly-chart" data-points={series.points.length} data-granularity={series.granularity}>
+        <WeeklyLoadChart series={series} unit={unit} width={width} height={320} title={`${athleteName}: distance per ${series.granularity} with pain`} />
+        <figcaption className="chart-caption">
+          {summary} <span className="muted">Shading shows the pain zones: 0–2 safe, 3–5 acceptable, above 5 high risk.</span>
+        </figcaption>
+        <table className="sr-only">
+          <caption>Distance and pain per {series.granularity}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{series.granularity === 'month' ? 'Month' : 'Week starting'}</th>
+              <th scope="col">Distance</th>
+              <th scope="col">Runs</th>
+              <th scope="col">Average pain</th>
+              <th scope="col">Highest pain</th>
+              <th scope="col">Runs beyond the 30-day longest</th>
+            </tr>
+          </thead>
+          <tbody>
+            {series.points.map((p) => (
+              <tr key={p.start}>
+                <th scope="row">{p.start}</th>
+                <td>{formatDistance(p.km, unit)}</td>
+                <td>{p.runs}</td>
+                <td>{p.avgPain ?? '–'}</td>
+                <td>{p.maxPain ?? '–'}</td>
+                <td>{p.breaches}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </figure>
+
+      <h2 id="scatter-chart-title">Pain against distance</h2>
+      <figure className="chart-figure" aria-labelledby="scatter-chart-title" data-testid="scatter-chart">
+        <PainDistanceChart points={scatter} onset={onset} unit={unit} width={width} height={300} title={`${athleteName}: pain during the run against distance`} />
+        <figcaption className="chart-caption">
+          <strong data-testid="onset-sentence">{onsetSentence(onset, unit)}</strong> {onset?.explanation ?? ''}
+        </figcaption>
+        <table className="sr-only">
+          <caption>Pain during the run by distance{scatter.some((p) => p.count > 1) ? ' (similar runs grouped)' : ''}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Distance</th>
+              <th scope="col">Pain during</th>
+              <th scope="col">Runs</th>
+              <th scope="col">Latest</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scatter.map((p, i) => (
+              <tr key={i}>
+                <td>{formatDistance(p.distanceKm, unit)}</td>
+                <td>{p.pain}</td>
+                <td>{p.count}</td>
+                <td>{p.latestDate}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </figure>
+    </div>
+  )
+}

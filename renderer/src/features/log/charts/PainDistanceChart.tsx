@@ -1,0 +1,109 @@
+import { CartesianGrid, Legend, ReferenceArea, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts'
+import type { PainOnsetEstimate, ScatterPoint } from '../../../../../shared/load/chart-data'
+import { formatDistance, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../../shared/units'
+import { CHART_COLOURS, PAIN_ZONES } from './palette'
+
+interface Datum {
+  distance: number
+  pain: number
+  count: number
+  point: ScatterPoint
+}
+
+export interface PainDistanceChartProps {
+  /** From shared/load/chart-data.ts painVsDistance(): at most a few hundred (binned) points. */
+  points: readonly ScatterPoint[]
+  /** From estimatePainOnsetKm(); drawn as a vertical line when known. */
+  onset: PainOnsetEstimate | null
+  unit: DistanceUnit
+  width: number
+  height: number
+  title?: string
+}
+
+function niceCeiling(v: number): number {
+  if (!(v > 0)) return 1
+  const step = v <= 10 ? 1 : v <= 30 ? 2 : v <= 60 ? 5 : 10
+  return Math.ceil(v / step) * step
+}
+
+/** The sentence under the chart: "Pain tends to start around 6.0 km." */
+export function onsetSentence(onset: PainOnsetEstimate | null, unit: DistanceUnit): string {
+  if (!onset) return 'There are not enough runs with pain scores yet to estimate where pain starts.'
+  return `Pain tends to start around ${formatDistance(onset.km, unit)}.`
+}
+
+function TooltipBody({ active, payload, unit }: { active?: boolean; payload?: readonly { payload?: Datum }[]; unit: DistanceUnit }) {
+  const d = payload?.[0]?.payload
+  if (!active || !d) return null
+  return (
+    <div className="chart-tooltip">
+      <strong>{formatDistance(d.point.distanceKm, unit)}</strong>
+      <div>Pain during {d.point.pain}/10</div>
+      <div>{d.point.count === 1 ? `Run on ${d.point.latestDate}` : `${d.point.count} runs (average), latest ${d.point.latestDate}`}</div>
+    </div>
+  )
+}
+
+/** Pain during each run against its distance, with the estimated pain-onset distance as a reference line. */
+export function PainDistanceChart({ points, onset, unit, width, height, title }: PainDistanceChartProps) {
+  const u = unitLabel(unit)
+  const data: Datum[] = points.map((p) => ({ distance: Math.round(toDisplayDistance(p.distanceKm, unit) * 100) / 100, pain: p.pain, count: p.count, point: p }))
+  const onsetX = onset ? Math.round(toDisplayDistance(onset.km, unit) * 10) / 10 : null
+  const binned = points.some((p) => p.count > 1)
+  if (data.length === 0) {
+    return (
+      <div className="chart-empty" style={{ width, height: Math.min(height, 120) }}>
+        No runs with a pain-during score yet: log pain during runs to see how it moves with distance.
+      </div>
+    )
+  }
+  return (
+    <ScatterChart
+      width={width}
+      height={height}
+      margin={{ top: 12, right: 20, bottom: 8, left: 8 }}
+      title={title ?? 'Pain during the run against run distance'}
+      desc={`Each point is a run (or a group of similar runs): distance in ${u} across, pain during the run from 0 to 10 up.${onset ? ` ${onsetSentence(onset, unit)}` : ''}`}
+    >
+      {PAIN_ZONES.map((z) => (
+        <ReferenceArea key={z.label} y1={z.from} y2={z.to} fill={z.fill} fillOpacity={z.opacity} stroke="none" ifOverflow="hidden" />
+      ))}
+      <CartesianGrid strokeDasharray="3 3" stroke="#c8ced6" />
+      <XAxis
+        type="number"
+        dataKey="distance"
+        name="Distance"
+        domain={[0, (max: number) => niceCeiling(max * 1.08)]}
+        allowDecimals={false}
+        tick={{ fontSize: 12 }}
+        height={40}
+        label={{ value: `Run distance (${u})`, position: 'insideBottom', offset: 0, fontSize: 12 }}
+      />
+      <YAxis
+        type="number"
+        dataKey="pain"
+        name="Pain during"
+        domain={[0, 10]}
+        ticks={[0, 2, 5, 10]}
+        tick={{ fontSize: 12 }}
+        width={48}
+        label={{ value: 'Pain during (0–10)', angle: -90, position: 'insideLeft', offset: 6, fontSize: 12, style: { textAnchor: 'middle' } }}
+      />
+      <ZAxis type="number" dataKey="count" range={binned ? [30, 260] : [50, 50]} name="Runs" />
+      <Tooltip content={(props) => <TooltipBody active={props.active} payload={props.payload as readonly { payload?: Datum }[]} unit={unit} />} />
+      <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
+      <Scatter data={data} name={binned ? 'Runs (larger = more runs)' : 'Runs'} fill={CHART_COLOURS.scatter} fillOpacity={0.75} shape="circle" isAnimationActive={false} />
+      {onsetX !== null && (
+        <ReferenceLine
+          x={onsetX}
+          stroke={CHART_COLOURS.onset}
+          strokeWidth={2}
+          strokeDasharray="6 4"
+          ifOverflow="extendDomain"
+          label={{ value: `Pain starts ≈ ${onsetX} ${u}`, position: 'insideTopRight', fontSize: 12, fill: '#000' }}
+        />
+      )}
+    </ScatterChart>
+  )
+}

@@ -1,0 +1,185 @@
+import { z } from 'zod'
+import { EntityId, IsoDate, PainScore } from '../../domain/common'
+import { AssessmentRecord, PlanRecord } from '../../domain/documents'
+import { Run, RunInput } from '../../domain/run'
+import { defineChannel } from '../define'
+
+// Run and pain log, run import, and the squad triage board (issue 4). Channel names are frozen.
+
+/** One athlete's whole record: what the log, charts, assessments and plan screens read. */
+export const AthleteRecord = z.strictObject({
+  athleteId: EntityId,
+  runs: z.array(Run),
+  assessments: z.array(AssessmentRecord),
+  plans: z.array(PlanRecord),
+  /** True when the record must not be changed (written by a newer CalfCoach, or damaged and not movable). */
+  locked: z.boolean(),
+  lockedReason: z.string().nullable(),
+})
+export type AthleteRecord = z.infer<typeof AthleteRecord>
+
+/** One athlete's run in a group session: the date is shared, everything else is per athlete. */
+export const GroupSessionEntry = z.strictObject({
+  athleteId: EntityId,
+  distanceKm: RunInput.shape.distanceKm,
+  durationSec: RunInput.shape.durationSec,
+  painDuring: PainScore.nullable().optional(),
+  painAfter: PainScore.nullable().optional(),
+  painNextMorning: PainScore.nullable().optional(),
+  notes: RunInput.shape.notes,
+})
+export type GroupSessionEntry = z.infer<typeof GroupSessionEntry>
+
+const ImportToken = z.string().regex(/^[0-9a-f-]{36}$/, 'not an import token')
+
+const HeaderName = z.string().max(200)
+
+/** Column mapping for a generic CSV (mirrors CsvMapping in electron/services/import/types.ts). */
+export const CsvMappingInput = z.strictObject({
+  date: HeaderName.min(1, 'choose the date column'),
+  distance: HeaderName.min(1, 'choose the distance column'),
+  distanceUnit: z.enum(['km', 'mi', 'm']),
+  dateFormat: z.enum(['auto', 'ymd', 'dmy', 'mdy']).optional(),
+  duration: HeaderName.optional(),
+  durationFormat: z.enum(['hms', 'seconds', 'minutes']).optional(),
+  painDuring: HeaderName.optional(),
+  painAfter: HeaderName.optional(),
+  painNextMorning: HeaderName.optional(),
+  painOnsetDistance: HeaderName.optional(),
+  painOnsetMinutes: HeaderName.optional(),
+  performancePercent: HeaderName.optional(),
+  surface: HeaderName.optional(),
+  shoes: HeaderName.optional(),
+  notes: HeaderName.optional(),
+  id: HeaderName.optional(),
+})
+export type CsvMappingInput = z.infer<typeof CsvMappingInput>
+
+export const ImportPreviewRow = z.strictObject({
+  rowNumber: z.number().int(),
+  run: RunInput.nullable(),
+  problems: z.array(z.string()),
+  /** A stored run has the same source key: importing it again would add nothing. */
+  duplicate: z.boolean(),
+  /** A stored run without that key (e.g. typed by hand) has the same date and a distance within 5 %. */
+  similarToExisting: z.boolean(),
+})
+export type ImportPreviewRow = z.infer<typeof ImportPreviewRow>
+
+export const ImportPreviewResult = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('cancelled') }),
+  z.strictObject({
+    status: z.literal('ready'),
+    /** Opaque handle for the chosen file, kept in main; the renderer never sees or sends a path. */
+    token: ImportToken,
+    fileName: z.string(),
+    format: z.enum(['fit', 'gpx', 'strava-csv', 'csv']),
+    rows: z.array(ImportPreviewRow),
+    fileProblems: z.array(z.string()),
+    warnings: z.array(z.string()),
+    /** Generic CSV: the header row, for the column-mapping step. */
+    csvHeaders: z.array(z.string()).nullable(),
+    /** True when the file is a CSV that needs a column mapping before anything can be previewed. */
+    needsMapping: z.boolean(),
+    counts: z.strictObject({
+      rows: z.number().int(),
+      importable: z.number().int(),
+      duplicates: z.number().int(),
+      similar: z.number().int(),
+      skipped: z.number().int(),
+    }),
+  }),
+])
+export type ImportPreviewResult = z.infer<typeof ImportPreviewResult>
+export type ReadyImportPreview = Extract<ImportPreviewResult, { status: 'ready' }>
+
+export const TriageReason = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  level: z.enum(['red', 'amber', 'green', 'info']),
+  date: z.string().optional(),
+})
+
+export const SquadTriageEntry = z.strictObject({
+  athleteId: EntityId,
+  name: z.string(),
+  groupIds: z.array(EntityId),
+  level: z.enum(['red', 'amber', 'green']),
+  reasons: z.array(TriageReason),
+  /** Triage of the latest assessment from the rules engine, or null without an assessment. */
+  assessmentTriage: z.enum(['red', 'amber', 'green']).nullable(),
+  latestAssessmentDate: IsoDate.nullable(),
+  lastRunDate: IsoDate.nullable(),
+  /** Last 12 weeks, oldest first, in km. */
+  sparkline: z.array(z.strictObject({ weekStart: IsoDate, km: z.number(), maxPain: z.number().nullable() })),
+  locked: z.boolean(),
+})
+export type SquadTriageEntry = z.infer<typeof SquadTriageEntry>
+
+export const SquadTriage = z.strictObject({
+  today: IsoDate,
+  /** Active (not archived) athletes, the ones needing attention first. */
+  athletes: z.array(SquadTriageEntry),
+})
+export type SquadTriage = z.infer<typeof SquadTriage>
+
+const AthleteRef = z.strictObject({ athleteId: EntityId })
+
+export const runChannels = {
+  getAthleteRecord: defineChannel('calfcoach:athlete:record', AthleteRef, AthleteRecord, { writes: false }),
+  addRun: defineChannel('calfcoach:runs:add', z.strictObject({ athleteId: EntityId, run: RunInput }), Run, { writes: true }),
+  updateRun: defineChannel('calfcoach:runs:update', z.strictObject({ athleteId: EntityId, runId: EntityId, run: RunInput }), Run, {
+    writes: true,
+  }),
+  deleteRun: defineChannel(
+    'calfcoach:runs:delete',
+    z.strictObject({ athleteId: EntityId, runId: EntityId }),
+    z.strictObject({ deletedId: z.string() }),
+    { writes: true },
+  ),
+  addRunsForGroup: defineChannel(
+    'calfcoach:runs:add-group',
+    z.strictObject({
+      date: IsoDate,
+      entries: z.array(GroupSessionEntry).min(1, 'log at least one athlete').max(200, 'at most 200 athletes at a time'),
+    }),
+    z.strictObject({ added: z.array(z.strictObject({ athleteId: z.string(), runId: z.string() })) }),
+    { writes: true },
+  ),
+  previewRunImport: defineChannel(
+    'calfcoach:runs:import-preview',
+    z.strictObject({
+      athleteId: EntityId,
+      /** Re-parse the file chosen earlier (e.g. with a CSV mapping) instead of asking for a new one. */
+      token: ImportToken.optional(),
+      csvMapping: CsvMappingInput.optional(),
+    }),
+    ImportPreviewResult,
+    { writes: false },
+  ),
+  commitRunImport: defineChannel(
+    'calfcoach:runs:import-commit',
+    z.strictObject({ token: ImportToken, rowNumbers: z.array(z.number().int().min(0)).max(50_000) }),
+    z.strictObject({
+      athleteId: z.string(),
+      added: z.number().int(),
+      /** Selected rows already in the log (same source key): skipped, which makes import idempotent. */
+      skippedDuplicates: z.number().int(),
+      /** Selected rows that cannot be imported (see the preview's problems). */
+      skippedInvalid: z.number().int(),
+    }),
+    { writes: true },
+  ),
+  getSquadTriage: defineChannel(
+    'calfcoach:squad:triage',
+    z.strictObject({ today: IsoDate.optional() }).optional(),
+    SquadTriage,
+    { writes: false },
+  ),
+  exportRunsCsv: defineChannel(
+    'calfcoach:runs:export-csv',
+    AthleteRef,
+    z.strictObject({ path: z.string().nullable(), runs: z.number().int() }),
+    { writes: false },
+  ),
+}
