@@ -26,7 +26,15 @@ function Shell() {
   const nav = [{ name: 'squad', label: 'Squad' }, ...navItems, { name: 'settings', label: 'Settings' }]
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
+      {/* Focus the content directly: following href="#main" would change the hash, which is our router. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault()
+          document.getElementById('main')?.focus()
+        }}
+      >
         Skip to content
       </a>
       <header className="app-header">
