@@ -1,6 +1,7 @@
 import type { ChannelTable, ClientApi, HandlerTable } from './define'
 import { squadChannels } from './channels/squad'
 import { runChannels } from './channels/runs'
+import { assessmentChannels } from './channels/assessments'
 
 /**
  * The one API contract between renderer and main. Preload, renderer types, main handlers and the e2e
@@ -9,6 +10,7 @@ import { runChannels } from './channels/runs'
 export const contract = {
   ...squadChannels,
   ...runChannels,
+  ...assessmentChannels,
 } satisfies ChannelTable
 
 export type Contract = typeof contract

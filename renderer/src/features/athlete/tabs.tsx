@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { Athlete, Group, Settings } from '../../../../shared/domain/squad'
 import { ProfileTab } from './ProfileTab'
 import { RunsTab } from '../log/RunsTab'
+import { AssessmentTab } from '../assessment/AssessmentTab'
 
 export interface AthleteTabProps {
   athlete: Athlete
@@ -19,4 +20,5 @@ export interface AthleteTab {
 export const athleteTabs: AthleteTab[] = [
   { id: 'profile', label: 'Profile', render: (p) => <ProfileTab {...p} /> },
   { id: 'runs', label: 'Runs & pain', render: (p) => <RunsTab {...p} /> },
+  { id: 'assessment', label: 'Assessment', render: (p) => <AssessmentTab {...p} /> },
 ]

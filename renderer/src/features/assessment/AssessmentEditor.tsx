@@ -1,0 +1,243 @@
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { SavedAssessment } from '../../../../shared/api/channels/assessments'
+import { diagnose } from '../../../../shared/assessment/diagnose'
+import { ASSESSMENT_FORM, normFor } from '../../../../shared/assessment/form'
+import { athleteFacts } from '../../../../shared/assessment/norms'
+import type { Athlete } from '../../../../shared/domain/squad'
+import { ApiCallError, call } from '../../api'
+import { Modal } from '../../components/Modal'
+import { AssessmentField, SectionFieldset } from './FormFields'
+import {
+  buildInput,
+  checkDraft,
+  type DraftState,
+  draftFromInput,
+  errorsFromIssues,
+  newDraft,
+  profileAge,
+  unansweredRedFlags,
+} from './form-state'
+import { ResultPanel } from './ResultPanel'
+
+/** The value after it has stopped changing for `ms`: the result panel recomputes once the coach pauses. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms)
+    return () => clearTimeout(timer)
+  }, [value, ms])
+  return settled
+}
+
+export function localToday(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+function answeredIn(input: Record<string, Record<string, unknown>>, sectionFields: readonly { path: readonly [string, string] }[]): number {
+  return sectionFields.filter((f) => input[f.path[0]]?.[f.path[1]] !== undefined).length
+}
+
+/**
+ * New or edited assessment: the form (generated from shared/assessment/form.ts) on the left, the live result
+ * on the right. The result uses the pure shared `diagnose()` in the renderer (see the note in
+ * shared/api/channels/assessments.ts); saving goes through main, which validates and stores the answers.
+ */
+export function AssessmentEditor({
+  athlete,
+  existing,
+  readOnly,
+  onSaved,
+  onCancel,
+}: {
+  athlete: Athlete
+  existing: SavedAssessment | null
+  readOnly: boolean
+  onSaved(saved: SavedAssessment): void
+  onCancel(): void
+}) {
+  const today = localToday()
+  const [date, setDate] = useState(existing?.date ?? today)
+  const [note, setNote] = useState(existing?.note ?? '')
+  const [draft, setDraft] = useState<DraftState>(() => (existing ? draftFromInput(existing.input) : newDraft(athlete, today)))
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [showErrorsNow, setShowErrorsNow] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const [dirty, setDirty] = useState(false)
+  const [confirmDiscard, setConfirmDiscard] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  const keepEditing = useCallback(() => setConfirmDiscard(false), [])
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  // Opening the form moves focus to its heading, so keyboard and screen-reader users start at the top.
+  useEffect(() => headingRef.current?.focus(), [])
+
+  const settled = useDebounced(draft, 150)
+  // After a save attempt the messages follow every keystroke; otherwise they wait for the coach to pause.
+  const checked = useMemo(() => checkDraft(showErrorsNow ? draft : settled), [showErrorsNow, draft, settled])
+  const diagnosis = useMemo(() => diagnose(checked.usable), [checked.usable])
+  const redFlags = useMemo(() => unansweredRedFlags(checked.usable), [checked.usable])
+  const facts = athleteFacts(checked.usable)
+  const built = useMemo(() => buildInput(settled), [settled])
+  const errors = { ...checked.errors, ...serverErrors }
+  const dateError = serverErrors['date'] ?? (date === '' ? 'choose the date of the assessment' : date > today ? 'cannot be in the future' : undefined)
+  const noteError = serverErrors['note']
+
+  const change = (next: (d: DraftState) => DraftState) => {
+    setDraft(next)
+    setDirty(true)
+    setServerErrors({})
+    setFormError(null)
+  }
+  const events = {
+    onValue: (key: string, value: unknown) => change((d) => ({ ...d, values: { ...d.values, [key]: value } })),
+    onText: (key: string, text: string) => change((d) => ({ ...d, texts: { ...d.texts, [key]: text } })),
+  }
+
+  const onDate = (next: string) => {
+    // Keep the pre-filled age in step with the date, unless the coach typed a different age.
+    const before = profileAge(athlete, date)
+    const after = profileAge(athlete, next)
+    if (before !== undefined && after !== undefined && draft.texts['athlete.ageYears'] === String(before)) {
+      setDraft((d) => ({ ...d, texts: { ...d.texts, 'athlete.ageYears': String(after) } }))
+    }
+    setDate(next)
+    setDirty(true)
+    setServerErrors(({ date: _dropped, ...rest }) => rest)
+  }
+
+  const focusFirstInvalid = () =>
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+
+  async function save(e: FormEvent) {
+    e.preventDefault()
+    if (saving || readOnly) return
+    const now = checkDraft(draft)
+    const localDateError = date === '' || date > today
+    if (!now.valid || localDateError) {
+      setShowErrorsNow(true)
+      setFormError('Please fix the highlighted fields. Nothing was saved.')
+      focusFirstInvalid()
+      return
+    }
+    setSaving(true)
+    try {
+      const saved = await call('saveAssessment', {
+        athleteId: athlete.id,
+        ...(existing ? { id: existing.id } : {}),
+        date,
+        input: now.valid,
+        note,
+      })
+      setDirty(false)
+      onSaved(saved)
+    } catch (error) {
+      if (error instanceof ApiCallError && error.issues.length > 0) {
+        setServerErrors(errorsFromIssues(error.issues))
+        setShowErrorsNow(true)
+        setFormError(`${error.message} Nothing was saved.`)
+        focusFirstInvalid()
+      } else {
+        setFormError((error as Error).message)
+      }
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const title = existing ? `Edit assessment of ${existing.date}` : 'New assessment'
+  const ignored = Object.keys(checked.errors).length
+  return (
+    <div className="as-editor">
+      <form ref={formRef} className="as-form" aria-labelledby="as-editor-title" noValidate onSubmit={save}>
+        <h2 id="as-editor-title" ref={headingRef} tabIndex={-1}>
+          {title}
+        </h2>
+        {readOnly && <p className="form-error">This record cannot be changed right now (read-only). You can still work through the questions.</p>}
+        <div className="as-meta panel">
+          <div className={`field${dateError ? ' field-invalid' : ''}`}>
+            <label htmlFor="as-date">Assessment date</label>
+            <input
+              id="as-date"
+              type="date"
+              required
+              max={today}
+              value={date}
+              aria-invalid={dateError ? true : undefined}
+              aria-describedby={dateError ? 'as-date-error' : undefined}
+              onChange={(e) => onDate(e.target.value)}
+            />
+            {dateError && (
+              <p className="error" id="as-date-error">
+                {dateError}
+              </p>
+            )}
+          </div>
+          <div className={`field as-note${noteError ? ' field-invalid' : ''}`}>
+            <label htmlFor="as-note">Note for the record</label>
+            <textarea
+              id="as-note"
+              rows={2}
+              maxLength={4000}
+              value={note}
+              aria-invalid={noteError ? true : undefined}
+              onChange={(e) => {
+                setNote(e.target.value)
+                setDirty(true)
+              }}
+            />
+            {noteError && <p className="error">{noteError}</p>}
+          </div>
+        </div>
+
+        {ASSESSMENT_FORM.map((section) => (
+          <SectionFieldset key={section.id} section={section} answered={answeredIn(built, section.fields)}>
+            {section.fields.map((field) => (
+              <AssessmentField
+                key={`${field.path[0]}.${field.path[1]}`}
+                field={field}
+                state={draft}
+                errors={errors}
+                norm={normFor(field, facts)}
+                disabled={saving}
+                {...events}
+              />
+            ))}
+          </SectionFieldset>
+        ))}
+
+        <div className="as-savebar">
+          {formError && (
+            <p className="form-error" role="alert">
+              {formError}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" className="primary" disabled={saving || readOnly}>
+              {saving ? 'Saving…' : existing ? 'Save changes' : 'Save assessment'}
+            </button>
+            <button type="button" onClick={() => (dirty ? setConfirmDiscard(true) : onCancel())}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      </form>
+      <aside className="as-result panel" aria-label="Assessment result">
+        <ResultPanel diagnosis={diagnosis} redFlags={redFlags} ignored={ignored} />
+      </aside>
+      {confirmDiscard && (
+        <Modal title="Discard this assessment?" onClose={keepEditing}>
+          <p>The answers entered here have not been saved.</p>
+          <div className="actions">
+            <button type="button" onClick={keepEditing}>
+              Keep editing
+            </button>
+            <button type="button" className="danger" onClick={onCancel}>
+              Discard changes
+            </button>
+          </div>
+        </Modal>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,142 @@
+import { PATTERN_RULE, factorRule, referralRule } from '../../../../shared/assessment/rules/index'
+import type { Diagnosis } from '../../../../shared/assessment/schema'
+import { FIT_LABEL, LIKELIHOOD_LABEL, STRENGTH_NOTE, URGENCY_LABEL, factorTitle, referralTitle, triageHeadline } from './labels'
+
+/** The big, bordered banner: red and amber say in words what to do; red interrupts as an alert. */
+export function TriageBanner({ diagnosis, redFlags }: { diagnosis: Diagnosis; redFlags?: { asked: number; total: number } }) {
+  const t = diagnosis.triage
+  const unasked = redFlags ? redFlags.total - redFlags.asked : 0
+  const { headline, detail } = triageHeadline(diagnosis, unasked)
+  return (
+    // Keyed by triage so a change to red mounts a fresh alert that screen readers announce at once.
+    <div key={t} className={`triage-banner as-banner triage-${t}`} role={t === 'red' ? 'alert' : 'status'} data-testid="triage-banner" data-triage={t}>
+      <p className="as-banner-headline">{headline}</p>
+      {detail && <p className="as-banner-detail">{detail}</p>}
+      {t === 'green' && unasked > 0 && (
+        <p className="as-banner-detail">
+          {unasked} of {redFlags?.total} red-flag questions not asked yet: ask them before relying on green.
+        </p>
+      )}
+    </div>
+  )
+}
+
+const MISSING_SHOWN = 6
+
+export function ResultPanel({
+  diagnosis,
+  redFlags,
+  ignored,
+}: {
+  diagnosis: Diagnosis
+  redFlags: { asked: number; total: number }
+  /** Fields left out of the result because their value is not valid yet. */
+  ignored: number
+}) {
+  const { referrals, factors, recommendations, missing, pattern } = diagnosis
+  return (
+    <div className="as-result-body" data-testid="assessment-result">
+      <h2 className="as-result-title">Result</h2>
+      <TriageBanner diagnosis={diagnosis} redFlags={redFlags} />
+      {ignored > 0 && (
+        <p className="as-ignored">
+          {ignored} answer{ignored > 1 ? 's are' : ' is'} not valid yet and left out of this result (see the messages in the form).
+        </p>
+      )}
+
+      {referrals.length > 0 && (
+        <section aria-labelledby="as-referrals-title">
+          <h3 id="as-referrals-title">Refer first</h3>
+          <ol className="as-referrals">
+            {referrals.map((r) => (
+              <li key={r.id} className={`as-referral as-urgency-${r.urgency}`} data-testid="referral">
+                <p className="as-item-head">
+                  <strong>{referralTitle(r.id)}</strong> <span className={`as-tag as-tag-${r.urgency}`}>{URGENCY_LABEL[r.urgency]}</span>
+                </p>
+                <ul>
+                  {r.because.map((b) => (
+                    <li key={b}>{b}</li>
+                  ))}
+                </ul>
+                <details>
+                  <summary>Why this matters</summary>
+                  <p>{referralRule(r.id)?.explanation}</p>
+                </details>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      <section aria-labelledby="as-pattern-title">
+        <h3 id="as-pattern-title">Exertional calf overload pattern</h3>
+        <p>
+          <span className={`as-tag as-fit-${pattern.fit}`}>{FIT_LABEL[pattern.fit]}</span>
+        </p>
+        <details>
+          <summary>What the pattern is</summary>
+          <p>{PATTERN_RULE.explanation}</p>
+        </details>
+      </section>
+
+      <section aria-labelledby="as-factors-title">
+        <h3 id="as-factors-title">Likely contributing factors</h3>
+        {factors.length === 0 ? (
+          <p className="muted">No contributing factor found in the answers so far.</p>
+        ) : (
+          <ol className="as-factors">
+            {factors.map((f) => {
+              const rule = factorRule(f.id)
+              return (
+                <li key={f.id} data-testid="factor">
+                  <p className="as-item-head">
+                    <strong>{factorTitle(f.id)}</strong> <span className={`as-tag as-likely-${f.likelihood}`}>{LIKELIHOOD_LABEL[f.likelihood]}</span>
+                  </p>
+                  <ul>
+                    {f.evidence.map((e) => (
+                      <li key={e}>{e}</li>
+                    ))}
+                  </ul>
+                  {rule && <p className="as-strength">{STRENGTH_NOTE[rule.evidenceStrength]}</p>}
+                </li>
+              )
+            })}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="as-recs-title">
+        <h3 id="as-recs-title">What to do</h3>
+        <ol className="as-recs">
+          {recommendations.map((r) => (
+            <li key={r.id}>
+              <strong>{r.title}</strong>
+              <p className="as-dose">{r.dose}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {missing.length > 0 && (
+        <section aria-labelledby="as-missing-title">
+          <h3 id="as-missing-title">Would sharpen this picture</h3>
+          <ul className="as-missing">
+            {missing.slice(0, MISSING_SHOWN).map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+          {missing.length > MISSING_SHOWN && (
+            <details>
+              <summary>{missing.length - MISSING_SHOWN} more</summary>
+              <ul className="as-missing">
+                {missing.slice(MISSING_SHOWN).map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </section>
+      )}
+    </div>
+  )
+}
