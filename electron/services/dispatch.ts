@@ -21,8 +21,10 @@ let errorCounter = 0
  */
 export function createDispatcher(handlers: Handlers, options: DispatchOptions): Dispatch {
   return async (method, payload) => {
-    const spec = contract[method]
-    const handler = handlers[method] as ((input: unknown) => unknown) | undefined
+    // Own properties only: a method name such as "constructor" must not reach Object.prototype.
+    const known = typeof method === 'string' && Object.hasOwn(contract, method) && Object.hasOwn(handlers, method)
+    const spec = known ? contract[method] : undefined
+    const handler = known ? (handlers[method] as (input: unknown) => unknown) : undefined
     if (!spec || !handler) return fail({ code: 'not-found', message: `Unknown API call ${String(method)}.` })
     const input = spec.input.safeParse(payload)
     if (!input.success) {

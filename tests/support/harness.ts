@@ -11,6 +11,7 @@ import { createHandlers } from '../../electron/services/handlers'
 import { isTrustedSender } from '../../electron/main/trusted-sender'
 import { artifactsDir, launchChromium } from './chromium'
 import type { PdfPort } from '../../electron/services/context'
+import type { FileOps } from '../../electron/services/store/file-ops'
 import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE, PRINT_TIMEOUT_MS, printSpec } from '../../electron/services/pdf/print-options'
 
 /** CALFCOACH_OUT_DIR lets parallel runs build into separate folders (`electron-vite build --outDir`). */
@@ -54,6 +55,8 @@ export interface HarnessOptions {
   browser?: Browser
   viewport?: { width: number; height: number }
   now?: () => Date
+  /** Disk access for the store (e.g. one that fails writes, to simulate a full disk or read-only folder). */
+  ops?: FileOps
 }
 
 /**
@@ -100,6 +103,7 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
     background: true,
     shell: { openExternal: async (url) => void opened.push(url) },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.ops ? { ops: options.ops } : {}),
   })
   const dispatch = createDispatcher(createHandlers(services), {
     readOnlyReason: () => services.db.readOnlyReason,

@@ -33,19 +33,22 @@ export async function restoreBackup(ctx: ServiceContext & { reopen(): Promise<vo
   const source = path.join(ctx.db.backups.root, id)
   const squadText = await ctx.db.ops.readText(path.join(source, 'squad.json'))
   if (squadText === null) throw new DomainError('invalid-input', `Backup ${id} has no squad index and cannot be restored.`)
-  await ctx.db.flush()
-  const safety = await ctx.db.backups.create('pre-restore')
-  const wanted = new Set<string>()
+  // Read the whole backup into memory first: taking the safety backup below rotates old backups and
+  // may delete the very one being restored.
+  const wanted = new Map<string, string>()
   for (const name of await ctx.db.ops.list(path.join(source, 'athletes'))) {
     const rel = `athletes/${name}`
     if (!CANONICAL_FILE.test(rel)) continue
-    wanted.add(rel)
-    await ctx.db.ops.copy(path.join(source, rel), path.join(ctx.db.dataDir, rel))
+    const text = await ctx.db.ops.readText(path.join(source, rel))
+    if (text !== null) wanted.set(rel, text)
   }
+  await ctx.db.flush()
+  const safety = await ctx.db.backups.create('pre-restore')
+  for (const [rel, text] of wanted) await ctx.db.ops.writeAtomic(path.join(ctx.db.dataDir, rel), text)
   for (const rel of await ctx.db.backups.canonicalFiles()) {
     if (rel !== 'squad.json' && !wanted.has(rel)) await ctx.db.ops.remove(path.join(ctx.db.dataDir, rel))
   }
-  await ctx.db.ops.copy(path.join(source, 'squad.json'), path.join(ctx.db.dataDir, 'squad.json'))
+  await ctx.db.ops.writeAtomic(path.join(ctx.db.dataDir, 'squad.json'), squadText)
   await ctx.reopen()
   ctx.db.addNotice('info', 'Backup restored', `Your data was restored from backup ${id}. The state just before was saved as backup ${safety.id}.`)
   return { restoredFrom: id, safetyBackupId: safety.id }

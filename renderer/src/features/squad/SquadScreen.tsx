@@ -11,7 +11,7 @@ type SortKey = 'name' | 'age' | 'status' | 'updated'
 
 /** The squad list: search, sort and group filter; archived athletes are hidden unless asked for. */
 export function SquadScreen() {
-  const { squad, refresh } = useAppData()
+  const { squad, status, refresh } = useAppData()
   const [query, setQuery] = useState('')
   const [groupId, setGroupId] = useState('')
   const [sort, setSort] = useState<SortKey>('name')
@@ -43,6 +43,17 @@ export function SquadScreen() {
   if (!squad) return <p>Loading squad…</p>
   const groupName = new Map(squad.groups.map((g) => [g.id, g.name]))
   const archivedCount = squad.athletes.filter((a) => a.archived).length
+
+  if (squad.athletes.length === 0 && status?.readOnlyReason) {
+    // Never offer "first run" over data we could not open: the coach would think the squad is gone.
+    return (
+      <section className="first-run" aria-labelledby="readonly-title">
+        <h1 id="readonly-title">Your squad could not be opened for editing</h1>
+        <p>{status.readOnlyReason}</p>
+        <p>Your data folder has not been changed. It is at <code>{status.dataDir}</code>.</p>
+      </section>
+    )
+  }
 
   if (squad.athletes.length === 0) {
     return (
