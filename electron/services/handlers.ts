@@ -3,6 +3,7 @@ import type { AppServices } from './app-services'
 import { squadHandlers } from './squad/handlers'
 import { runHandlers } from './runs/handlers'
 import { assessmentHandlers } from './assessments/handlers'
+import { planHandlers } from './plans/handlers'
 
 /** The complete handler table: one entry per contract method, checked by the compiler. */
 export function createHandlers(app: AppServices): Handlers {
@@ -10,5 +11,6 @@ export function createHandlers(app: AppServices): Handlers {
     ...squadHandlers(app),
     ...runHandlers(app),
     ...assessmentHandlers(app),
+    ...planHandlers(app),
   }
 }

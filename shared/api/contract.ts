@@ -2,6 +2,7 @@ import type { ChannelTable, ClientApi, HandlerTable } from './define'
 import { squadChannels } from './channels/squad'
 import { runChannels } from './channels/runs'
 import { assessmentChannels } from './channels/assessments'
+import { planChannels } from './channels/plans'
 
 /**
  * The one API contract between renderer and main. Preload, renderer types, main handlers and the e2e
@@ -11,6 +12,7 @@ export const contract = {
   ...squadChannels,
   ...runChannels,
   ...assessmentChannels,
+  ...planChannels,
 } satisfies ChannelTable
 
 export type Contract = typeof contract

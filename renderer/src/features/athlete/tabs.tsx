@@ -3,6 +3,7 @@ import type { Athlete, Group, Settings } from '../../../../shared/domain/squad'
 import { ProfileTab } from './ProfileTab'
 import { RunsTab } from '../log/RunsTab'
 import { AssessmentTab } from '../assessment/AssessmentTab'
+import { PlanTab } from '../plan/PlanTab'
 
 export interface AthleteTabProps {
   athlete: Athlete
@@ -21,4 +22,5 @@ export const athleteTabs: AthleteTab[] = [
   { id: 'profile', label: 'Profile', render: (p) => <ProfileTab {...p} /> },
   { id: 'runs', label: 'Runs & pain', render: (p) => <RunsTab {...p} /> },
   { id: 'assessment', label: 'Assessment', render: (p) => <AssessmentTab {...p} /> },
+  { id: 'plan', label: 'Plan', render: (p) => <PlanTab {...p} /> },
 ]

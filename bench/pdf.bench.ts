@@ -1,0 +1,73 @@
+// PDF export time for a 20-week plan with both charts (issue 5), through the same path as the e2e test: the
+// exportPlanPdf request goes over the page's bridge to the real handler, which asks the (scripted) save dialog,
+// renders the print route with the harness's PdfPort (Playwright's page.pdf(), Chromium's print path, as
+// main's webContents.printToPDF) and writes the file durably. Needs the built renderer (CALFCOACH_OUT_DIR or
+// out/; build first). Plan generation time is in bench/plan.bench.ts. The lead's `npm run bench` calls
+// benchPdfExport().
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { addDays } from '../shared/dates'
+import type { PlanRecord } from '../shared/domain/documents'
+import { openApp } from '../tests/support/harness'
+
+const REPEATS = 5
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2
+}
+
+function localToday(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+export async function benchPdfExport(): Promise<{ name: string; value: number; unit: string; target?: string }[]> {
+  const app = await openApp()
+  const out = mkdtempSync(path.join(os.tmpdir(), 'calfcoach-pdf-bench-'))
+  try {
+    const { page } = app
+    const bridge = async <T>(method: string, input: unknown): Promise<T> => {
+      const r = (await page.evaluate(([m, i]) => (window as unknown as Record<string, Record<string, (x: unknown) => Promise<unknown>>>)['calfcoach']![m as string]!(i), [method, input] as const)) as
+        | { ok: true; value: T }
+        | { ok: false; error: { message: string } }
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+      return r.value
+    }
+    // An athlete with 12 weeks of logged runs (so the pain-vs-distance chart has data) and a 20-week plan.
+    const today = localToday()
+    const athlete = await bridge<{ id: string }>('createAthlete', { name: 'Bench Runner', sex: 'female', dateOfBirth: '1985-06-01' })
+    for (let d = 84; d >= 1; d--) {
+      if (d % 7 !== 1 && d % 7 !== 3 && d % 7 !== 5) continue
+      await bridge('addRun', { athleteId: athlete.id, run: { date: addDays(today, -d), distanceKm: d % 7 === 1 ? 10 : 6, painDuring: d % 3, painAfter: 1, painNextMorning: 0 } })
+    }
+    const defaults = await bridge<{ request: Record<string, unknown> }>('planDefaults', { athleteId: athlete.id })
+    const plan = await bridge<PlanRecord>('savePlan', { athleteId: athlete.id, request: { ...defaults.request, targetWeeklyKm: 80, maxWeeks: 20 } })
+    if (plan.output.weeks.length !== 20) throw new Error(`expected a 20-week plan, got ${plan.output.weeks.length}`)
+
+    const exportOnce = async (i: number) => {
+      const file = path.join(out, `plan-${i}.pdf`)
+      app.dialogs.savePaths.push(file)
+      const t0 = performance.now()
+      const r = await bridge<{ path: string | null; bytes: number; pages: number | null }>('exportPlanPdf', { athleteId: athlete.id, planId: plan.id })
+      const ms = performance.now() - t0
+      if (r.path !== file) throw new Error('the PDF was not written')
+      return { ms, pages: r.pages ?? 0, bytes: r.bytes }
+    }
+    await exportOnce(0) // warm-up: first page load compiles the renderer bundle
+    const samples: { ms: number; pages: number; bytes: number }[] = []
+    for (let i = 1; i <= REPEATS; i++) samples.push(await exportOnce(i))
+    const last = samples[samples.length - 1]!
+    return [
+      { name: `PDF export, 20-week plan with charts (median of ${REPEATS})`, value: median(samples.map((s) => s.ms)), unit: 'ms', target: '≤ 1500' },
+      { name: 'PDF export, slowest of the runs', value: Math.max(...samples.map((s) => s.ms)), unit: 'ms' },
+      { name: 'PDF pages, 20-week plan', value: last.pages, unit: 'pages' },
+      { name: 'PDF size, 20-week plan', value: Math.round(last.bytes / 1024), unit: 'KiB' },
+    ]
+  } finally {
+    await app.close()
+    rmSync(out, { recursive: true, force: true })
+  }
+}

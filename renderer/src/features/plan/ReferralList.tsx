@@ -1,0 +1,21 @@
+import type { ReferralView } from '../../../../shared/api/channels/plans'
+import { URGENCY_TEXT } from './format'
+
+/** Each referral with how urgent it is and the findings behind it, in words (never colour alone). */
+export function ReferralList({ referrals }: { referrals: readonly ReferralView[] }) {
+  if (referrals.length === 0) return <p>The assessment is red but lists no referral reason: check the assessment.</p>
+  return (
+    <ul className="referral-list">
+      {referrals.map((r) => (
+        <li key={r.id}>
+          <strong>{r.title}</strong> — {URGENCY_TEXT[r.urgency]}.
+          <ul>
+            {r.because.map((b, i) => (
+              <li key={i}>{b}</li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  )
+}

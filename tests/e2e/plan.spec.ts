@@ -1,0 +1,326 @@
+/**
+ * Return-to-distance plans from the builder to the PDF, through the built renderer in Chromium (issue 5).
+ *
+ * The Export PDF button's request reaches the real handler (exportPlanPdf), which asks the (scripted) save
+ * dialog for a path and renders the print route with the harness's PdfPort: Playwright's page.pdf(), the
+ * same Chromium print path as main's webContents.printToPDF. The PDFs are written under tests/artifacts (or
+ * E2E_ARTIFACTS_DIR) and read back with pdfjs-dist to check their text and page count.
+ *
+ *   npx electron-vite build --outDir "$PWD/.tmp-plan-out" && CALFCOACH_OUT_DIR=.tmp-plan-out \
+ *     npx vitest run --config vitest.e2e.config.mts tests/e2e/plan.spec.ts
+ */
+import { AxeBuilder } from '@axe-core/playwright'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { PlanRecord } from '../../shared/domain/documents'
+import type { RunInput } from '../../shared/domain/run'
+import { addDays, dayNumber } from '../../shared/dates'
+import { CLEAN, withPatch } from '../unit/assessment/fixtures'
+import { artifactsDir, launchChromium } from '../support/chromium'
+import { type Harness, openApp } from '../support/harness'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchChromium()
+  mkdirSync(artifactsDir(), { recursive: true })
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const FACTORS = withPatch(CLEAN, {
+  screening: { kneeToWallCm: { left: 6, right: 11 }, singleLegHeelRaiseReps: { left: 12, right: 25 }, trendelenburg: { left: 'positive', right: 'negative' } },
+})
+const RED = withPatch(CLEAN, { symptoms: { swelling: true } })
+
+/** Today on this computer (the app's clock in the harness). */
+function localToday(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+/** 8 weeks of 3 runs a week (6, 6 and 10 km, pain inside the limits) ending yesterday: 22 km a week. */
+function eightWeeks(today: string): RunInput[] {
+  const runs: RunInput[] = []
+  for (let d = 56; d >= 1; d--) {
+    const dow = d % 7
+    if (dow !== 1 && dow !== 3 && dow !== 5) continue
+    runs.push({ date: addDays(today, -d), distanceKm: dow === 1 ? 10 : 6, painDuring: 1, painAfter: 1, painNextMorning: 0 })
+  }
+  return runs
+}
+
+/** Calls one bridge method from the page, as the UI does, and returns the value (failing on an error). */
+async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const result = (await page.evaluate(([m, i]) => (window as unknown as Record<string, Record<string, (x: unknown) => Promise<unknown>>>)['calfcoach']![m as string]!(i), [method, input] as const)) as
+    | { ok: true; value: T }
+    | { ok: false; error: { message: string } }
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`)
+  return result.value
+}
+
+async function seedAthlete(app: Harness, name: string, assessment: unknown): Promise<string> {
+  const { page } = app
+  const today = localToday()
+  const athlete = await api<{ id: string }>(page, 'createAthlete', { name, sex: 'female', dateOfBirth: '1988-04-12' })
+  for (const run of eightWeeks(today)) await api(page, 'addRun', { athleteId: athlete.id, run })
+  await api(page, 'saveAssessment', { athleteId: athlete.id, date: today, input: assessment })
+  return athlete.id
+}
+
+async function openPlanTab(app: Harness, name: string): Promise<void> {
+  const { page } = app
+  await app.reload()
+  await page.getByRole('link', { name }).click()
+  await page.getByRole('tab', { name: 'Plan' }).click()
+  await page.getByRole('heading', { name: 'Return-to-distance plan' }).waitFor()
+}
+
+interface PdfText {
+  pages: string[]
+  /** All pages, whitespace collapsed. */
+  flat: string
+}
+
+/** Text of every page of a PDF, read with pdfjs-dist's Node build. */
+async function readPdf(file: string): Promise<PdfText> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: true, disableFontFace: true, verbosity: 0 }).promise
+  const pages: string[] = []
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent()
+    pages.push(content.items.map((it) => ('str' in it ? `${it.str}${it.hasEOL ? '\n' : ' '}` : '')).join(''))
+  }
+  await doc.destroy()
+  return { pages, flat: pages.join('\n').replace(/\s+/g, ' ') }
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ')
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+/** "Wed 23 Dec:" as the print view starts each session line. */
+function sessionLabel(iso: string): string {
+  return `${WEEKDAYS[(((dayNumber(iso) + 3) % 7) + 7) % 7]} ${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]}:`
+}
+
+async function axeBlocking(page: Page, selector: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(selector).analyze()
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)
+}
+
+describe('return-to-distance plans in the built renderer', () => {
+  it('builder with defaults → preview → save → edit a session (unsafe edit refused) → Export PDF of a 20-week plan', async () => {
+    const app = await openApp({ browser })
+    const { page } = app
+    const pdfFile = path.join(artifactsDir(), 'plan-maya-costa-20-weeks.pdf')
+    rmSync(pdfFile, { force: true })
+    try {
+      const id = await seedAthlete(app, 'Maya Costa', FACTORS)
+      await openPlanTab(app, 'Maya Costa')
+
+      // Defaults from the log (22 km a week, longest 10 km, 3 run days) and the assessment (green, factors).
+      const builder = page.getByRole('form', { name: 'Plan builder' })
+      await builder.waitFor()
+      await expect(page.getByLabel('Comfortable weekly distance now (km)').inputValue()).resolves.toBe('22')
+      await expect(page.getByLabel('Longest run in the last 30 days (km)').inputValue()).resolves.toBe('10')
+      await expect(page.getByLabel('Run days a week').inputValue()).resolves.toBe('3')
+      await expect(page.getByLabel('Start date').inputValue()).resolves.toBe(localToday())
+      await page.getByText(/Green: no red flags/).waitFor()
+
+      // A far target with a 20-week cap gives a 20-week plan.
+      await page.getByLabel('Plan name (optional)').fill('Back to 80 km')
+      await page.getByLabel('Target weekly distance (km)').fill('80')
+      await page.getByLabel('Longest plan (weeks, optional)').fill('20')
+      await page.getByRole('button', { name: 'Preview plan' }).click()
+      await page.getByRole('heading', { name: 'Preview (not saved)' }).waitFor()
+      await page.getByText(/^20 weeks; does not reach the target within the plan/).waitFor()
+      expect(app.services.db.athleteDoc(id).data.plans).toEqual([])
+      await app.screenshot('plan-01-builder-preview')
+
+      await page.getByRole('button', { name: 'Save plan' }).click()
+      await page.getByText('Saved “Back to 80 km” as the active plan.').waitFor()
+      const saved = app.services.db.athleteDoc(id).data.plans
+      expect(saved).toHaveLength(1)
+      const plan = saved[0] as PlanRecord
+      expect(plan).toMatchObject({ label: 'Back to 80 km', active: true, editedAt: null })
+      expect(plan.output.weeks).toHaveLength(20)
+      expect(plan.request.diagnosis?.triage).toBe('green')
+      expect(plan.output.weeks[0]?.plannedKm).toBe(22)
+      await page.getByTestId('plan-vs-actual').waitFor()
+      await expect(page.getByTestId('plan-vs-actual').getAttribute('data-weeks')).resolves.toBe('20')
+      await expect(page.locator('[data-testid=plan-vs-actual] .recharts-bar-rectangle').count()).resolves.toBeGreaterThanOrEqual(20)
+      await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Week \d+/ }) }).count()).resolves.toBe(20)
+      await app.screenshot('plan-02-saved-plan')
+      await expect(axeBlocking(page, '.plan-tab')).resolves.toEqual([])
+
+      // A safe edit: shorten an easy run of the first lighter week a little.
+      const lighter = plan.output.weeks.find((w) => w.lighterWeek)!
+      const easyIndex = lighter.runs.findIndex((r) => r.kind === 'easy')
+      const easy = lighter.runs[easyIndex]!
+      await page.getByRole('button', { name: `Edit run ${easyIndex + 1} of week ${lighter.index}` }).click()
+      const km = page.getByLabel(`Distance (km), week ${lighter.index} run ${easyIndex + 1}`)
+      // Keyboard: the distance field has the focus, Enter saves, and the focus returns to the Edit button.
+      await expect(km.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+      await km.fill(String(Math.round((easy.km - 0.3) * 10) / 10))
+      await km.press('Enter')
+      await page.getByText(`Week ${lighter.index} updated; the plan still keeps every safety rule.`).waitFor()
+      await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, `Edit run ${easyIndex + 1} of week ${lighter.index}`)
+      const afterSafe = app.services.db.athleteDoc(id).data.plans[0]!
+      expect(afterSafe.editedAt).not.toBeNull()
+      expect(afterSafe.output.weeks[lighter.index - 1]?.runs[easyIndex]?.km).toBeCloseTo(easy.km - 0.3, 5)
+
+      // An unsafe edit: double the long run of week 3. Refused, the rule named, nothing saved.
+      const week3 = afterSafe.output.weeks[2]!
+      const longIndex = week3.runs.findIndex((r) => r.kind === 'long')
+      await page.getByRole('button', { name: `Edit run ${longIndex + 1} of week 3` }).click()
+      await page.getByLabel(`Distance (km), week 3 run ${longIndex + 1}`).fill(String(week3.longRunKm * 2))
+      await page.getByRole('button', { name: 'Save session' }).click()
+      const refusal = page.locator('.plan-refusal')
+      await refusal.waitFor()
+      await expect(refusal.textContent()).resolves.toMatch(/^Not saved: .*the 30-day longest-run rule/)
+      await expect(refusal.getAttribute('role')).resolves.toBe('alert')
+      await app.screenshot('plan-03-unsafe-edit-refused')
+      expect(app.services.db.athleteDoc(id).data.plans[0]!.output.weeks[2]).toEqual(week3)
+      await page.getByRole('button', { name: 'Cancel' }).click()
+
+      // Export PDF through the UI: the real handler renders the print route with page.pdf().
+      app.dialogs.savePaths.push(pdfFile)
+      await page.getByRole('button', { name: 'Export PDF…' }).click()
+      const status = page.getByText(/^Saved the PDF \(\d+ pages\) to /)
+      await status.waitFor({ timeout: 30_000 })
+      expect(app.dialogs.asked.at(-1)).toEqual({ kind: 'save', title: 'Export Maya Costa’s plan as PDF' })
+      expect(app.pdfRenders).toEqual([`#/print/plan/${id}/${plan.id}`])
+      expect(existsSync(pdfFile)).toBe(true)
+      const announced = Number(/\((\d+) pages\)/.exec((await status.textContent()) ?? '')?.[1])
+
+      const pdf = await readPdf(pdfFile)
+      const n = pdf.pages.length
+      expect(n).toBeGreaterThanOrEqual(3)
+      expect(announced).toBe(n)
+      expect(squash(pdf.pages[0]!)).toMatch(/^Return-to-distance plan Maya Costa · /)
+      // Running header and page numbers on every page.
+      pdf.pages.forEach((p, i) => {
+        expect(squash(p)).toContain('Maya Costa — return-to-distance plan')
+        expect(squash(p)).toContain(`Page ${i + 1} of ${n}`)
+      })
+      // The week table spans several pages, with the column header repeated on each of them.
+      const rowPages = pdf.pages.map((p, i) => ({ i, p })).filter(({ p }) => /(^|\n)Week \d+\s*\n/.test(p))
+      expect(rowPages.length).toBeGreaterThanOrEqual(2)
+      for (const { p } of rowPages) expect(squash(p)).toContain('Week Phase Total Planned sessions What to check')
+      // Every week is there, and no row is split: a week's heading and all its sessions are on one page.
+      const edited = app.services.db.athleteDoc(id).data.plans[0]!
+      for (const w of edited.output.weeks) {
+        const pagesWithRow = pdf.pages.map((p, i) => (new RegExp(`(^|\\n)Week ${w.index}\\s*\\n`).test(p) ? i : -1)).filter((i) => i >= 0)
+        expect(pagesWithRow, `week ${w.index}`).toHaveLength(1)
+        const page = squash(pdf.pages[pagesWithRow[0]!]!)
+        for (const r of w.runs) expect(page, `week ${w.index} ${r.date}`).toContain(sessionLabel(r.date))
+      }
+      // The edited session is in the PDF.
+      expect(pdf.flat).toContain(`${sessionLabel(easy.date)} Easy run ${(Math.round((easy.km - 0.3) * 10) / 10).toFixed(1)} km`)
+      // Assessment summary, exercise sheet with doses, pain rules in plain words, chart axes.
+      expect(pdf.flat).toContain('Assessment summary')
+      expect(pdf.flat).toMatch(/Green: no red flags/)
+      expect(pdf.flat).toContain('Exercise sheet')
+      expect(pdf.flat).toContain('Calf stretch with the knee straight (gastrocnemius)')
+      expect(pdf.flat).toContain('5 holds of 30 s, twice a day, every day for at least 3 weeks')
+      expect(pdf.flat).toContain('Single-leg heel raises for calf endurance')
+      expect(pdf.flat).toContain('Some pain during a run is allowed: up to 5 out of 10 is acceptable')
+      expect(pdf.flat).toContain('Pain after the run may also reach 5 out of 10, as long as it has settled by the next morning')
+      expect(pdf.flat).toContain('Week starting (Monday)')
+      expect(pdf.flat).toContain('Distance (km)')
+      expect(pdf.flat).toContain('Pain (0–10)')
+      expect(pdf.flat).toContain('Plan week')
+      expect(pdf.flat).not.toMatch(/REFER/)
+      expect(app.consoleErrors).toEqual([])
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('a red-flag athlete gets the refer-first panel, and a PDF that starts with the referral and has no week table', async () => {
+    const app = await openApp({ browser })
+    const { page } = app
+    const pdfFile = path.join(artifactsDir(), 'plan-red-flag-refer-first.pdf')
+    rmSync(pdfFile, { force: true })
+    try {
+      const id = await seedAthlete(app, 'Rosa Reid', RED)
+      await openPlanTab(app, 'Rosa Reid')
+      const panel = page.getByRole('region', { name: 'REFER FIRST — see a doctor before running' })
+      await panel.waitFor()
+      await expect(panel.textContent()).resolves.toContain('Possible blood clot in the leg (DVT) — See a doctor today, before any more running.')
+      await expect(page.getByRole('form', { name: 'Plan builder' }).count()).resolves.toBe(0)
+      await app.screenshot('plan-04-refer-first')
+      await expect(axeBlocking(page, '.plan-tab')).resolves.toEqual([])
+
+      await page.getByRole('button', { name: 'Save refer-first sheet' }).click()
+      await page.getByText('Saved the refer-first sheet. Export it as a PDF for the runner.').waitFor()
+      const plan = app.services.db.athleteDoc(id).data.plans[0]!
+      expect(plan.output.status).toBe('refer-first')
+      expect(plan.output.weeks).toEqual([])
+
+      app.dialogs.savePaths.push(pdfFile)
+      await page.getByRole('button', { name: 'Export PDF…' }).click()
+      await page.getByText(/^Saved the PDF \(\d+ pages?\) to /).waitFor({ timeout: 30_000 })
+      const pdf = await readPdf(pdfFile)
+      const first = squash(pdf.pages[0]!)
+      // Athlete and date, then the referral before anything else.
+      expect(first).toMatch(/^Return-to-distance plan Rosa Reid · \d+ \w+ \d{4} Plan “Refer first \([\d-]+\)”, made [^.]+\. REFER FIRST — See a doctor before running Do not run until a doctor has seen you\./)
+      expect(first.indexOf('REFER FIRST')).toBeLessThan(first.indexOf('Assessment summary'))
+      expect(first).toContain('Possible blood clot in the leg (DVT) — See a doctor today, before any more running.')
+      expect(pdf.flat).toContain('Red: refer first. No running until a doctor has seen the runner.')
+      expect(pdf.flat).not.toContain('Planned sessions')
+      expect(pdf.flat).not.toContain('The plan week by week')
+      expect(pdf.flat).not.toMatch(/Easy run|Long run|Walk–run/)
+      expect(pdf.flat).toContain('Stop running')
+      expect(pdf.flat).toContain('Some pain during a run is allowed')
+      expect(pdf.flat).toContain('Week starting (Monday)')
+      expect(pdf.pages.length).toBeLessThanOrEqual(2)
+      expect(app.consoleErrors).toEqual([])
+
+      // A print route for a plan that does not exist says so on <body> at once, so no printer waits for the timeout.
+      const printPage = await app.context.newPage()
+      const started = Date.now()
+      await printPage.goto(`${page.url().split('#')[0]}#/print/plan/${id}/plan-gone-missing`)
+      await printPage.waitForSelector('body[data-print-error]', { timeout: 5_000 })
+      await expect(printPage.getAttribute('body', 'data-print-error')).resolves.toMatch(/no longer in this athlete/)
+      await expect(printPage.getAttribute('body', 'data-print-ready')).resolves.toBeNull()
+      expect(Date.now() - started).toBeLessThan(5_000)
+      await printPage.close()
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('demo athletes have a plan in progress; an amber athlete shows the hold and the clearance date field', async () => {
+    const app = await openApp({ browser })
+    const { page } = app
+    try {
+      await api(page, 'loadDemoSquad', undefined)
+      const withPlans = app.services.db.squad.data.athletes.filter((a) => app.services.db.athleteDoc(a.id).data.plans.some((p) => p.active))
+      expect(withPlans.length).toBeGreaterThanOrEqual(4)
+      const amber = withPlans.find((a) => app.services.db.athleteDoc(a.id).data.plans.find((p) => p.active)?.output.awaitingReferralClearance)
+      expect(amber).toBeDefined()
+      await openPlanTab(app, amber!.name)
+      await page.getByText('Amber — refer before progressing.').waitFor()
+      await page.getByText(/This is week \d+/).waitFor()
+      await expect(page.getByLabel('Referral cleared on').count()).resolves.toBe(1)
+      await page.locator('.badge-current').first().waitFor()
+      await app.screenshot('plan-05-demo-amber')
+      // Recording the clearance regenerates the plan, keeping the weeks already begun.
+      const before = app.services.db.athleteDoc(amber!.id).data.plans.find((p) => p.active)!
+      await page.getByLabel('Referral cleared on').fill(localToday())
+      await page.getByRole('button', { name: 'Record clearance and regenerate' }).click()
+      await page.getByText(/^Regenerated from /).waitFor()
+      const after = app.services.db.athleteDoc(amber!.id).data.plans.find((p) => p.active)!
+      expect(after.id).not.toBe(before.id)
+      expect(after.request.referralClearedOn).toBe(localToday())
+      expect(after.output.awaitingReferralClearance).toBe(false)
+      expect(after.output.weeks.slice(0, after.output.keptWeeks)).toEqual(before.output.weeks.slice(0, after.output.keptWeeks))
+      expect(app.consoleErrors).toEqual([])
+    } finally {
+      await app.close()
+    }
+  })
+})
