@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+
+/**
+ * Builds the app with the real toolchain into a private temp folder, once per test process, so glue
+ * tests never read (or race with) the shared out/ folder other runs use.
+ *
+ *   CALFCOACH_GLUE_ROOT  project root to build (default cwd). Point it at a scratch copy of the checkout
+ *                        to prove a test catches a breakage without touching the shared working tree.
+ *   CALFCOACH_GLUE_KEEP  set to 1 to keep the temp folders for inspection.
+ */
+export interface GlueBuild {
+  root: string
+  /** The electron-vite output folder: what electron-builder packages as out/**. */
+  outDir: string
+  mainFile: string
+  /** The preload entry the build emitted (out/preload/index.js when all is well). */
+  preloadFile: string
+  /** Every file in out/preload. */
+  preloadFiles: string[]
+  rendererIndex: string
+  /** electron/main/pdf.ts bundled alone (CommonJS, electron external) by the same bundler; load it with __dirname = out/main. */
+  pdfProbeFile: string
+  buildMs: number
+}
+
+const cleanups: string[] = []
+let exitHookInstalled = false
+const TEMP_PREFIX = 'calfcoach-glue-'
+
+/**
+ * Removes temp folders left by earlier test processes that are gone: test runners may end workers
+ * without an 'exit' event, so each folder carries its creator's pid and is swept once that pid is dead.
+ */
+function sweepStaleTempDirs(): void {
+  const tmp = os.tmpdir()
+  for (const name of readdirSync(tmp)) {
+    const match = new RegExp(`^${TEMP_PREFIX}(\\d+)-`).exec(name)
+    if (!match || Number(match[1]) === process.pid) continue
+    try {
+      process.kill(Number(match[1]), 0)
+      continue // still running
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EPERM') continue // alive, someone else's
+    }
+    rmSync(path.join(tmp, name), { recursive: true, force: true })
+  }
+}
+
+/** A temp folder removed when the test process exits (unless CALFCOACH_GLUE_KEEP=1) or, failing that, by a later sweep. */
+export function glueTempDir(prefix: string): string {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true
+    if (process.env['CALFCOACH_GLUE_KEEP'] !== '1') sweepStaleTempDirs()
+    process.once('exit', () => {
+      if (process.env['CALFCOACH_GLUE_KEEP'] === '1') return
+      for (const d of cleanups) rmSync(d, { recursive: true, force: true })
+    })
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), `${TEMP_PREFIX}${process.pid}-${prefix}-`))
+  cleanups.push(dir)
+  return dir
+}
+
+const PROBE_SCRIPT = `
+import { build } from 'vite'
+const [entry, outDir] = process.argv.slice(-2)
+await build({
+  configFile: false, logLevel: 'error', root: process.cwd(),
+  build: {
+    ssr: true, outDir, emptyOutDir: true, minify: false, target: 'node20', copyPublicDir: false,
+    rollupOptions: { input: { pdf: entry }, external: ['electron'], output: { format: 'cjs', entryFileNames: '[name].js' } },
+  },
+})
+`
+
+let pending: Promise<GlueBuild> | undefined
+
+export function buildGlue(): Promise<GlueBuild> {
+  pending ??= doBuild()
+  return pending
+}
+
+async function doBuild(): Promise<GlueBuild> {
+  const started = Date.now()
+  const root = path.resolve(process.env['CALFCOACH_GLUE_ROOT'] ?? process.cwd())
+  const tmp = glueTempDir('build')
+  const outDir = path.join(tmp, 'out')
+  const probeDir = path.join(tmp, 'probe')
+  mkdirSync(outDir)
+  // Build as `npm run build` from a shell would: without the test runner's NODE_ENV=test and VITEST* variables.
+  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }
+  for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key === 'ELECTRON_RENDERER_URL' || key.startsWith('VITEST')) delete env[key]
+  try {
+    await run('npx', ['--no-install', 'electron-vite', 'build', '--outDir', outDir], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 })
+    await run(process.execPath, ['--input-type=module', '-e', PROBE_SCRIPT, 'electron/main/pdf.ts', probeDir], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 })
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string }
+    throw new Error(`building the app for the glue tests failed:\n${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`)
+  }
+  // Whatever the build emitted for the preload (index.mjs when someone switches it to ESM), so the
+  // preload test evaluates the real output rather than failing here.
+  const preloadDir = path.join(outDir, 'preload')
+  const preloadFiles = existsSync(preloadDir) ? readdirSync(preloadDir).map((f) => path.join(preloadDir, f)) : []
+  const emitted = preloadFiles.find((f) => /[\\/]index\.[cm]?js$/.test(f))
+  const result: GlueBuild = {
+    root,
+    outDir,
+    mainFile: path.join(outDir, 'main/index.js'),
+    preloadFile: emitted ?? path.join(preloadDir, 'index.js'),
+    preloadFiles,
+    rendererIndex: path.join(outDir, 'renderer/index.html'),
+    pdfProbeFile: path.join(probeDir, 'pdf.js'),
+    buildMs: Date.now() - started,
+  }
+  return result
+}
