@@ -5,7 +5,8 @@ import { ASSESSMENT_FORM, normFor } from '../../../../shared/assessment/form'
 import { athleteFacts } from '../../../../shared/assessment/norms'
 import type { Athlete } from '../../../../shared/domain/squad'
 import { ApiCallError, call } from '../../api'
-import { Modal } from '../../components/Modal'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { FormError } from '../../components/FormError'
 import { AssessmentField, SectionFieldset } from './FormFields'
 import {
   buildInput,
@@ -207,11 +208,7 @@ export function AssessmentEditor({
         ))}
 
         <div className="as-savebar">
-          {formError && (
-            <p className="form-error" role="alert">
-              {formError}
-            </p>
-          )}
+          <FormError message={formError} />
           <div className="actions">
             <button type="submit" className="primary" disabled={saving || readOnly}>
               {saving ? 'Saving…' : existing ? 'Save changes' : 'Save assessment'}
@@ -226,17 +223,9 @@ export function AssessmentEditor({
         <ResultPanel diagnosis={diagnosis} redFlags={redFlags} ignored={ignored} />
       </aside>
       {confirmDiscard && (
-        <Modal title="Discard this assessment?" onClose={keepEditing}>
+        <ConfirmDialog title="Discard this assessment?" cancelLabel="Keep editing" confirmLabel="Discard changes" onCancel={keepEditing} onConfirm={onCancel}>
           <p>The answers entered here have not been saved.</p>
-          <div className="actions">
-            <button type="button" onClick={keepEditing}>
-              Keep editing
-            </button>
-            <button type="button" className="danger" onClick={onCancel}>
-              Discard changes
-            </button>
-          </div>
-        </Modal>
+        </ConfirmDialog>
       )}
     </div>
   )

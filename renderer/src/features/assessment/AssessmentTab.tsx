@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AssessmentComparison, SavedAssessment } from '../../../../shared/api/channels/assessments'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
-import { Modal } from '../../components/Modal'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import type { AthleteTabProps } from '../athlete/tabs'
 import { AssessmentEditor } from './AssessmentEditor'
 import { AssessmentList, Comparison } from './SavedAssessments'
@@ -116,31 +116,24 @@ export function AssessmentTab({ athlete }: AthleteTabProps) {
         assessments.length === 1 && <p className="muted">Save a second assessment to see what really changed between the two.</p>
       )}
       {deleting && (
-        <Modal title={`Delete the assessment of ${deleting.date}?`} onClose={closeDelete}>
+        <ConfirmDialog
+          title={`Delete the assessment of ${deleting.date}?`}
+          confirmLabel="Delete assessment"
+          onCancel={closeDelete}
+          onConfirm={async () => {
+            const target = deleting
+            setDeleting(null)
+            try {
+              await call('deleteAssessment', { athleteId: athlete.id, id: target.id })
+              setMessage({ kind: 'ok', text: `Assessment of ${target.date} deleted.` })
+            } catch (error) {
+              setMessage({ kind: 'error', text: (error as Error).message })
+            }
+            await reload()
+          }}
+        >
           <p>The answers, result and note of this assessment are removed. This cannot be undone from here (backups still hold it).</p>
-          <div className="actions">
-            <button type="button" onClick={closeDelete}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="danger"
-              onClick={async () => {
-                const target = deleting
-                setDeleting(null)
-                try {
-                  await call('deleteAssessment', { athleteId: athlete.id, id: target.id })
-                  setMessage({ kind: 'ok', text: `Assessment of ${target.date} deleted.` })
-                } catch (error) {
-                  setMessage({ kind: 'error', text: (error as Error).message })
-                }
-                await reload()
-              }}
-            >
-              Delete assessment
-            </button>
-          </div>
-        </Modal>
+        </ConfirmDialog>
       )}
     </div>
   )

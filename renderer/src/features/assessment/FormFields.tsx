@@ -65,6 +65,77 @@ function ErrorText({ id, message }: { id: string; message: string | undefined })
   )
 }
 
+/** The field's own error message, then its norm and help: the same under every kind of control. */
+function ErrorAndNotes({ field, id, error, norm }: { field: FormField; id: string; error: string | undefined; norm: string | undefined }) {
+  return (
+    <>
+      <ErrorText id={`${id}-error`} message={error} />
+      <Notes field={field} id={id} norm={norm} />
+    </>
+  )
+}
+
+interface ShellProps {
+  field: FormField
+  id: string
+  className: string
+  error: string | undefined
+  norm: string | undefined
+  children: ReactNode
+}
+
+/** One control with the field's label above it. */
+function LabelledField({ field, id, className, error, norm, children }: ShellProps) {
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{field.label}</label>
+      {children}
+      <ErrorAndNotes field={field} id={id} error={error} norm={norm} />
+    </div>
+  )
+}
+
+/** Radio buttons or checkboxes grouped under the field's label. */
+function ChoiceFieldset({ field, id, className, error, norm, notes, answer, children }: ShellProps & { notes: string | undefined; answer?: string }) {
+  return (
+    <fieldset className={className} aria-describedby={describedBy(error && `${id}-error`, notes)} data-answer={answer}>
+      <legend>{field.label}</legend>
+      <div className="as-choices">{children}</div>
+      <ErrorAndNotes field={field} id={id} error={error} norm={norm} />
+    </fieldset>
+  )
+}
+
+/** A choice from the field's options, or `emptyLabel` (stored as no answer). */
+function OptionSelect({ id, field, value, emptyLabel, error, describe, disabled, onChange }: {
+  id: string
+  field: FormField
+  value: unknown
+  emptyLabel: string
+  error: string | undefined
+  describe: string | undefined
+  disabled: boolean
+  onChange(value: string | undefined): void
+}) {
+  return (
+    <select
+      id={id}
+      value={typeof value === 'string' ? value : ''}
+      disabled={disabled}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(error && `${id}-error`, describe)}
+      onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+    >
+      <option value="">{emptyLabel}</option>
+      {field.options?.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  )
+}
+
 function NumberBox(props: {
   id: string
   field: FormField
@@ -119,88 +190,68 @@ export function AssessmentField({ field, state, errors, norm, disabled, onValue,
         { value: 'unset', label: 'Not asked', set: undefined },
       ]
       return (
-        <fieldset className={`${className} as-yesno`} aria-describedby={describedBy(error && `${id}-error`, notes)} data-answer={choice}>
-          <legend>{field.label}</legend>
-          <div className="as-choices">
-            {options.map((o) => (
-              <label key={o.value} className={`as-choice as-choice-${o.value}`}>
-                <input
-                  type="radio"
-                  name={id}
-                  value={o.value}
-                  checked={choice === o.value}
-                  disabled={disabled}
-                  onChange={() => onValue(key, o.set)}
-                />
-                {o.label}
-              </label>
-            ))}
-          </div>
-          <ErrorText id={`${id}-error`} message={error} />
-          <Notes field={field} id={id} norm={norm} />
-        </fieldset>
+        <ChoiceFieldset field={field} id={id} className={`${className} as-yesno`} error={error} norm={norm} notes={notes} answer={choice}>
+          {options.map((o) => (
+            <label key={o.value} className={`as-choice as-choice-${o.value}`}>
+              <input
+                type="radio"
+                name={id}
+                value={o.value}
+                checked={choice === o.value}
+                disabled={disabled}
+                onChange={() => onValue(key, o.set)}
+              />
+              {o.label}
+            </label>
+          ))}
+        </ChoiceFieldset>
       )
     }
     case 'enum': {
-      const value = state.values[key]
       return (
-        <div className={className}>
-          <label htmlFor={id}>{field.label}</label>
-          <select
+        <LabelledField field={field} id={id} className={className} error={error} norm={norm}>
+          <OptionSelect
             id={id}
-            value={typeof value === 'string' ? value : ''}
+            field={field}
+            value={state.values[key]}
+            emptyLabel="Not recorded"
+            error={error}
+            describe={notes}
             disabled={disabled}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(error && `${id}-error`, notes)}
-            onChange={(e) => onValue(key, e.target.value === '' ? undefined : e.target.value)}
-          >
-            <option value="">Not recorded</option>
-            {field.options?.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-          <ErrorText id={`${id}-error`} message={error} />
-          <Notes field={field} id={id} norm={norm} />
-        </div>
+            onChange={(v) => onValue(key, v)}
+          />
+        </LabelledField>
       )
     }
     case 'multi': {
       const value = state.values[key]
       const chosen = Array.isArray(value) ? (value as string[]) : []
       return (
-        <fieldset className={className} aria-describedby={describedBy(error && `${id}-error`, notes)}>
-          <legend>{field.label}</legend>
-          <div className="as-choices">
-            {field.options?.map((o) => (
-              <label key={o.value} className="as-choice">
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(o.value)}
-                  disabled={disabled}
-                  onChange={(e) => {
-                    const next = e.target.checked ? [...chosen, o.value] : chosen.filter((c) => c !== o.value)
-                    // Keep the form's order so the saved list reads the same way every time.
-                    const order = field.options?.map((x) => x.value) ?? []
-                    onValue(key, order.filter((v) => next.includes(v)))
-                  }}
-                />
-                {o.label}
-              </label>
-            ))}
-          </div>
-          <ErrorText id={`${id}-error`} message={error} />
-          <Notes field={field} id={id} norm={norm} />
-        </fieldset>
+        <ChoiceFieldset field={field} id={id} className={className} error={error} norm={norm} notes={notes}>
+          {field.options?.map((o) => (
+            <label key={o.value} className="as-choice">
+              <input
+                type="checkbox"
+                checked={chosen.includes(o.value)}
+                disabled={disabled}
+                onChange={(e) => {
+                  const next = e.target.checked ? [...chosen, o.value] : chosen.filter((c) => c !== o.value)
+                  // Keep the form's order so the saved list reads the same way every time.
+                  const order = field.options?.map((x) => x.value) ?? []
+                  onValue(key, order.filter((v) => next.includes(v)))
+                }}
+              />
+              {o.label}
+            </label>
+          ))}
+        </ChoiceFieldset>
       )
     }
     case 'number':
     case 'nullable-number': {
       const isNull = field.kind === 'nullable-number' && state.values[key] === null
       return (
-        <div className={className}>
-          <label htmlFor={id}>{field.label}</label>
+        <LabelledField field={field} id={id} className={className} error={error} norm={norm}>
           <div className="as-inline">
             <NumberBox
               id={id}
@@ -218,9 +269,7 @@ export function AssessmentField({ field, state, errors, norm, disabled, onValue,
               </label>
             )}
           </div>
-          <ErrorText id={`${id}-error`} message={error} />
-          <Notes field={field} id={id} norm={norm} />
-        </div>
+        </LabelledField>
       )
     }
     case 'per-side-number':
@@ -258,34 +307,27 @@ export function AssessmentField({ field, state, errors, norm, disabled, onValue,
                   </div>
                 )
               }
-              const value = state.values[sideKey]
               return (
                 <div className="as-side" key={side}>
                   <span className="as-number">
                     {label}
-                    <select
+                    <OptionSelect
                       id={sideId}
-                      value={typeof value === 'string' ? value : ''}
+                      field={field}
+                      value={state.values[sideKey]}
+                      emptyLabel="Not tested"
+                      error={sideError}
+                      describe={notes}
                       disabled={disabled}
-                      aria-invalid={sideError ? true : undefined}
-                      aria-describedby={describedBy(sideError && `${sideId}-error`, notes)}
-                      onChange={(e) => onValue(sideKey, e.target.value === '' ? undefined : e.target.value)}
-                    >
-                      <option value="">Not tested</option>
-                      {field.options?.map((o) => (
-                        <option key={o.value} value={o.value}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </select>
+                      onChange={(v) => onValue(sideKey, v)}
+                    />
                   </span>
                   <ErrorText id={`${sideId}-error`} message={sideError} />
                 </div>
               )
             })}
           </div>
-          <ErrorText id={`${id}-error`} message={error} />
-          <Notes field={field} id={id} norm={norm} />
+          <ErrorAndNotes field={field} id={id} error={error} norm={norm} />
         </fieldset>
       )
     }

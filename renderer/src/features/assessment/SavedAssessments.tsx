@@ -1,5 +1,6 @@
 import type { AssessmentComparison, SavedAssessment } from '../../../../shared/api/channels/assessments'
 import type { Triage } from '../../../../shared/assessment/schema'
+import { RowActions, TableHead } from '../../components/Table'
 import { LIKELIHOOD_LABEL, TRIAGE_WORD, factorTitle, referralTitle } from './labels'
 
 export function TriageBadge({ triage }: { triage: Triage }) {
@@ -24,17 +25,7 @@ export function AssessmentList({
   return (
     <table className="as-list">
       <caption className="sr-only">Saved assessments, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Triage</th>
-          <th scope="col">Top factors</th>
-          <th scope="col">Note</th>
-          <th scope="col">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Date', 'Triage', 'Top factors', 'Note']} actions />
       <tbody>
         {assessments.map((a) => {
           const d = a.diagnosis
@@ -60,16 +51,14 @@ export function AssessmentList({
                 )}
               </td>
               <td className="as-note-cell">{a.note || <span className="muted">—</span>}</td>
-              <td>
-                <div className="row-actions">
-                  <button type="button" aria-label={`Edit assessment of ${a.date}`} onClick={() => onEdit(a)}>
-                    Edit
-                  </button>
-                  <button type="button" className="danger" disabled={readOnly} aria-label={`Delete assessment of ${a.date}`} onClick={() => onDelete(a)}>
-                    Delete…
-                  </button>
-                </div>
-              </td>
+              <RowActions>
+                <button type="button" aria-label={`Edit assessment of ${a.date}`} onClick={() => onEdit(a)}>
+                  Edit
+                </button>
+                <button type="button" className="danger" disabled={readOnly} aria-label={`Delete assessment of ${a.date}`} onClick={() => onDelete(a)}>
+                  Delete…
+                </button>
+              </RowActions>
             </tr>
           )
         })}

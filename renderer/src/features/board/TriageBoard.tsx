@@ -2,9 +2,11 @@ import { useCallback, useEffect, useState } from 'react'
 import type { SquadTriage, SquadTriageEntry } from '../../../../shared/api/channels/runs'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
+import { TableHead } from '../../components/Table'
 import { hrefFor } from '../../route'
 import { Sparkline } from '../log/charts/Sparkline'
 import { GroupSession } from '../log/GroupSession'
+import { GroupSelect } from '../squad/GroupSelect'
 import '../log/log.css'
 
 const LEVEL_TEXT: Record<SquadTriageEntry['level'], string> = {
@@ -15,6 +17,19 @@ const LEVEL_TEXT: Record<SquadTriageEntry['level'], string> = {
 
 /** Shown for each athlete; the rest of the reasons sit behind "more". */
 const REASONS_SHOWN = 2
+
+/** Reasons behind an athlete's status, each marked with its own level. */
+function ReasonList({ reasons }: { reasons: SquadTriageEntry['reasons'] }) {
+  return (
+    <ul className="reasons">
+      {reasons.map((r, i) => (
+        <li key={`${r.id}-${i}`} className={`reason-${r.level}`}>
+          {r.text}
+        </li>
+      ))}
+    </ul>
+  )
+}
 
 /** Every active athlete's status with the reasons and a 12-week sparkline, the ones needing attention first. */
 export function TriageBoard() {
@@ -76,14 +91,7 @@ export function TriageBoard() {
       )}
       <div className="filters">
         <label htmlFor="board-group">Group</label>
-        <select id="board-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-          <option value="">All groups</option>
-          {squad.groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </select>
+        <GroupSelect id="board-group" groups={squad.groups} value={groupId} noneLabel="All groups" onChange={setGroupId} />
         <span className="muted" data-testid="board-counts">
           {counts.red} red · {counts.amber} amber · {counts.green} green
         </span>
@@ -97,17 +105,17 @@ export function TriageBoard() {
       {board && rows.length === 0 && <p>No active athletes{groupId ? ' in this group' : ''}.</p>}
       {rows.length > 0 && (
         <table className="board-table" aria-label="Athletes by who needs attention first">
-          <thead>
-            <tr>
-              <th scope="col">Athlete</th>
-              <th scope="col">Status</th>
-              <th scope="col">Why</th>
-              <th scope="col">
+          <TableHead
+            columns={[
+              'Athlete',
+              'Status',
+              'Why',
+              <>
                 Last 12 weeks <span className="muted header-hint">(bars: distance, line: highest pain)</span>
-              </th>
-              <th scope="col">Last run</th>
-            </tr>
-          </thead>
+              </>,
+              'Last run',
+            ]}
+          />
           <tbody>
             {rows.map((a) => {
               const shown = a.reasons.slice(0, REASONS_SHOWN)
@@ -124,23 +132,11 @@ export function TriageBoard() {
                     </span>
                   </td>
                   <td>
-                    <ul className="reasons">
-                      {shown.map((r, i) => (
-                        <li key={`${r.id}-${i}`} className={`reason-${r.level}`}>
-                          {r.text}
-                        </li>
-                      ))}
-                    </ul>
+                    <ReasonList reasons={shown} />
                     {more.length > 0 && (
                       <details>
                         <summary>{more.length} more</summary>
-                        <ul className="reasons">
-                          {more.map((r, i) => (
-                            <li key={`${r.id}-${i}`} className={`reason-${r.level}`}>
-                              {r.text}
-                            </li>
-                          ))}
-                        </ul>
+                        <ReasonList reasons={more} />
                       </details>
                     )}
                   </td>

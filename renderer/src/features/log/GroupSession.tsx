@@ -3,6 +3,9 @@ import { isIsoDate } from '../../../../shared/dates'
 import type { Athlete, Group } from '../../../../shared/domain/squad'
 import { fromDisplayDistance, parseDuration, unitLabel, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
+import { FormError } from '../../components/FormError'
+import { TableHead } from '../../components/Table'
+import { GroupSelect } from '../squad/GroupSelect'
 import { localToday, readNumber } from './run-form'
 
 interface Row {
@@ -158,27 +161,11 @@ export function GroupSession({ athletes, groups, unit, onSaved, onCancel }: { at
           </span>
         )}
         <label htmlFor="gs-group">Show</label>
-        <select id="gs-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-          <option value="">Everyone</option>
-          {groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </select>
+        <GroupSelect id="gs-group" groups={groups} value={groupId} noneLabel="Everyone" onChange={setGroupId} />
       </div>
       <div className="table-scroll">
         <table className="group-session-table" aria-label="Runs in this session">
-          <thead>
-            <tr>
-              <th scope="col">Athlete</th>
-              <th scope="col">Distance ({u})</th>
-              <th scope="col">Duration</th>
-              <th scope="col">Pain during (0–10)</th>
-              <th scope="col">Pain after (0–10)</th>
-              <th scope="col">Notes</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Athlete', `Distance (${u})`, 'Duration', 'Pain during (0–10)', 'Pain after (0–10)', 'Notes']} />
           <tbody>
             {visible.map((a) => (
               <tr key={a.id} data-testid="group-session-row">
@@ -196,11 +183,7 @@ export function GroupSession({ athletes, groups, unit, onSaved, onCancel }: { at
           </tbody>
         </table>
       </div>
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
           Save session{filled.length ? ` for ${filled.length} ${filled.length === 1 ? 'athlete' : 'athletes'}` : ''}

@@ -2,7 +2,9 @@ import { useCallback, useState } from 'react'
 import type { CsvMappingInput, ImportPreviewRow, ReadyImportPreview } from '../../../../shared/api/channels/runs'
 import { formatDistance, formatDuration, type DistanceUnit } from '../../../../shared/units'
 import { call } from '../../api'
+import { FormError } from '../../components/FormError'
 import { Modal } from '../../components/Modal'
+import { TableHead } from '../../components/Table'
 import { MAPPING_FIELDS, guessMapping } from './csv-mapping'
 
 const MAX_ROWS_SHOWN = 500
@@ -235,11 +237,7 @@ function PreviewDialog({
                 </select>
               </div>
             </div>
-            {stage.error && (
-              <p className="form-error" role="alert">
-                {stage.error}
-              </p>
-            )}
+            <FormError message={stage.error} />
             <div className="actions">
               <button type="submit" disabled={stage.busy}>
                 Preview with these columns
@@ -258,25 +256,23 @@ function PreviewDialog({
           </p>
           <div className="table-scroll import-table">
             <table aria-label="Rows in the file">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <input
-                      type="checkbox"
-                      aria-label="Select every row that can be imported"
-                      checked={allSelected}
-                      disabled={selectable.length === 0}
-                      onChange={(e) => onChange({ ...stage, selected: e.target.checked ? new Set(selectable.map((r) => r.rowNumber)) : new Set() })}
-                    />
-                  </th>
-                  <th scope="col">Row</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Distance</th>
-                  <th scope="col">Duration</th>
-                  <th scope="col">Pain during</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  <input
+                    type="checkbox"
+                    aria-label="Select every row that can be imported"
+                    checked={allSelected}
+                    disabled={selectable.length === 0}
+                    onChange={(e) => onChange({ ...stage, selected: e.target.checked ? new Set(selectable.map((r) => r.rowNumber)) : new Set() })}
+                  />,
+                  'Row',
+                  'Date',
+                  'Distance',
+                  'Duration',
+                  'Pain during',
+                  'Status',
+                ]}
+              />
               <tbody>
                 {preview.rows.slice(0, MAX_ROWS_SHOWN).map((row) => {
                   const s = rowStatus(row)
@@ -310,11 +306,7 @@ function PreviewDialog({
           )}
         </>
       )}
-      {stage.error && !stage.showMapping && (
-        <p className="form-error" role="alert">
-          {stage.error}
-        </p>
-      )}
+      {!stage.showMapping && <FormError message={stage.error} />}
       <div className="actions">
         <button type="button" className="primary" disabled={selected.size === 0 || stage.busy} onClick={() => void onCommit(stage)}>
           Import {selected.size} {selected.size === 1 ? 'run' : 'runs'}

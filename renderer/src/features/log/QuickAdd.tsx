@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { unitLabel, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
+import { FormError } from '../../components/FormError'
 import { emptyRunForm, fieldForIssue, localToday, parseRunForm, type RunField, type RunFormErrors, type RunFormValues } from './run-form'
 
 interface FieldSpec {
@@ -115,11 +116,7 @@ export function QuickAdd({ athleteId, unit, disabled, onSaved }: { athleteId: st
         </div>
       </div>
       <p className="hint muted">Tab moves between fields; Enter saves. Leave pain fields empty if not known yet, and fill them in later with Edit.</p>
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <p className="sr-only" role="status">
         {status}
       </p>

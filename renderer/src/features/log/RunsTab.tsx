@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { loadFlags } from '../../../../shared/load/metrics'
 import { formatDistance } from '../../../../shared/units'
 import { call } from '../../api'
+import { RecordLockedNotice } from '../athlete/RecordLockedNotice'
 import type { AthleteTabProps } from '../athlete/tabs'
 import { AthleteCharts } from './charts/AthleteCharts'
 import { ImportRuns } from './ImportRuns'
@@ -32,11 +33,7 @@ export function RunsTab({ athlete, settings }: AthleteTabProps) {
 
   return (
     <div className="runs-tab">
-      {locked && (
-        <p className="notice notice-error" role="alert">
-          This record is locked and cannot be changed: {record.lockedReason}
-        </p>
-      )}
+      <RecordLockedNotice record={record} />
       <div className="toolbar">
         <h2 className="tab-heading">Log a run</h2>
         <div className="spacer" />

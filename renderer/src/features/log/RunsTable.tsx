@@ -3,7 +3,10 @@ import type { Run } from '../../../../shared/domain/run'
 import { runsVsLongest30d } from '../../../../shared/load/metrics'
 import { formatDistance, formatDuration, formatPace, paceSecPerUnit, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
-import { Modal } from '../../components/Modal'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { FormError } from '../../components/FormError'
+import { RowActions, SaveCancelActions, TableHead } from '../../components/Table'
+import { useFocusAfterCommit } from '../../components/use-focus-after-commit'
 import { quickAddFields } from './QuickAdd'
 import { fieldForIssue, localToday, parseRunForm, runToForm, type RunFormErrors, type RunFormValues } from './run-form'
 
@@ -26,6 +29,7 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
   const [shown, setShown] = useState(PAGE)
   const [editing, setEditing] = useState<{ id: string; values: RunFormValues; errors: RunFormErrors; message: string | null } | null>(null)
   const [deleting, setDeleting] = useState<Run | null>(null)
+  const focusLater = useFocusAfterCommit()
   const [deleteError, setDeleteError] = useState<string | null>(null)
   const [status, setStatus] = useState('')
   const closeDelete = useCallback(() => setDeleting(null), [])
@@ -59,7 +63,7 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
       setEditing(null)
       setStatus(`Saved the run on ${parsed.run.date}.`)
       await onChanged()
-      requestAnimationFrame(() => document.getElementById(`edit-${id}`)?.focus())
+      focusLater(`edit-${id}`)
     } catch (e) {
       const errors: RunFormErrors = {}
       if (e instanceof ApiCallError) for (const issue of e.issues) {
@@ -79,23 +83,7 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
       </p>
       <div className="table-scroll">
         <table className="runs-table" aria-label="Runs">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Distance ({u})</th>
-              <th scope="col">Duration</th>
-              <th scope="col">Pace</th>
-              <th scope="col">Pain during</th>
-              <th scope="col">Pain after</th>
-              <th scope="col">Next morning</th>
-              <th scope="col">Pain onset</th>
-              <th scope="col">Perf. %</th>
-              <th scope="col">Notes</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Date', `Distance (${u})`, 'Duration', 'Pace', 'Pain during', 'Pain after', 'Next morning', 'Pain onset', 'Perf. %', 'Notes']} actions />
           <tbody>
             {newestFirst.slice(0, shown).map((run) => {
               if (editing?.id === run.id) {
@@ -130,7 +118,7 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
                                   } else if (e.key === 'Escape') {
                                     e.preventDefault()
                                     setEditing(null)
-                                    requestAnimationFrame(() => document.getElementById(`edit-${run.id}`)?.focus())
+                                    focusLater(`edit-${run.id}`)
                                   }
                                 }}
                               />
@@ -143,16 +131,7 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
                           </Fragment>
                         )
                       })}
-                      <td>
-                        <div className="row-actions">
-                          <button type="button" className="primary" onClick={() => void save()}>
-                            Save
-                          </button>
-                          <button type="button" onClick={() => setEditing(null)}>
-                            Cancel
-                          </button>
-                        </div>
-                      </td>
+                      <SaveCancelActions saveLabel="Save" onSave={() => void save()} onCancel={() => setEditing(null)} />
                     </tr>
                     {editing.message && (
                       <tr>
@@ -187,31 +166,29 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
                     {run.notes || ''}
                     {run.source && run.source.kind !== 'manual' && <span className="muted source"> {SOURCE_LABELS[run.source.kind] ?? run.source.kind}</span>}
                   </td>
-                  <td>
-                    <div className="row-actions">
-                      <button
-                        type="button"
-                        id={`edit-${run.id}`}
-                        disabled={locked}
-                        aria-label={`Edit run on ${run.date}, ${formatDistance(run.distanceKm, unit)}`}
-                        onClick={() => setEditing({ id: run.id, values: runToForm(run, unit), errors: {}, message: null })}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="danger"
-                        disabled={locked}
-                        aria-label={`Delete run on ${run.date}, ${formatDistance(run.distanceKm, unit)}`}
-                        onClick={() => {
-                          setDeleteError(null)
-                          setDeleting(run)
-                        }}
-                      >
-                        Delete
-                      </button>
-                    </div>
-                  </td>
+                  <RowActions>
+                    <button
+                      type="button"
+                      id={`edit-${run.id}`}
+                      disabled={locked}
+                      aria-label={`Edit run on ${run.date}, ${formatDistance(run.distanceKm, unit)}`}
+                      onClick={() => setEditing({ id: run.id, values: runToForm(run, unit), errors: {}, message: null })}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      disabled={locked}
+                      aria-label={`Delete run on ${run.date}, ${formatDistance(run.distanceKm, unit)}`}
+                      onClick={() => {
+                        setDeleteError(null)
+                        setDeleting(run)
+                      }}
+                    >
+                      Delete
+                    </button>
+                  </RowActions>
                 </tr>
               )
             })}
@@ -226,39 +203,28 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
         </div>
       )}
       {deleting && (
-        <Modal title="Delete this run?" onClose={closeDelete}>
+        <ConfirmDialog
+          title="Delete this run?"
+          confirmLabel="Delete run"
+          onCancel={closeDelete}
+          onConfirm={async () => {
+            try {
+              await call('deleteRun', { athleteId, runId: deleting.id })
+              setStatus(`Deleted the run on ${deleting.date}.`)
+              setDeleting(null)
+              await onChanged()
+            } catch (e) {
+              setDeleteError((e as Error).message)
+            }
+          }}
+        >
           <p>
             The run on <strong>{deleting.date}</strong> ({formatDistance(deleting.distanceKm, unit)}
             {typeof deleting.painDuring === 'number' ? `, pain during ${deleting.painDuring}/10` : ''}) will be removed from the log. This cannot be undone
             except by restoring a backup.
           </p>
-          {deleteError && (
-            <p className="form-error" role="alert">
-              {deleteError}
-            </p>
-          )}
-          <div className="actions">
-            <button type="button" onClick={() => setDeleting(null)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="danger"
-              onClick={async () => {
-                try {
-                  await call('deleteRun', { athleteId, runId: deleting.id })
-                  setStatus(`Deleted the run on ${deleting.date}.`)
-                  setDeleting(null)
-                  await onChanged()
-                } catch (e) {
-                  setDeleteError((e as Error).message)
-                }
-              }}
-            >
-              Delete run
-            </button>
-          </div>
-        </Modal>
+          <FormError message={deleteError} />
+        </ConfirmDialog>
       )}
     </>
   )

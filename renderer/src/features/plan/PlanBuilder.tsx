@@ -5,6 +5,7 @@ import type { PlanRequestInput } from '../../../../shared/plan/schema'
 import { fromDisplayDistance, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
 import { describedBy, Field } from '../../components/Field'
+import { FormError } from '../../components/FormError'
 import { readNumber } from '../log/run-form'
 import { PlanWeeks } from './PlanWeeks'
 
@@ -182,11 +183,7 @@ export function PlanBuilder({ athleteId, defaults, unit, locked, onSaved, onCanc
           Amber: the plan holds at the comfortable level until the referral has been seen. When the clinician has cleared the runner, enter the date below.
         </p>
       )}
-      {message && (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       <div className="form-grid">
         <Field id="plan-label" label="Plan name (optional)">
           <input id="plan-label" value={values.label} maxLength={120} onChange={set('label')} />

@@ -5,6 +5,8 @@ import type { Run } from '../../../../shared/domain/run'
 import { planVsActual } from '../../../../shared/plan/plan-vs-actual'
 import { formatDistance, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
+import { RowActions, TableHead } from '../../components/Table'
+import { RecordLockedNotice } from '../athlete/RecordLockedNotice'
 import type { AthleteTabProps } from '../athlete/tabs'
 import { useElementWidth } from '../log/charts/AthleteCharts'
 import { useAthleteRecord } from '../log/use-athlete-record'
@@ -240,11 +242,7 @@ export function PlanTab({ athlete, settings }: AthleteTabProps) {
 
   return (
     <div className="plan-tab">
-      {locked && (
-        <p className="notice notice-error" role="alert">
-          This record is locked and cannot be changed: {record.lockedReason}
-        </p>
-      )}
+      <RecordLockedNotice record={record} />
       <div className="toolbar">
         <h2 className="tab-heading">Return-to-distance plan</h2>
         <div className="spacer" />
@@ -329,17 +327,7 @@ export function PlanTab({ athlete, settings }: AthleteTabProps) {
           <h3 id="plan-history-title">Plan history</h3>
           <table>
             <caption className="sr-only">Saved plans, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Plan</th>
-                <th scope="col">Made</th>
-                <th scope="col">Weeks</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Plan', 'Made', 'Weeks', 'Status']} actions />
             <tbody>
               {plans.map((p) => (
                 <tr key={p.id} aria-current={shown?.id === p.id ? 'true' : undefined}>
@@ -351,29 +339,27 @@ export function PlanTab({ athlete, settings }: AthleteTabProps) {
                     {p.output.status === 'refer-first' ? ' · refer first' : ''}
                     {p.editedAt ? ' · edited' : ''}
                   </td>
-                  <td>
-                    <div className="row-actions">
-                      {shown?.id !== p.id && (
-                        <button type="button" aria-label={`View ${p.label}`} onClick={() => setSelected(p.id)}>
-                          View
-                        </button>
-                      )}
-                      {!p.active && (
-                        <button
-                          type="button"
-                          disabled={locked}
-                          aria-label={`Make ${p.label} the active plan`}
-                          onClick={() =>
-                            void call('setActivePlan', { athleteId: athlete.id, planId: p.id })
-                              .then((rec) => changed(rec))
-                              .catch((e: unknown) => setMessage({ kind: 'error', text: errorText(e) }))
-                          }
-                        >
-                          Make active
-                        </button>
-                      )}
-                    </div>
-                  </td>
+                  <RowActions>
+                    {shown?.id !== p.id && (
+                      <button type="button" aria-label={`View ${p.label}`} onClick={() => setSelected(p.id)}>
+                        View
+                      </button>
+                    )}
+                    {!p.active && (
+                      <button
+                        type="button"
+                        disabled={locked}
+                        aria-label={`Make ${p.label} the active plan`}
+                        onClick={() =>
+                          void call('setActivePlan', { athleteId: athlete.id, planId: p.id })
+                            .then((rec) => changed(rec))
+                            .catch((e: unknown) => setMessage({ kind: 'error', text: errorText(e) }))
+                        }
+                      >
+                        Make active
+                      </button>
+                    )}
+                  </RowActions>
                 </tr>
               ))}
             </tbody>

@@ -1,15 +1,17 @@
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, ComposedChart, Tooltip, XAxis } from 'recharts'
 import type { PlanVsActualWeek } from '../../../../shared/plan/plan-vs-actual'
 import { formatDistance, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../shared/units'
+import { TableHead } from '../../components/Table'
+import { ChartGrid, DistanceAndPainAxes, HighestPainLine, TopLegend } from '../log/charts/chart-parts'
 import { OKABE_ITO } from '../log/charts/palette'
 import { dateRange, PHASE_LABEL } from './format'
 
 // Okabe–Ito colours, and every series also differs by form: planned = pale bar with a solid outline,
-// logged = solid bar, pain = dashed line with round markers on its own 0–10 axis.
+// logged = solid bar, pain = dashed line with round markers on its own 0–10 axis (HighestPainLine,
+// vermillion as in the weekly chart).
 export const PLAN_CHART_COLOURS = {
   planned: OKABE_ITO.orange,
   logged: OKABE_ITO.blue,
-  pain: OKABE_ITO.vermillion,
 } as const
 
 interface Datum {
@@ -84,41 +86,14 @@ export function PlanVsActualChart({ points, unit, width, height, title, interact
       title={title ?? 'Planned and logged distance per plan week, with pain'}
       desc={`Pale outlined bars: planned distance per plan week in ${u}. Solid bars: distance logged. Dashed line: highest pain that week, 0 to 10.`}
     >
-      <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#c8ced6" />
+      <ChartGrid vertical={false} />
       <XAxis dataKey="label" interval="preserveStartEnd" minTickGap={4} tick={{ fontSize: 11 }} height={38} label={{ value: 'Plan week', position: 'insideBottom', offset: 0, fontSize: 12 }} />
-      <YAxis
-        yAxisId="km"
-        allowDecimals={false}
-        tick={{ fontSize: 11 }}
-        width={56}
-        label={{ value: `Distance (${u})`, angle: -90, position: 'insideLeft', offset: 6, fontSize: 12, style: { textAnchor: 'middle' } }}
-      />
-      <YAxis
-        yAxisId="pain"
-        orientation="right"
-        domain={[0, 10]}
-        ticks={[0, 2, 5, 10]}
-        allowDataOverflow
-        tick={{ fontSize: 11 }}
-        width={48}
-        label={{ value: 'Pain (0–10)', angle: 90, position: 'insideRight', offset: 6, fontSize: 12, style: { textAnchor: 'middle' } }}
-      />
+      <DistanceAndPainAxes unitLabel={u} tickFontSize={11} />
       {interactive && <Tooltip content={(props) => <TooltipBody active={props.active} payload={props.payload as readonly { payload?: Datum }[]} unit={unit} />} />}
-      <Legend verticalAlign="top" height={26} wrapperStyle={{ fontSize: 12 }} />
+      <TopLegend height={26} />
       <Bar yAxisId="km" dataKey="planned" name={`Planned (${u})`} fill={PLAN_CHART_COLOURS.planned} fillOpacity={0.3} stroke={PLAN_CHART_COLOURS.planned} strokeWidth={1.5} isAnimationActive={false} />
       <Bar yAxisId="km" dataKey="logged" name={`Logged (${u})`} fill={PLAN_CHART_COLOURS.logged} isAnimationActive={false} />
-      <Line
-        yAxisId="pain"
-        dataKey="pain"
-        name="Highest pain"
-        type="linear"
-        stroke={PLAN_CHART_COLOURS.pain}
-        strokeWidth={2}
-        strokeDasharray="6 3"
-        dot={{ r: 3, fill: '#fff', stroke: PLAN_CHART_COLOURS.pain }}
-        connectNulls={false}
-        isAnimationActive={false}
-      />
+      <HighestPainLine dataKey="pain" dotRadius={3} connectNulls={false} />
     </ComposedChart>
   )
 }
@@ -128,14 +103,7 @@ export function PlanVsActualTable({ points, unit, className }: { points: readonl
   return (
     <table className={className}>
       <caption>Planned and logged distance per plan week</caption>
-      <thead>
-        <tr>
-          <th scope="col">Plan week</th>
-          <th scope="col">Planned</th>
-          <th scope="col">Logged</th>
-          <th scope="col">Highest pain</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Plan week', 'Planned', 'Logged', 'Highest pain']} />
       <tbody>
         {points.map((w) => (
           <tr key={w.index}>

@@ -1,6 +1,8 @@
 import { Fragment, useState } from 'react'
+import { useFocusAfterCommit } from '../../components/use-focus-after-commit'
 import type { PlanOutput, PlannedRun, PlanRunKind } from '../../../../shared/plan/schema'
 import { formatDistance, fromDisplayDistance, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../shared/units'
+import { SaveCancelActions, TableHead } from '../../components/Table'
 import { readNumber } from '../log/run-form'
 import { dateRange, KIND_LABEL, PHASE_LABEL, shortDate, weekday } from './format'
 
@@ -84,16 +86,7 @@ function EditRow({ weekIndex, runIndex, run, unit, onSave, onCancel }: {
           />{' '}
           {unitLabel(unit)}
         </td>
-        <td>
-          <div className="row-actions">
-            <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
-              Save session
-            </button>
-            <button type="button" onClick={onCancel}>
-              Cancel
-            </button>
-          </div>
-        </td>
+        <SaveCancelActions saveLabel="Save session" saving={busy} onSave={() => void save()} onCancel={onCancel} />
       </tr>
       {error && (
         <tr className="editing">
@@ -111,10 +104,11 @@ function EditRow({ weekIndex, runIndex, run, unit, onSave, onCancel }: {
 /** The plan week by week: phase, lighter-week badge, focus and gate, each run, and the exercises with doses. */
 export function PlanWeeks({ output, unit, today, onEditSession, idPrefix = 'plan' }: Props) {
   const [editing, setEditing] = useState<string | null>(null)
+  const focusLater = useFocusAfterCommit()
   /** Leaves the edit row and puts the focus back on the session's Edit button (keyboard users stay in place). */
   const stopEditing = (key: string) => {
     setEditing(null)
-    requestAnimationFrame(() => document.getElementById(`edit-session-${key}`)?.focus())
+    focusLater(`edit-session-${key}`)
   }
   return (
     <ol className="plan-weeks" aria-label="Plan week by week">
@@ -141,16 +135,7 @@ export function PlanWeeks({ output, unit, today, onEditSession, idPrefix = 'plan
             )}
             <table className="plan-runs">
               <caption className="sr-only">Runs in week {w.index}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Session</th>
-                  <th scope="col">Distance</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Day', 'Session', 'Distance']} actions />
               <tbody>
                 {w.runs.map((r, ri) => {
                   const key = `${w.index}-${ri}`

@@ -3,6 +3,7 @@ import type { PrintData } from '../../../../shared/api/channels/plans'
 import { PAIN_RULES_SOURCE } from '../../../../shared/plan/pain-rules'
 import { formatDistance } from '../../../../shared/units'
 import { call } from '../../api'
+import { TableHead } from '../../components/Table'
 import { weeklySummary } from '../log/charts/AthleteCharts'
 import { WeeklyLoadChart } from '../log/charts/WeeklyLoadChart'
 import { dateRange, KIND_LABEL, PHASE_LABEL, shortDate, stampText, TRIAGE_TEXT, weekday } from './format'
@@ -203,15 +204,7 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
             {out.awaitingReferralClearance ? ' Running holds at this level until the referral has been seen.' : ''}
           </p>
           <table className="print-weeks">
-            <thead>
-              <tr>
-                <th scope="col">Week</th>
-                <th scope="col">Phase</th>
-                <th scope="col">Total</th>
-                <th scope="col">Planned sessions</th>
-                <th scope="col">What to check</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Week', 'Phase', 'Total', 'Planned sessions', 'What to check']} />
             <tbody>
               {out.weeks.map((w) => (
                 <tr key={w.index}>
@@ -246,13 +239,7 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
         <h2>Exercise sheet</h2>
         {data.exercises.length > 0 ? (
           <table className="print-exercises">
-            <thead>
-              <tr>
-                <th scope="col">Exercise</th>
-                <th scope="col">Dose</th>
-                <th scope="col">When</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Exercise', 'Dose', 'When']} />
             <tbody>
               {data.exercises.map((e) => (
                 <tr key={e.id}>

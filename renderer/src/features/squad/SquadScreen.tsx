@@ -3,9 +3,11 @@ import { ageOn } from '../../../../shared/dates'
 import type { Athlete } from '../../../../shared/domain/squad'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
+import { TableHead } from '../../components/Table'
 import { navigate } from '../../route'
 import { AthleteForm, STATUS_LABELS } from './AthleteForm'
 import { GroupManager } from './GroupManager'
+import { GroupSelect } from './GroupSelect'
 
 type SortKey = 'name' | 'age' | 'status' | 'updated'
 
@@ -43,6 +45,17 @@ export function SquadScreen() {
   if (!squad) return <p>Loading squad…</p>
   const groupName = new Map(squad.groups.map((g) => [g.id, g.name]))
   const archivedCount = squad.athletes.filter((a) => a.archived).length
+
+  const addForm = adding && (
+    <AthleteForm
+      groups={squad.groups}
+      onClose={() => setAdding(false)}
+      onSaved={async () => {
+        setAdding(false)
+        await refresh()
+      }}
+    />
+  )
 
   if (squad.athletes.length === 0 && status?.readOnlyReason) {
     // Never offer "first run" over data we could not open: the coach would think the squad is gone.
@@ -82,16 +95,7 @@ export function SquadScreen() {
           </button>
         </div>
         {demoError && <p role="alert" className="error">{demoError}</p>}
-        {adding && (
-          <AthleteForm
-            groups={squad.groups}
-            onClose={() => setAdding(false)}
-            onSaved={async () => {
-              setAdding(false)
-              await refresh()
-            }}
-          />
-        )}
+        {addForm}
       </section>
     )
   }
@@ -112,14 +116,7 @@ export function SquadScreen() {
         <label htmlFor="squad-search">Search</label>
         <input id="squad-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name, email or notes" />
         <label htmlFor="squad-group">Group</label>
-        <select id="squad-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-          <option value="">All groups</option>
-          {squad.groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </select>
+        <GroupSelect id="squad-group" groups={squad.groups} value={groupId} noneLabel="All groups" onChange={setGroupId} />
         <label htmlFor="squad-sort">Sort by</label>
         <select id="squad-sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
           <option value="name">Name</option>
@@ -134,17 +131,7 @@ export function SquadScreen() {
       </div>
       <table className="squad-table">
         <caption className="sr-only">{showArchived ? 'Archived athletes' : 'Active athletes'}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Age</th>
-            <th scope="col">Groups</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Name', 'Age', 'Groups', 'Status']} actions />
         <tbody>
           {visible.map((a) => (
             <tr key={a.id} data-testid="squad-row">
@@ -174,16 +161,7 @@ export function SquadScreen() {
         </tbody>
       </table>
       {visible.length === 0 && <p className="muted">No athletes match these filters.</p>}
-      {adding && (
-        <AthleteForm
-          groups={squad.groups}
-          onClose={() => setAdding(false)}
-          onSaved={async () => {
-            setAdding(false)
-            await refresh()
-          }}
-        />
-      )}
+      {addForm}
       {managingGroups && <GroupManager groups={squad.groups} onClose={() => setManagingGroups(false)} onChanged={refresh} />}
     </section>
   )

@@ -2,6 +2,7 @@ import { type RefObject, useEffect, useMemo, useRef, useState } from 'react'
 import type { Run } from '../../../../../shared/domain/run'
 import { estimatePainOnsetKm, painVsDistance, weeklySeries, type ChartRange, type WeeklySeries } from '../../../../../shared/load/chart-data'
 import { formatDistance, type DistanceUnit } from '../../../../../shared/units'
+import { TableHead } from '../../../components/Table'
 import { PainDistanceChart, onsetSentence } from './PainDistanceChart'
 import { WeeklyLoadChart, periodName } from './WeeklyLoadChart'
 
@@ -74,16 +75,7 @@ export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readon
         </figcaption>
         <table className="sr-only">
           <caption>Distance and pain per {series.granularity}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{series.granularity === 'month' ? 'Month' : 'Week starting'}</th>
-              <th scope="col">Distance</th>
-              <th scope="col">Runs</th>
-              <th scope="col">Average pain</th>
-              <th scope="col">Highest pain</th>
-              <th scope="col">Runs beyond the 30-day longest</th>
-            </tr>
-          </thead>
+          <TableHead columns={[series.granularity === 'month' ? 'Month' : 'Week starting', 'Distance', 'Runs', 'Average pain', 'Highest pain', 'Runs beyond the 30-day longest']} />
           <tbody>
             {series.points.map((p) => (
               <tr key={p.start}>
@@ -107,14 +99,7 @@ export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readon
         </figcaption>
         <table className="sr-only">
           <caption>Pain during the run by distance{scatter.some((p) => p.count > 1) ? ' (similar runs grouped)' : ''}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Distance</th>
-              <th scope="col">Pain during</th>
-              <th scope="col">Runs</th>
-              <th scope="col">Latest</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Distance', 'Pain during', 'Runs', 'Latest']} />
           <tbody>
             {scatter.map((p, i) => (
               <tr key={i}>

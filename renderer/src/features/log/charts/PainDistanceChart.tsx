@@ -1,7 +1,8 @@
-import { CartesianGrid, Legend, ReferenceArea, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts'
+import { ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts'
 import type { PainOnsetEstimate, ScatterPoint } from '../../../../../shared/load/chart-data'
 import { formatDistance, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../../shared/units'
-import { CHART_COLOURS, PAIN_ZONES } from './palette'
+import { ChartGrid, PainZones, TopLegend } from './chart-parts'
+import { CHART_COLOURS } from './palette'
 
 interface Datum {
   distance: number
@@ -66,10 +67,8 @@ export function PainDistanceChart({ points, onset, unit, width, height, title }:
       title={title ?? 'Pain during the run against run distance'}
       desc={`Each point is a run (or a group of similar runs): distance in ${u} across, pain during the run from 0 to 10 up.${onset ? ` ${onsetSentence(onset, unit)}` : ''}`}
     >
-      {PAIN_ZONES.map((z) => (
-        <ReferenceArea key={z.label} y1={z.from} y2={z.to} fill={z.fill} fillOpacity={z.opacity} stroke="none" ifOverflow="hidden" />
-      ))}
-      <CartesianGrid strokeDasharray="3 3" stroke="#c8ced6" />
+      <PainZones />
+      <ChartGrid />
       <XAxis
         type="number"
         dataKey="distance"
@@ -92,7 +91,7 @@ export function PainDistanceChart({ points, onset, unit, width, height, title }:
       />
       <ZAxis type="number" dataKey="count" range={binned ? [30, 260] : [50, 50]} name="Runs" />
       <Tooltip content={(props) => <TooltipBody active={props.active} payload={props.payload as readonly { payload?: Datum }[]} unit={unit} />} />
-      <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
+      <TopLegend height={28} />
       <Scatter data={data} name={binned ? 'Runs (larger = more runs)' : 'Runs'} fill={CHART_COLOURS.scatter} fillOpacity={0.75} shape="circle" isAnimationActive={false} />
       {onsetX !== null && (
         <ReferenceLine

@@ -1,7 +1,8 @@
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, Scatter, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, ComposedChart, Line, Scatter, Tooltip, XAxis } from 'recharts'
 import type { SeriesPoint, WeeklySeries } from '../../../../../shared/load/chart-data'
 import { formatDistance, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../../shared/units'
-import { CHART_COLOURS, PAIN_ZONES } from './palette'
+import { ChartGrid, DistanceAndPainAxes, HighestPainLine, PainZones, TopLegend } from './chart-parts'
+import { CHART_COLOURS } from './palette'
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
@@ -82,10 +83,8 @@ export function WeeklyLoadChart({ series, unit, width, height, title }: WeeklyLo
       title={title ?? `Distance per ${series.granularity} with pain`}
       desc={`Bars: distance per ${series.granularity} in ${u}. Lines: average and highest pain, 0 to 10. Triangles: a run more than 10 % beyond the longest of the previous 30 days.`}
     >
-      {PAIN_ZONES.map((z) => (
-        <ReferenceArea key={z.label} yAxisId="pain" y1={z.from} y2={z.to} fill={z.fill} fillOpacity={z.opacity} stroke="none" ifOverflow="hidden" />
-      ))}
-      <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#c8ced6" />
+      <PainZones yAxisId="pain" />
+      <ChartGrid vertical={false} />
       <XAxis
         dataKey="label"
         interval="preserveStartEnd"
@@ -94,25 +93,9 @@ export function WeeklyLoadChart({ series, unit, width, height, title }: WeeklyLo
         height={40}
         label={{ value: series.granularity === 'month' ? 'Month' : 'Week starting (Monday)', position: 'insideBottom', offset: 0, fontSize: 12 }}
       />
-      <YAxis
-        yAxisId="km"
-        allowDecimals={false}
-        tick={{ fontSize: 12 }}
-        width={56}
-        label={{ value: `Distance (${u})`, angle: -90, position: 'insideLeft', offset: 6, fontSize: 12, style: { textAnchor: 'middle' } }}
-      />
-      <YAxis
-        yAxisId="pain"
-        orientation="right"
-        domain={[0, 10]}
-        ticks={[0, 2, 5, 10]}
-        allowDataOverflow
-        tick={{ fontSize: 12 }}
-        width={48}
-        label={{ value: 'Pain (0–10)', angle: 90, position: 'insideRight', offset: 6, fontSize: 12, style: { textAnchor: 'middle' } }}
-      />
+      <DistanceAndPainAxes unitLabel={u} tickFontSize={12} />
       <Tooltip content={(props) => <TooltipBody active={props.active} payload={props.payload as readonly { payload?: Datum }[]} unit={unit} granularity={series.granularity} />} />
-      <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
+      <TopLegend height={28} />
       <Bar yAxisId="km" dataKey="distance" name={`Distance (${u})`} fill={CHART_COLOURS.distance} stroke="#2b7fb0" strokeWidth={many ? 0 : 0.5} isAnimationActive={false} />
       <Line
         yAxisId="pain"
@@ -125,18 +108,7 @@ export function WeeklyLoadChart({ series, unit, width, height, title }: WeeklyLo
         connectNulls
         isAnimationActive={false}
       />
-      <Line
-        yAxisId="pain"
-        dataKey="maxPain"
-        name="Highest pain"
-        type="linear"
-        stroke={CHART_COLOURS.maxPain}
-        strokeWidth={2}
-        strokeDasharray="6 3"
-        dot={many ? false : { r: 2.5, fill: '#fff', stroke: CHART_COLOURS.maxPain }}
-        connectNulls
-        isAnimationActive={false}
-      />
+      <HighestPainLine dataKey="maxPain" dotRadius={many ? null : 2.5} connectNulls />
       <Scatter yAxisId="pain" dataKey="breach" name="Run >10 % beyond 30-day longest" fill={CHART_COLOURS.breach} shape="triangle" legendType="triangle" isAnimationActive={false} />
     </ComposedChart>
   )

@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react'
+
+/**
+ * A table's column headings. With `actions`, a last column for the row buttons whose heading only
+ * screen readers hear ("Actions").
+ */
+export function TableHead({ columns, actions = false }: { columns: readonly ReactNode[]; actions?: boolean }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column, i) => (
+          <th key={i} scope="col">
+            {column}
+          </th>
+        ))}
+        {actions && (
+          <th scope="col">
+            <span className="sr-only">Actions</span>
+          </th>
+        )}
+      </tr>
+    </thead>
+  )
+}
+
+/** The cell under the "Actions" heading: the row's buttons side by side. */
+export function RowActions({ children }: { children: ReactNode }) {
+  return (
+    <td>
+      <div className="row-actions">{children}</div>
+    </td>
+  )
+}
+
+/** Save and Cancel for a row that is being edited in place. */
+export function SaveCancelActions({ saveLabel, saving = false, onSave, onCancel }: { saveLabel: string; saving?: boolean; onSave(): void; onCancel(): void }) {
+  return (
+    <RowActions>
+      <button type="button" className="primary" disabled={saving} onClick={onSave}>
+        {saveLabel}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </RowActions>
+  )
+}
