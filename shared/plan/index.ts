@@ -20,7 +20,8 @@ export {
   parsePlanRequest,
 } from './schema'
 export type { PlanRequestInput, PlanRequestParse } from './schema'
-export { generatePlan, regeneratePlan, PLAN_RULES } from './generate'
+export { generatePlan, regeneratePlan } from './generate'
+export { PLAN_RULES } from './rules'
 export { checkPlanSafety, SAFETY_LIMITS } from './safety'
 export type { SafetyRule, SafetyViolation } from './safety'
 export { PAIN_RULES, PAIN_RULES_SOURCE, painRulesText } from './pain-rules'

@@ -28,7 +28,8 @@ import type { ServiceContext } from '../context'
 import { newId } from '../context'
 import { localIsoDate, writableDoc } from '../runs/run-service'
 import { findAthlete } from '../squad/squad-service'
-import { countPdfPages, looksLikePdf, writeBytesDurable } from './pdf-file'
+import { writeFileAtomicDurable } from '../store/file-ops'
+import { countPdfPages, looksLikePdf, PDF_FILE_MODE } from './pdf-file'
 
 // Plans per athlete (issue 5). Every plan is generated here from a request, and every hand edit is re-checked
 // with the independent safety checker before it is saved. Stored plans are never changed in place except by
@@ -447,7 +448,7 @@ export async function exportPlanPdf(
   }
   if (!looksLikePdf(bytes)) throw new DomainError('internal', 'The PDF could not be made (the printer returned something that is not a PDF). No file was written.')
   try {
-    await writeBytesDurable(target, bytes)
+    await writeFileAtomicDurable(target, bytes, { mode: PDF_FILE_MODE })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
     throw new DomainError('storage', `Could not write ${path.basename(target)} (${code}). Nothing was exported.`)

@@ -34,13 +34,20 @@ async function fsyncDirectory(dir: string): Promise<void> {
 /**
  * Temp file + fsync + rename + directory fsync: after this resolves the new content survives a kill -9
  * or power loss, and a crash at any earlier point leaves the previous complete file in place.
+ * Text is written as UTF-8, bytes as they are. The file is private to the user (0o600) unless `mode` says
+ * otherwise.
  */
-export async function writeFileAtomicDurable(file: string, text: string): Promise<void> {
+export async function writeFileAtomicDurable(
+  file: string,
+  data: string | Uint8Array,
+  options: { mode?: number } = {},
+): Promise<void> {
   const dir = path.dirname(file)
   const temp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}-${++tempCounter}`)
-  const handle = await fs.open(temp, 'w', 0o600)
+  const handle = await fs.open(temp, 'w', options.mode ?? 0o600)
   try {
-    await handle.writeFile(text, 'utf8')
+    if (typeof data === 'string') await handle.writeFile(data, 'utf8')
+    else await handle.writeFile(data)
     await handle.sync()
   } catch (error) {
     await handle.close()

@@ -21,6 +21,7 @@ import { interpretDocument } from '../../../electron/services/store/document'
 import { Database } from '../../../electron/services/store/database'
 import { athleteKind, squadKind } from '../../../electron/services/store/kinds'
 import { createAthlete } from '../../../electron/services/squad/squad-service'
+import { seededRandom } from '../../../shared/demo/random'
 import { draft, openServices, tempDir } from '../../support/temp'
 
 const TRIALS = Math.max(1, Number(process.env['CRASH_TRIALS'] ?? 25) || 25)
@@ -29,18 +30,6 @@ const SEED = Number(process.env['CRASH_SEED'] ?? Date.now() % 2 ** 31)
 const SEQ_PREFIX = 'crash-seq-' // must match tests/crash/writer-child.ts
 const CHILD_SOURCE = path.resolve(__dirname, '../../crash/writer-child.ts')
 const TEMP_FILE = /^\..+\.tmp-\d+-\d+$/
-
-/** mulberry32: a tiny seeded PRNG so a failing run can be replayed with CRASH_SEED. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 type KillPlan = { kind: 'after-ready'; delayMs: number } | { kind: 'first-ack' } | { kind: 'during-open'; delayMs: number }
 
@@ -286,11 +275,11 @@ describe('crash safety under SIGKILL', () => {
   it(
     `every acknowledged save survives and every file stays valid (${TRIALS} trials)`,
     async () => {
-      const random = rng(SEED)
+      const random = seededRandom(SEED) // replayable with CRASH_SEED
       const started = performance.now()
       const results: TrialResult[] = []
       let nextTrial = 0
-      const plans = Array.from({ length: TRIALS }, () => rng(Math.floor(random() * 2 ** 31)))
+      const plans = Array.from({ length: TRIALS }, () => seededRandom(Math.floor(random() * 2 ** 31)))
       await Promise.all(
         Array.from({ length: Math.min(PARALLEL, TRIALS) }, async () => {
           while (nextTrial < TRIALS) {
