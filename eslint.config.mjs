@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'util', 'url', 'stream', 'events', 'buffer', 'worker_threads', 'module', 'vm', 'net', 'http', 'https']
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tests/artifacts/**', 'bench/results*.json'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tests/artifacts/**', 'bench/results*.json', '.tmp*/**', '**/.tmp*/**', '.tmp-*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,22 +8,18 @@
  */
 import { rmSync } from 'node:fs'
 import { AxeBuilder } from '@axe-core/playwright'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemoSquad } from '../../electron/services/demo/demo-service'
-import { launchChromium } from '../support/chromium'
+import { useSharedBrowser } from '../support/e2e'
 import { type Harness, openApp } from '../support/harness'
 import { openServices, tempDir } from '../support/temp'
 
 const BLOCKING = new Set(['serious', 'critical'])
 
-let browser: Browser
+const browser = useSharedBrowser()
 const folders: string[] = []
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
+afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true })
 })
 
@@ -91,7 +87,7 @@ describe('axe-core scan of every screen', () => {
     const seen: string[] = []
 
     // 1. First run, and the athlete form opened from it.
-    const empty = await openApp({ browser })
+    const empty = await openApp({ browser: browser() })
     try {
       await empty.page.getByRole('heading', { name: 'Welcome to CalfCoach' }).waitFor()
       results.push(await scan(empty.page, 'first run'))
@@ -106,7 +102,7 @@ describe('axe-core scan of every screen', () => {
     }
 
     // 2. The demo squad: every main navigation target, then an athlete and every tab.
-    const app: Harness = await openApp({ browser, dataDir: await demoFolder() })
+    const app: Harness = await openApp({ browser: browser(), dataDir: await demoFolder() })
     const { page } = app
     try {
       await page.getByRole('heading', { name: 'Squad', exact: true }).waitFor()
@@ -164,7 +160,7 @@ describe('axe-core scan of every screen', () => {
 describe('keyboard only', () => {
   let app: Harness
   beforeAll(async () => {
-    app = await openApp({ browser, dataDir: await demoFolder() })
+    app = await openApp({ browser: browser(), dataDir: await demoFolder() })
     await app.page.getByRole('heading', { name: 'Squad', exact: true }).waitFor()
   })
   afterAll(async () => {

@@ -1,22 +1,11 @@
 import { AxeBuilder } from '@axe-core/playwright'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { ageOn, addDays } from '../../shared/dates'
-import { launchChromium } from '../support/chromium'
+import { localToday, useSharedBrowser } from '../support/e2e'
 import { openApp } from '../support/harness'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-
-function localToday(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+const browser = useSharedBrowser()
 
 /** Answers one yes/no question: the fieldset is named by the question, the radios Yes / No / Not asked. */
 async function answer(page: Page, question: string, choice: 'Yes' | 'No' | 'Not asked') {
@@ -46,7 +35,7 @@ const DISCRIMINATORS = [
 
 describe('calf-pain assessment in the built renderer', () => {
   it('fill → live triage and factors → red flag turns it RED → save → reload → second assessment → comparison', async () => {
-    const app = await openApp({ browser })
+    const app = await openApp({ browser: browser() })
     const { page } = app
     const today = localToday()
     const firstDate = addDays(today, -21)
@@ -234,7 +223,7 @@ describe('calf-pain assessment in the built renderer', () => {
   })
 
   it('the demo squad shows a red and an amber assessment, and an improving runner’s real gains', async () => {
-    const app = await openApp({ browser })
+    const app = await openApp({ browser: browser() })
     const { page } = app
     try {
       await page.getByRole('button', { name: 'Load demo squad' }).click()

@@ -7,21 +7,17 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
 import { createAthlete } from '../../electron/services/squad/squad-service'
 import { type FileOps, nodeFileOps } from '../../electron/services/store/file-ops'
-import { launchChromium } from '../support/chromium'
+import { useSharedBrowser } from '../support/e2e'
 import { type Harness, openApp } from '../support/harness'
 import { draft, openServices, tempDir } from '../support/temp'
 
-let browser: Browser
+const browser = useSharedBrowser()
 const folders: string[] = []
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
+afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true })
 })
 
@@ -123,7 +119,7 @@ describe('a damaged data folder, seen in the UI', () => {
     const full = readFileSync(prep.victimFile)
     const truncated = full.subarray(0, Math.floor(full.length / 2))
     writeFileSync(prep.victimFile, truncated)
-    const app = await openApp({ browser, dataDir: prep.dataDir })
+    const app = await openApp({ browser: browser(), dataDir: prep.dataDir })
     try {
       await expectListed(app.page, Object.values(NAMES))
       const titles = await noticeTitles(app.page)
@@ -146,7 +142,7 @@ describe('a damaged data folder, seen in the UI', () => {
     const prep = await prepare({ backup: false })
     const broken = Buffer.from('{"schemaVersion":1,"athleteId":"oops", runs: [ this is not json')
     writeFileSync(prep.victimFile, broken)
-    const app = await openApp({ browser, dataDir: prep.dataDir })
+    const app = await openApp({ browser: browser(), dataDir: prep.dataDir })
     try {
       await expectListed(app.page, Object.values(NAMES))
       const titles = await noticeTitles(app.page)
@@ -170,7 +166,7 @@ describe('a damaged data folder, seen in the UI', () => {
       JSON.stringify({ schemaVersion: 1, athleteId: prep.ids.victim, athleteName: NAMES.victim, runs: [{ id: 'run-bad', date: '2025-02-30', distanceKm: -4, createdAt: 'x', updatedAt: 'x' }], assessments: [], plans: [] }),
     )
     writeFileSync(prep.victimFile, bad)
-    const app = await openApp({ browser, dataDir: prep.dataDir })
+    const app = await openApp({ browser: browser(), dataDir: prep.dataDir })
     try {
       await expectListed(app.page, Object.values(NAMES))
       const titles = await noticeTitles(app.page)
@@ -192,7 +188,7 @@ describe('a damaged data folder, seen in the UI', () => {
       JSON.stringify({ schemaVersion: 99, athleteId: prep.ids.victim, athleteName: NAMES.victim, runs: [], assessments: [], plans: [], hologram: { v: 2 } }, null, 2),
     )
     writeFileSync(prep.victimFile, future)
-    const app = await openApp({ browser, dataDir: prep.dataDir })
+    const app = await openApp({ browser: browser(), dataDir: prep.dataDir })
     const { page } = app
     try {
       await expectListed(page, Object.values(NAMES))
@@ -228,7 +224,7 @@ describe('a damaged data folder, seen in the UI', () => {
   it('renaming a locked athlete is refused as a whole: the index is not changed either', async () => {
     const prep = await prepare({ backup: false })
     writeFileSync(prep.victimFile, JSON.stringify({ schemaVersion: 99, athleteId: prep.ids.victim, athleteName: NAMES.victim }))
-    const app = await openApp({ browser, dataDir: prep.dataDir })
+    const app = await openApp({ browser: browser(), dataDir: prep.dataDir })
     const { page } = app
     try {
       await app.services.db.athletesReady
@@ -252,7 +248,7 @@ describe('a damaged data folder, seen in the UI', () => {
     const future = Buffer.from(JSON.stringify({ schemaVersion: 7, athletes: [], groups: [], settings: {}, teams: [] }))
     writeFileSync(squadFile, future)
     const before = snapshot(prep.dataDir)
-    const app = await openApp({ browser, dataDir: prep.dataDir })
+    const app = await openApp({ browser: browser(), dataDir: prep.dataDir })
     try {
       const titles = await noticeTitles(app.page)
       expect(titles).toContain('Data from a newer CalfCoach')
@@ -272,7 +268,7 @@ describe('a damaged data folder, seen in the UI', () => {
     const prep = await prepare({ backup: false })
     const extras = { 'notes from coach.txt': Buffer.from('do not delete\n'), 'athletes/readme.md': Buffer.from('# mine\n'), 'athletes/zz.json.bak': Buffer.from('{"x":1}') }
     for (const [rel, bytes] of Object.entries(extras)) writeFileSync(path.join(prep.dataDir, rel), bytes)
-    const app = await openApp({ browser, dataDir: prep.dataDir })
+    const app = await openApp({ browser: browser(), dataDir: prep.dataDir })
     const { page } = app
     try {
       await expectListed(page, Object.values(NAMES))
@@ -296,7 +292,7 @@ describe('a damaged data folder, seen in the UI', () => {
     const prep = await prepare({ backup: true })
     unlinkSync(path.join(prep.dataDir, 'squad.json'))
     const athleteBytes = Object.values(prep.ids).map((id) => readFileSync(path.join(prep.dataDir, 'athletes', `${id}.json`)))
-    const app = await openApp({ browser, dataDir: prep.dataDir })
+    const app = await openApp({ browser: browser(), dataDir: prep.dataDir })
     try {
       await expectListed(app.page, Object.values(NAMES))
       const titles = await noticeTitles(app.page)
@@ -316,7 +312,7 @@ describe('a damaged data folder, seen in the UI', () => {
     const prep = await prepare({ backup: true })
     const before = snapshot(prep.dataDir)
     const ops = failingOps('EROFS')
-    const app = await openApp({ browser, dataDir: prep.dataDir, ops })
+    const app = await openApp({ browser: browser(), dataDir: prep.dataDir, ops })
     const { page } = app
     try {
       await expectListed(page, Object.values(NAMES))
@@ -343,7 +339,7 @@ describe('a damaged data folder, seen in the UI', () => {
     const prep = await prepare({ backup: true })
     let full = false
     const ops = failingOps('ENOSPC', () => full)
-    const app = await openApp({ browser, dataDir: prep.dataDir, ops })
+    const app = await openApp({ browser: browser(), dataDir: prep.dataDir, ops })
     const { page } = app
     try {
       await expectListed(page, Object.values(NAMES))

@@ -2,30 +2,20 @@ import AxeBuilder from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { addRun } from '../../electron/services/runs/run-service'
 import { createAthlete } from '../../electron/services/squad/squad-service'
 import { addDays } from '../../shared/dates'
 import { AthleteDraft } from '../../shared/domain/squad'
-import { artifactsDir, launchChromium } from '../support/chromium'
+import { artifactsDir } from '../support/chromium'
+import { localToday, useSharedBrowser } from '../support/e2e'
 import { type Harness, openApp } from '../support/harness'
 import { draft } from '../support/temp'
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'import')
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-
-function localToday(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+const browser = useSharedBrowser()
 
 async function seedAthlete(app: Harness, name: string): Promise<string> {
   return (await createAthlete(app.services, AthleteDraft.parse(draft(name)))).id
@@ -51,7 +41,7 @@ async function chartShot(page: Page, testId: string, name: string): Promise<void
 
 describe('run and pain log in the built renderer', () => {
   it('quick-adds runs from the keyboard; the table and the chart follow; edit and delete in place; km ↔ mi', async () => {
-    const app = await openApp({ browser })
+    const app = await openApp({ browser: browser() })
     const { page } = app
     try {
       const id = await seedAthlete(app, 'Maya Costa')
@@ -145,7 +135,7 @@ describe('run and pain log in the built renderer', () => {
   })
 
   it('imports a FIT file and a generic CSV through the UI; the same file twice adds nothing; a broken file saves nothing', async () => {
-    const app = await openApp({ browser })
+    const app = await openApp({ browser: browser() })
     const { page } = app
     try {
       const id = await seedAthlete(app, 'Tariq Walsh')
@@ -224,7 +214,7 @@ describe('run and pain log in the built renderer', () => {
   })
 
   it('the triage board puts an athlete first once they log high pain, and logs a group session', async () => {
-    const app = await openApp({ browser })
+    const app = await openApp({ browser: browser() })
     const { page } = app
     try {
       const today = localToday()

@@ -12,34 +12,25 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { PlanRecord } from '../../shared/domain/documents'
 import type { RunInput } from '../../shared/domain/run'
 import { addDays, dayNumber } from '../../shared/dates'
 import { CLEAN, withPatch } from '../unit/assessment/fixtures'
-import { artifactsDir, launchChromium } from '../support/chromium'
+import { artifactsDir } from '../support/chromium'
+import { localToday, useSharedBrowser } from '../support/e2e'
 import { type Harness, openApp } from '../support/harness'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
+const browser = useSharedBrowser()
+beforeAll(() => {
   mkdirSync(artifactsDir(), { recursive: true })
-})
-afterAll(async () => {
-  await browser?.close()
 })
 
 const FACTORS = withPatch(CLEAN, {
   screening: { kneeToWallCm: { left: 6, right: 11 }, singleLegHeelRaiseReps: { left: 12, right: 25 }, trendelenburg: { left: 'positive', right: 'negative' } },
 })
 const RED = withPatch(CLEAN, { symptoms: { swelling: true } })
-
-/** Today on this computer (the app's clock in the harness). */
-function localToday(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
 
 /** 8 weeks of 3 runs a week (6, 6 and 10 km, pain inside the limits) ending yesterday: 22 km a week. */
 function eightWeeks(today: string): RunInput[] {
@@ -112,7 +103,7 @@ async function axeBlocking(page: Page, selector: string): Promise<string[]> {
 
 describe('return-to-distance plans in the built renderer', () => {
   it('builder with defaults → preview → save → edit a session (unsafe edit refused) → Export PDF of a 20-week plan', async () => {
-    const app = await openApp({ browser })
+    const app = await openApp({ browser: browser() })
     const { page } = app
     const pdfFile = path.join(artifactsDir(), 'plan-maya-costa-20-weeks.pdf')
     rmSync(pdfFile, { force: true })
@@ -240,7 +231,7 @@ describe('return-to-distance plans in the built renderer', () => {
   })
 
   it('a red-flag athlete gets the refer-first panel, and a PDF that starts with the referral and has no week table', async () => {
-    const app = await openApp({ browser })
+    const app = await openApp({ browser: browser() })
     const { page } = app
     const pdfFile = path.join(artifactsDir(), 'plan-red-flag-refer-first.pdf')
     rmSync(pdfFile, { force: true })
@@ -294,7 +285,7 @@ describe('return-to-distance plans in the built renderer', () => {
   })
 
   it('demo athletes have a plan in progress; an amber athlete shows the hold and the clearance date field', async () => {
-    const app = await openApp({ browser })
+    const app = await openApp({ browser: browser() })
     const { page } = app
     try {
       await api(page, 'loadDemoSquad', undefined)

@@ -8,23 +8,21 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { API_GLOBAL, apiMethods, contract } from '../../shared/api/contract'
-import { launchChromium } from '../support/chromium'
+import { useSharedBrowser } from '../support/e2e'
 import { type Harness, openApp } from '../support/harness'
 import { tempDir } from '../support/temp'
 
-let browser: Browser
+const browser = useSharedBrowser()
 let app: Harness
 beforeAll(async () => {
-  browser = await launchChromium()
-  app = await openApp({ browser })
+  app = await openApp({ browser: browser() })
   await app.page.getByRole('heading', { name: 'Welcome to CalfCoach' }).waitFor()
 })
 afterAll(async () => {
   await app?.close()
-  await browser?.close()
 })
 
 type Invoke = (channel: string, payload?: unknown) => Promise<{ ok: boolean; error?: { code: string; message: string } }>

@@ -1,21 +1,14 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchChromium } from '../support/chromium'
+import { describe, expect, it } from 'vitest'
+import { useSharedBrowser } from '../support/e2e'
 import { openApp } from '../support/harness'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useSharedBrowser()
 
 describe('squad management in the built renderer', () => {
   it('first run → add → edit → archive → restore, and reload keeps the data', async () => {
-    const app = await openApp({ browser })
+    const app = await openApp({ browser: browser() })
     const { page } = app
     try {
       await page.getByRole('heading', { name: 'Welcome to CalfCoach' }).waitFor()
@@ -60,7 +53,7 @@ describe('squad management in the built renderer', () => {
   })
 
   it('invalid form input shows the messages and saves nothing', async () => {
-    const app = await openApp({ browser })
+    const app = await openApp({ browser: browser() })
     const { page } = app
     try {
       await page.getByRole('button', { name: 'Add athlete' }).click()
@@ -79,7 +72,7 @@ describe('squad management in the built renderer', () => {
   })
 
   it('groups: create from the UI, assign, and filter the list', async () => {
-    const app = await openApp({ browser })
+    const app = await openApp({ browser: browser() })
     const { page } = app
     try {
       await page.getByRole('button', { name: 'Load demo squad' }).click()
@@ -111,7 +104,7 @@ describe('squad management in the built renderer', () => {
   })
 
   it('a corrupt athlete file is quarantined and the UI says so', async () => {
-    const first = await openApp({ browser })
+    const first = await openApp({ browser: browser() })
     await first.page.getByRole('button', { name: 'Add athlete' }).click()
     await first.page.getByLabel('Name').fill('Tariq Walsh')
     await first.page.getByLabel('Sex (for test norms)').selectOption('male')
@@ -122,7 +115,7 @@ describe('squad management in the built renderer', () => {
     await first.close()
     writeFileSync(path.join(dataDir, 'athletes', `${id}.json`), '{"schemaVersion":1,"athl')
 
-    const second = await openApp({ browser, dataDir })
+    const second = await openApp({ browser: browser(), dataDir })
     try {
       await second.page.getByText('Damaged file moved aside.').waitFor()
       await second.page.getByText(/Tariq Walsh: record/).waitFor()
