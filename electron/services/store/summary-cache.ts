@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { AssessmentRecord } from '../../../shared/domain/documents'
-import { Run } from '../../../shared/domain/run'
+import { RunInput } from '../../../shared/domain/run'
 import type { AthleteSummary } from '../../../shared/domain/summary'
 import type { FileOps } from './file-ops'
 
@@ -10,14 +10,14 @@ import type { FileOps } from './file-ops'
  * athlete's whole history. Each entry is trusted only while its athlete file's size and mtime match;
  * a missing, stale or unreadable cache just means the summaries are recomputed from the files.
  */
-const CACHE_VERSION = 1
+const CACHE_VERSION = 2
 
 const CacheEntry = z.strictObject({
   size: z.number(),
   mtimeMs: z.number(),
   day: z.string(),
   summary: z.strictObject({
-    recentRuns: z.array(Run),
+    recentRuns: z.array(RunInput.pick({ date: true, distanceKm: true, painDuring: true, painAfter: true, painNextMorning: true })),
     latestAssessment: AssessmentRecord.nullable(),
     runCount: z.number().int(),
     lastRunDate: z.string().nullable(),
