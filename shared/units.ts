@@ -37,6 +37,22 @@ export function formatDistance(km: number, unit: DistanceUnit, digits = 1): stri
   return `${/^-0(\.0+)?$/.test(text) ? text.slice(1) : text} ${unitLabel(unit)}`
 }
 
+const KM_IN_TEXT = /(\d+(?:\.\d+)?)(\s?)km\b/g
+
+/**
+ * Rewrites the distances inside a sentence written in km (rule explanations, plan gates, triage reasons)
+ * into the coach's unit, so "up to 22.0 km this week" reads "up to 13.7 mi this week" for a miles coach.
+ * The engines write km (SI, as stored); only the display changes.
+ */
+export function localiseDistanceText(text: string, unit: DistanceUnit): string {
+  if (unit === 'km') return text
+  return text.replace(KM_IN_TEXT, (_match, value: string, space: string) => {
+    const km = Number(value)
+    const digits = value.includes('.') ? Math.max(1, value.split('.')[1]!.length) : km >= 10 ? 0 : 1
+    return `${formatDistance(km, unit, digits).replace(' ', space)}`
+  })
+}
+
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n)
 }

@@ -128,6 +128,10 @@ describe('run and pain log in the built renderer', () => {
       await expect.poll(() => runRows(page).count()).toBe(3)
       expect(app.services.db.athleteDoc(id).data.runs.find((r) => r.date === addDays(today, -1))?.distanceKm).toBeCloseTo(8.04672, 6)
       await chartShot(page, 'weekly-chart', 'log-03-weekly-chart-miles')
+      // Engine-written sentences (board reasons) follow the unit too: no km figure left on the board.
+      await page.getByRole('link', { name: 'Triage board' }).click()
+      await page.getByRole('heading', { name: 'Triage board' }).waitFor()
+      await expect(page.locator('.reasons').allTextContents().then((t) => t.join(' '))).resolves.not.toMatch(/\d\s?km\b/)
       expect(app.consoleErrors).toEqual([])
     } finally {
       await app.close()

@@ -7,6 +7,7 @@ import {
   formatPace,
   fromDisplayDistance,
   kmToMiles,
+  localiseDistanceText,
   milesToKm,
   paceSecPerUnit,
   parseDuration,
@@ -146,6 +147,31 @@ describe('pace', () => {
         const m = /^(\d+):(\d{2}) \/km$/.exec(formatPace(p, 'km'))
         expect(m).not.toBeNull()
         expect(Number(m?.[2])).toBeLessThan(60)
+      }),
+    )
+  })
+})
+
+describe('localiseDistanceText', () => {
+  it('leaves km text alone for a km coach', () => {
+    expect(localiseDistanceText('Go up to 22.0 km this week', 'km')).toBe('Go up to 22.0 km this week')
+  })
+  it('converts every distance in a sentence for a miles coach, keeping the rest', () => {
+    expect(localiseDistanceText('Go up to 22.0 km this week; no run over 8.8 km; 10 % more at most.', 'mi')).toBe(
+      'Go up to 13.7 mi this week; no run over 5.5 mi; 10 % more at most.',
+    )
+    expect(localiseDistanceText('The run on 2026-11-26 (7 km) was 17 % longer than the longest (6km).', 'mi')).toBe(
+      'The run on 2026-11-26 (4.3 mi) was 17 % longer than the longest (3.7mi).',
+    )
+  })
+  it('does not touch words that merely contain km, or numbers without a unit', () => {
+    expect(localiseDistanceText('kmh 5 kms, 12 runs, week 3', 'mi')).toBe('kmh 5 kms, 12 runs, week 3')
+  })
+  it('agrees with formatDistance for any distance', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4000 }), (tenths) => {
+        const km = tenths / 10
+        expect(localiseDistanceText(`${km.toFixed(1)} km`, 'mi')).toBe(formatDistance(km, 'mi', 1))
       }),
     )
   })

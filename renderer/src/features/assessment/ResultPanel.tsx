@@ -1,6 +1,7 @@
 import { PATTERN_RULE, factorRule, referralRule } from '../../../../shared/assessment/rules/index'
 import type { Diagnosis } from '../../../../shared/assessment/schema'
 import { FIT_LABEL, LIKELIHOOD_LABEL, STRENGTH_NOTE, URGENCY_LABEL, factorTitle, referralTitle, triageHeadline } from './labels'
+import { useDistanceText } from '../../components/use-distance-text'
 
 /** The big, bordered banner: red and amber say in words what to do; red interrupts as an alert. */
 export function TriageBanner({ diagnosis, redFlags }: { diagnosis: Diagnosis; redFlags?: { asked: number; total: number } }) {
@@ -34,6 +35,7 @@ export function ResultPanel({
   ignored: number
 }) {
   const { referrals, factors, recommendations, missing, pattern } = diagnosis
+  const distanceText = useDistanceText()
   return (
     <div className="as-result-body" data-testid="assessment-result">
       <h2 className="as-result-title">Result</h2>
@@ -55,7 +57,7 @@ export function ResultPanel({
                 </p>
                 <ul>
                   {r.because.map((b) => (
-                    <li key={b}>{b}</li>
+                    <li key={b}>{distanceText(b)}</li>
                   ))}
                 </ul>
                 <details>
@@ -94,7 +96,7 @@ export function ResultPanel({
                   </p>
                   <ul>
                     {f.evidence.map((e) => (
-                      <li key={e}>{e}</li>
+                      <li key={e}>{distanceText(e)}</li>
                     ))}
                   </ul>
                   {rule && <p className="as-strength">{STRENGTH_NOTE[rule.evidenceStrength]}</p>}

@@ -8,6 +8,7 @@ import { Sparkline } from '../log/charts/Sparkline'
 import { GroupSession } from '../log/GroupSession'
 import { GroupSelect } from '../squad/GroupSelect'
 import '../log/log.css'
+import { useDistanceText } from '../../components/use-distance-text'
 
 const LEVEL_TEXT: Record<SquadTriageEntry['level'], string> = {
   red: 'Red: stop and check',
@@ -20,11 +21,12 @@ const REASONS_SHOWN = 2
 
 /** Reasons behind an athlete's status, each marked with its own level. */
 function ReasonList({ reasons }: { reasons: SquadTriageEntry['reasons'] }) {
+  const distanceText = useDistanceText()
   return (
     <ul className="reasons">
       {reasons.map((r, i) => (
         <li key={`${r.id}-${i}`} className={`reason-${r.level}`}>
-          {r.text}
+          {distanceText(r.text)}
         </li>
       ))}
     </ul>

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react'
 import type { PlanDefaults, PlanPreview } from '../../../../shared/api/channels/plans'
 import type { PlanRecord } from '../../../../shared/domain/documents'
 import type { PlanRequestInput } from '../../../../shared/plan/schema'
-import { fromDisplayDistance, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../shared/units'
+import { fromDisplayDistance, localiseDistanceText, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
 import { describedBy, Field } from '../../components/Field'
 import { FormError } from '../../components/FormError'
@@ -250,7 +250,7 @@ export function PlanBuilder({ athleteId, defaults, unit, locked, onSaved, onCanc
           {preview.output.notes.length > 0 && (
             <ul className="plan-notes">
               {preview.output.notes.map((n, i) => (
-                <li key={i}>{n}</li>
+                <li key={i}>{localiseDistanceText(n, unit)}</li>
               ))}
             </ul>
           )}

@@ -3,7 +3,7 @@ import type { PlanDefaults, ReferralView } from '../../../../shared/api/channels
 import type { PlanRecord } from '../../../../shared/domain/documents'
 import type { Run } from '../../../../shared/domain/run'
 import { planVsActual } from '../../../../shared/plan/plan-vs-actual'
-import { formatDistance, type DistanceUnit } from '../../../../shared/units'
+import { formatDistance, localiseDistanceText, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
 import { RowActions, TableHead } from '../../components/Table'
 import { RecordLockedNotice } from '../athlete/RecordLockedNotice'
@@ -159,11 +159,11 @@ function PlanView({ plan, runs, unit, today, athleteName, athleteId, locked, amb
           <ul className="plan-notes">
             {out.adaptations.map((a, i) => (
               <li key={`a${i}`}>
-                <strong>Week {a.weekIndex}:</strong> {a.because}
+                <strong>Week {a.weekIndex}:</strong> {localiseDistanceText(a.because, unit)}
               </li>
             ))}
             {out.notes.map((n, i) => (
-              <li key={`n${i}`}>{n}</li>
+              <li key={`n${i}`}>{localiseDistanceText(n, unit)}</li>
             ))}
           </ul>
         </details>

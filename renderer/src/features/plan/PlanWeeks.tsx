@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react'
 import { useFocusAfterCommit } from '../../components/use-focus-after-commit'
 import type { PlanOutput, PlannedRun, PlanRunKind } from '../../../../shared/plan/schema'
-import { formatDistance, fromDisplayDistance, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../shared/units'
+import { formatDistance, fromDisplayDistance, localiseDistanceText, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../shared/units'
 import { SaveCancelActions, TableHead } from '../../components/Table'
 import { readNumber } from '../log/run-form'
 import { dateRange, KIND_LABEL, PHASE_LABEL, shortDate, weekday } from './format'
@@ -126,11 +126,11 @@ export function PlanWeeks({ output, unit, today, onEditSession, idPrefix = 'plan
               {done && <span className="badge">Done</span>}
               <span className="plan-week-total">{formatDistance(w.plannedKm, unit)}</span>
             </h4>
-            <p className="plan-focus">{w.focus}</p>
+            <p className="plan-focus">{localiseDistanceText(w.focus, unit)}</p>
             {w.gate && (
               <p className="plan-gate">
                 <strong>Gate: </strong>
-                {w.gate}
+                {localiseDistanceText(w.gate, unit)}
               </p>
             )}
             <table className="plan-runs">
@@ -164,7 +164,7 @@ export function PlanWeeks({ output, unit, today, onEditSession, idPrefix = 'plan
                         </td>
                         <td>
                           {KIND_LABEL[r.kind]}
-                          {r.detail && <div className="plan-run-detail">{r.detail}</div>}
+                          {r.detail && <div className="plan-run-detail">{localiseDistanceText(r.detail, unit)}</div>}
                         </td>
                         <td>{formatDistance(r.km, unit)}</td>
                         <td>

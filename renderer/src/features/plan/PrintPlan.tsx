@@ -1,7 +1,7 @@
 import { Component, type ReactNode, useEffect, useState } from 'react'
 import type { PrintData } from '../../../../shared/api/channels/plans'
 import { PAIN_RULES_SOURCE } from '../../../../shared/plan/pain-rules'
-import { formatDistance } from '../../../../shared/units'
+import { formatDistance, localiseDistanceText } from '../../../../shared/units'
 import { call } from '../../api'
 import { TableHead } from '../../components/Table'
 import { weeklySummary } from '../log/charts/AthleteCharts'
@@ -222,12 +222,12 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
                       {w.runs.map((r) => (
                         <li key={r.date}>
                           {weekday(r.date)} {shortDate(r.date)}: {KIND_LABEL[r.kind]} {formatDistance(r.km, unit)}
-                          {r.detail ? ` (${r.detail})` : ''}
+                          {r.detail ? ` (${localiseDistanceText(r.detail, unit)})` : ''}
                         </li>
                       ))}
                     </ul>
                   </td>
-                  <td className="print-gate">{w.gate ?? w.focus}</td>
+                  <td className="print-gate">{localiseDistanceText(w.gate ?? w.focus, unit)}</td>
                 </tr>
               ))}
             </tbody>

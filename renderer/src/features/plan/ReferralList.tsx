@@ -1,8 +1,10 @@
 import type { ReferralView } from '../../../../shared/api/channels/plans'
 import { URGENCY_TEXT } from './format'
+import { useDistanceText } from '../../components/use-distance-text'
 
 /** Each referral with how urgent it is and the findings behind it, in words (never colour alone). */
 export function ReferralList({ referrals }: { referrals: readonly ReferralView[] }) {
+  const distanceText = useDistanceText()
   if (referrals.length === 0) return <p>The assessment is red but lists no referral reason: check the assessment.</p>
   return (
     <ul className="referral-list">
@@ -11,7 +13,7 @@ export function ReferralList({ referrals }: { referrals: readonly ReferralView[]
           <strong>{r.title}</strong> — {URGENCY_TEXT[r.urgency]}.
           <ul>
             {r.because.map((b, i) => (
-              <li key={i}>{b}</li>
+              <li key={i}>{distanceText(b)}</li>
             ))}
           </ul>
         </li>
