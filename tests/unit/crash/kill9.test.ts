@@ -26,7 +26,7 @@ import { draft, openServices, tempDir } from '../../support/temp'
 
 const TRIALS = Math.max(1, Number(process.env['CRASH_TRIALS'] ?? 25) || 25)
 const PARALLEL = Math.max(1, Number(process.env['CRASH_PARALLEL'] ?? 2) || 2)
-const SEED = Number(process.env['CRASH_SEED'] ?? Date.now() % 2 ** 31)
+const SEED = Number(process.env['CRASH_SEED'] ?? process.env['CALFCOACH_TEST_SEED'] ?? Date.now() % 2 ** 31)
 const SEQ_PREFIX = 'crash-seq-' // must match tests/crash/writer-child.ts
 const CHILD_SOURCE = path.resolve(__dirname, '../../crash/writer-child.ts')
 const TEMP_FILE = /^\..+\.tmp-\d+-\d+$/

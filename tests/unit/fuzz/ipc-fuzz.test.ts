@@ -27,7 +27,7 @@ import { createHandlers } from '../../../electron/services/handlers'
 import { draft, tempDir } from '../../support/temp'
 
 const RUNS = Math.max(apiMethods.length, Number(process.env['FUZZ_RUNS'] ?? 10_000) || 10_000)
-const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31)
+const SEED = Number(process.env['FUZZ_SEED'] ?? process.env['CALFCOACH_TEST_SEED'] ?? Date.now() % 2 ** 31)
 const PER_METHOD = Math.ceil(RUNS / apiMethods.length)
 const CALL_TIMEOUT_MS = 10_000
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'] as const
