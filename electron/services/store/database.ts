@@ -3,9 +3,10 @@ import type { Notice } from '../../../shared/api/channels/squad'
 import { DomainError } from '../../../shared/api/result'
 import type { AthleteDocument, SquadDocument } from '../../../shared/domain/documents'
 import { BackupStore } from './backups'
-import { type DocumentKind, interpretDocument, JsonDocument, type LoadOutcome } from './document'
+import { interpretDocument, JsonDocument } from './document'
 import { type FileOps, nodeFileOps } from './file-ops'
 import { athleteKind, squadKind } from './kinds'
+import { adoptOrphans, recoverAthlete, recoverSquad, reportUnknownFiles } from './recovery'
 import { type AthleteSummary, summariseAthlete } from '../../../shared/domain/summary'
 import { SummaryCache } from './summary-cache'
 
@@ -23,15 +24,13 @@ export interface DatabaseOptions {
 }
 
 const DAY_MS = 86_400_000
-const ATHLETE_FILE = /^([a-z0-9][a-z0-9-]{2,63})\.json$/
-const QUARANTINED = /\.corrupt-[0-9TZ-]+$/
 const TEMP_FILE = /^\..+\.tmp-\d+-\d+$/
 
 /**
  * The local database: one small squad index plus one lowdb file per athlete, so saving a run rewrites
  * one athlete's file and nothing else. Opening never throws away data: damaged files are moved aside
  * and restored from the newest good backup, files from newer versions are left untouched and locked,
- * and every such event becomes a notice the UI shows to the coach.
+ * and every such event becomes a notice the UI shows to the coach (the recovery itself is in recovery.ts).
  */
 export class Database {
   readonly backups: BackupStore
@@ -202,14 +201,11 @@ export class Database {
     // Bounded parallelism: reading every file at once would spike memory on very large squads.
     const queue = [...this.squad.data.athletes]
     const worker = async () => {
-      for (let a = queue.shift(); a; a = queue.shift()) {
-        await this.loadAthlete(a.id, a.name, migrated)
-        this.loadedIds.add(a.id)
-      }
+      for (let a = queue.shift(); a; a = queue.shift()) await this.openAthlete(a.id, a.name, migrated)
     }
     await Promise.all(Array.from({ length: 8 }, worker))
-    await this.adoptOrphans(migrated)
-    await this.reportUnknownFiles()
+    await adoptOrphans(this, (id, name) => this.openAthlete(id, name, migrated))
+    await reportUnknownFiles(this)
 
     if (migrated.length && !this.readOnlyReason) {
       const backup = await this.backups.create('pre-migration')
@@ -255,31 +251,13 @@ export class Database {
       this.addNotice('error', 'Data from a newer CalfCoach', this.readOnlyReason, file)
       return
     }
-    if (outcome.kind === 'damaged') await this.quarantine(file, outcome.reason)
-    const athleteFiles = (await this.ops.list(this.athletesDir)).filter((n) => ATHLETE_FILE.test(n))
-    if (outcome.kind === 'missing' && athleteFiles.length === 0) {
-      if (!this.readOnlyReason) await this.squad.replace(squadKind.create())
-      return
-    }
-    const restored = await this.restoreFromBackups(file, 'squad.json', squadKind)
-    if (restored) {
-      this.squad.adopt(restored.data)
-      if (!this.readOnlyReason) await this.squad.replace(restored.data)
-      this.addNotice(
-        'warning',
-        outcome.kind === 'missing' ? 'Squad index was missing' : 'Squad index was damaged',
-        `The squad index was restored from backup ${restored.backupId}. Athletes added after that backup are recovered from their own files below.`,
-        file,
-      )
-    } else {
-      this.addNotice(
-        'warning',
-        outcome.kind === 'missing' ? 'Squad index was missing' : 'Squad index was damaged',
-        'No backup of the squad index was found; it was rebuilt from the athletes’ own files. Check names, groups and settings.',
-        file,
-      )
-      if (!this.readOnlyReason) await this.squad.replace(squadKind.create())
-    }
+    await recoverSquad(this, file, outcome)
+  }
+
+  /** Loads one athlete listed in the index and counts it as loaded. */
+  private async openAthlete(id: string, name: string, migrated: JsonDocument<{ schemaVersion: number }>[]): Promise<void> {
+    await this.loadAthlete(id, name, migrated)
+    this.loadedIds.add(id)
   }
 
   private async loadAthlete(id: string, name: string, migrated: JsonDocument<{ schemaVersion: number }>[]): Promise<void> {
@@ -290,7 +268,7 @@ export class Database {
     const outcome = interpretDocument(await this.ops.readText(file), kind)
     if (outcome.kind === 'ok') {
       if (outcome.data.athleteId !== id) {
-        return this.recoverAthlete(doc, `it belongs to athlete id ${outcome.data.athleteId}, not ${id}`, name)
+        return recoverAthlete(this, doc, `it belongs to athlete id ${outcome.data.athleteId}, not ${id}`, name)
       }
       doc.adopt(outcome.data)
       if (outcome.migratedFrom) migrated.push(doc as never)
@@ -302,127 +280,9 @@ export class Database {
       return
     }
     if (outcome.kind === 'missing') {
-      return this.recoverAthlete(doc, 'the file is missing', name, false)
+      return recoverAthlete(this, doc, 'the file is missing', name, false)
     }
-    return this.recoverAthlete(doc, outcome.reason, name)
-  }
-
-  private async recoverAthlete(
-    doc: JsonDocument<AthleteDocument>,
-    reason: string,
-    name: string,
-    quarantine = true,
-  ): Promise<void> {
-    if (quarantine) {
-      const moved = await this.quarantine(doc.file, reason)
-      if (!moved) {
-        doc.lockedReason = `${name}'s record is damaged (${reason}) and could not be moved aside, so it is locked to protect it.`
-        return
-      }
-    }
-    const restored = await this.restoreFromBackups(doc.file, `athletes/${path.basename(doc.file)}`, doc.kind)
-    if (restored) {
-      doc.adopt(restored.data)
-      if (!this.readOnlyReason) await doc.replace(restored.data)
-      this.addNotice(
-        'warning',
-        `${name}: record restored from backup`,
-        `${name}'s record could not be read because ${reason}. It was restored from backup ${restored.backupId}; entries made after that backup are not in it.`,
-        doc.file,
-      )
-      return
-    }
-    if (!this.readOnlyReason) await doc.replace(doc.kind.create())
-    this.addNotice(
-      'error',
-      `${name}: record could not be recovered`,
-      `${name}'s record could not be read because ${reason}, and no backup holds a readable copy. ${name} now has an empty log.${quarantine ? ' The damaged file was kept beside it for recovery by hand.' : ''}`,
-      doc.file,
-    )
-  }
-
-  /** Moves a damaged file aside under a new name. Never deletes or overwrites it. */
-  private async quarantine(file: string, reason: string): Promise<string | null> {
-    const stamp = this.now().toISOString().replace(/[:.]/g, '-')
-    let target = `${file}.corrupt-${stamp}`
-    for (let n = 1; await this.ops.stat(target); n++) target = `${file}.corrupt-${stamp}-${n}`
-    try {
-      await this.ops.rename(file, target)
-    } catch {
-      this.addNotice('error', 'Damaged file left in place', `${path.basename(file)} is damaged (${reason}) and could not be moved aside.`, file)
-      return null
-    }
-    this.addNotice('warning', 'Damaged file moved aside', `${path.basename(file)} could not be used because ${reason}. It was kept as ${path.basename(target)}.`, target)
-    return target
-  }
-
-  private async restoreFromBackups<T extends { schemaVersion: number }>(
-    _file: string,
-    rel: string,
-    kind: DocumentKind<T>,
-  ): Promise<{ data: T; backupId: string } | null> {
-    for (const version of await this.backups.versionsOf(rel)) {
-      const outcome: LoadOutcome<T> = interpretDocument(await this.ops.readText(version.file), kind)
-      if (outcome.kind === 'ok') return { data: outcome.data, backupId: version.backupId }
-    }
-    return null
-  }
-
-  /** Athlete files that the index does not list (e.g. the index was restored from an older backup). */
-  private async adoptOrphans(migrated: JsonDocument<{ schemaVersion: number }>[]): Promise<void> {
-    const known = new Set(this.squad.data.athletes.map((a) => a.id))
-    for (const name of await this.ops.list(this.athletesDir)) {
-      const m = ATHLETE_FILE.exec(name)
-      if (!m || known.has(m[1]!)) continue
-      const id = m[1]!
-      const text = await this.ops.readText(path.join(this.athletesDir, name))
-      const outcome = interpretDocument(text, athleteKind(id, id))
-      if (outcome.kind !== 'ok' || outcome.data.athleteId !== id) {
-        this.addNotice('warning', 'Unlisted athlete file left alone', `${name} is not in the squad index and could not be read, so it was left untouched.`)
-        continue
-      }
-      const stamp = this.now().toISOString()
-      const athlete = {
-        id,
-        name: outcome.data.athleteName || `Recovered athlete ${id}`,
-        sex: 'female' as const,
-        dateOfBirth: null,
-        email: '',
-        phone: '',
-        groupIds: [],
-        notes: 'Recovered from its own data file: check sex, date of birth and groups.',
-        trainingStatus: 'running' as const,
-        archived: false,
-        createdAt: stamp,
-        updatedAt: stamp,
-      }
-      if (this.readOnlyReason) continue
-      await this.squad.mutate((d) => ({ ...d, athletes: [...d.athletes, athlete] }))
-      await this.loadAthlete(id, athlete.name, migrated)
-      this.loadedIds.add(id)
-      this.addNotice('warning', `Recovered ${athlete.name}`, `${athlete.name} had a data file but was missing from the squad index, and was added back. Please check the profile details.`)
-    }
-  }
-
-  private async reportUnknownFiles(): Promise<void> {
-    const unknown: string[] = []
-    let quarantined = 0
-    for (const name of await this.ops.list(this.dataDir)) {
-      if (['squad.json', 'athletes', 'backups', 'cache'].includes(name)) continue
-      if (QUARANTINED.test(name)) quarantined++
-      else unknown.push(name)
-    }
-    for (const name of await this.ops.list(this.athletesDir)) {
-      if (ATHLETE_FILE.test(name)) continue
-      if (QUARANTINED.test(name)) quarantined++
-      else unknown.push(`athletes/${name}`)
-    }
-    if (unknown.length) {
-      this.addNotice('info', 'Unknown files in the data folder', `CalfCoach ignores and never touches these: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}.`)
-    }
-    if (quarantined) {
-      this.addNotice('info', 'Damaged files kept aside', `${quarantined} damaged file(s) from earlier are kept in the data folder (named *.corrupt-*) for recovery by hand.`)
-    }
+    return recoverAthlete(this, doc, outcome.reason, name)
   }
 
   private async autoBackup(afterMs: number): Promise<void> {
