@@ -1,6 +1,11 @@
 import type { Handlers } from '../../../shared/api/contract'
 import type { AppServices } from '../app-services'
-import * as plans from './plan-service'
+import { exportPlanPdf } from './pdf-export'
+import { planDefaults } from './plan-defaults'
+import { getPlan, listPlans, previewPlan, savePlan, setActivePlan } from './plan-service'
+import { printData } from './print-data'
+import { regenerate } from './regenerate'
+import { editPlanSession } from './session-edit'
 
 type PlanHandlerNames =
   | 'previewPlan' | 'savePlan' | 'listPlans' | 'getPlan' | 'setActivePlan' | 'editPlanSession'
@@ -8,15 +13,15 @@ type PlanHandlerNames =
 
 export function planHandlers(app: AppServices): Pick<Handlers, PlanHandlerNames> {
   return {
-    previewPlan: ({ athleteId, request }) => plans.previewPlan(app, athleteId, request),
-    savePlan: ({ athleteId, label, request }) => plans.savePlan(app, athleteId, label, request),
-    listPlans: ({ athleteId }) => plans.listPlans(app, athleteId),
-    getPlan: ({ athleteId, planId }) => plans.getPlan(app, athleteId, planId),
-    setActivePlan: ({ athleteId, planId }) => plans.setActivePlan(app, athleteId, planId),
-    editPlanSession: (input) => plans.editPlanSession(app, input),
-    regeneratePlan: (input) => plans.regenerate(app, input),
-    planDefaults: ({ athleteId }) => plans.planDefaults(app, athleteId),
-    exportPlanPdf: ({ athleteId, planId }) => plans.exportPlanPdf(app, athleteId, planId),
-    getPrintData: ({ athleteId, planId }) => plans.printData(app, athleteId, planId),
+    previewPlan: ({ athleteId, request }) => previewPlan(app, athleteId, request),
+    savePlan: ({ athleteId, label, request }) => savePlan(app, athleteId, label, request),
+    listPlans: ({ athleteId }) => listPlans(app, athleteId),
+    getPlan: ({ athleteId, planId }) => getPlan(app, athleteId, planId),
+    setActivePlan: ({ athleteId, planId }) => setActivePlan(app, athleteId, planId),
+    editPlanSession: (input) => editPlanSession(app, input),
+    regeneratePlan: (input) => regenerate(app, input),
+    planDefaults: ({ athleteId }) => planDefaults(app, athleteId),
+    exportPlanPdf: ({ athleteId, planId }) => exportPlanPdf(app, athleteId, planId),
+    getPrintData: ({ athleteId, planId }) => printData(app, athleteId, planId),
   }
 }

@@ -1,0 +1,50 @@
+import type { RegenerateChanges } from '../../../shared/api/channels/plans'
+import { DomainError } from '../../../shared/api/result'
+import { toFieldIssues } from '../../../shared/api/zod-issues'
+import type { PlanRecord } from '../../../shared/domain/documents'
+import { checkPlanSafety, generatePlan, regeneratePlan } from '../../../shared/plan/index'
+import { loggedRunsForPlan } from '../../../shared/plan/defaults'
+import { PlanRequest, type PlanWeek } from '../../../shared/plan/schema'
+import type { ServiceContext } from '../context'
+import { newId } from '../context'
+import { writableDoc } from '../runs/run-service'
+import { athleteContext, findPlan, invalid } from './plan-context'
+import { refuseUnsafe } from './plan-safety'
+
+const REGENERATED = / \(regenerated \d{4}-\d{2}-\d{2}\)$/
+
+/**
+ * Regenerates a plan from today with the log as it is now, keeping the weeks that have already begun, and
+ * saves it as a new active version; the previous versions stay as history.
+ */
+export async function regenerate(
+  ctx: ServiceContext,
+  args: { athleteId: string; planId?: string | undefined; label?: string | undefined; changes?: RegenerateChanges | undefined },
+): Promise<PlanRecord> {
+  const doc = writableDoc(ctx, args.athleteId)
+  const c = athleteContext(ctx, args.athleteId)
+  const previous = args.planId ? findPlan(c.data, args.planId) : c.data.plans.find((p) => p.active)
+  if (!previous) throw new DomainError('not-found', 'There is no active plan to regenerate; build one first.')
+  const continuing = previous.output.status === 'ok' && previous.output.weeks.length > 0
+  const startDate = continuing ? (previous.output.weeks[0] as PlanWeek).startDate : c.today
+  const draft: Record<string, unknown> = { ...previous.request, startDate, today: c.today, runs: loggedRunsForPlan(c.data.runs, startDate, c.today) }
+  for (const [key, value] of Object.entries(args.changes ?? {})) {
+    if (value === undefined) continue
+    if (value === null) delete draft[key]
+    else draft[key] = value
+  }
+  if (c.diagnosis) draft['diagnosis'] = c.diagnosis
+  const parsed = PlanRequest.safeParse(draft)
+  if (!parsed.success) {
+    const issues = toFieldIssues(parsed.error).map((i) => ({ path: i.path ? `changes.${i.path}` : 'changes', message: i.message }))
+    throw invalid(`The plan cannot be regenerated with these values: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues)
+  }
+  const request = parsed.data
+  const output = continuing ? regeneratePlan(previous.output, request) : generatePlan(request)
+  refuseUnsafe(checkPlanSafety(output, request), 'The regenerated plan')
+  const now = ctx.now()
+  const label = (args.label?.trim() || `${previous.label.replace(REGENERATED, '')} (regenerated ${c.today})`).slice(0, 120)
+  const record: PlanRecord = { id: newId('plan', now), createdAt: now.toISOString(), label, request, output, active: true, editedAt: null }
+  await doc.mutate((d) => ({ ...d, plans: [...d.plans.map((p) => (p.active ? { ...p, active: false } : p)), record] }))
+  return record
+}
