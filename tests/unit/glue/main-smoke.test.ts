@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { API_GLOBAL, apiMethods, contract } from '../../../shared/api/contract'
 import { type BootedMain, bootMain, type BrowserWindowDouble, buildGlue, type GlueBuild, runSandboxedPreload } from '../../support/electron-double'
+import { SECURE_PREFERENCES } from '../../support/expected-security'
 
 /**
  * The BUILT main bundle (out/main/index.js) under plain Node with the electron double: what the app
@@ -13,16 +14,6 @@ import { type BootedMain, bootMain, type BrowserWindowDouble, buildGlue, type Gl
 
 type Envelope = { ok: boolean; value?: unknown; error?: { code: string; message: string } }
 
-const SECURE_PREFERENCES = {
-  sandbox: true,
-  contextIsolation: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-}
 
 const athleteDraft = (name: string) => ({ name, sex: 'female', dateOfBirth: '1990-05-01', email: '', phone: '', groupIds: [], notes: '', trainingStatus: 'running' })
 const contractChannels = () => apiMethods.map((m) => contract[m].channel).sort()

@@ -6,6 +6,7 @@ import type { PdfPort } from '../../../electron/services/context'
 import { contract } from '../../../shared/api/contract'
 import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE, printSpec } from '../../../electron/services/pdf/print-options'
 import { type BootedMain, bootMain, buildGlue, createElectronDouble, type ElectronDouble, type GlueBuild, glueTempDir, loadBundle, MARKER_PDF, type WebContentsDouble } from '../../support/electron-double'
+import { SECURE_PREFERENCES } from '../../support/expected-security'
 
 /**
  * electron/main/pdf.ts (electronPdfPort), bundled by the same toolchain as main and loaded as if it sat
@@ -13,16 +14,6 @@ import { type BootedMain, bootMain, buildGlue, createElectronDouble, type Electr
  * ready signal → printToPDF with the shared print spec → bytes → window destroyed, whatever happens.
  */
 
-const SECURE_PREFERENCES = {
-  sandbox: true,
-  contextIsolation: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-}
 
 const ROUTE = '#/print/plan/ath-1/plan-1'
 

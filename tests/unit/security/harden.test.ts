@@ -5,6 +5,7 @@
  * (The renderer half — CSP, no Node globals, frozen bridge, sender check — is tests/e2e/security.spec.ts.)
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { SECURE_PREFERENCES } from '../../support/expected-security'
 
 type Listener = (...args: unknown[]) => unknown
 
@@ -187,16 +188,7 @@ describe('window preferences (what the Electronegativity allow-list relies on)',
     createPrintWindow()
     expect(fake.windows).toHaveLength(2)
     for (const prefs of [secureWebPreferences('/x/preload.js'), ...fake.windows.map((w) => w.options['webPreferences'] as Record<string, unknown>)]) {
-      expect(prefs).toMatchObject({
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-      })
+      expect(prefs).toMatchObject(SECURE_PREFERENCES)
       expect(prefs).not.toHaveProperty('enableBlinkFeatures')
       expect(prefs).not.toHaveProperty('experimentalFeatures', true)
     }
