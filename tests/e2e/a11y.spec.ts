@@ -236,7 +236,7 @@ describe('keyboard only', () => {
     expect(await page.evaluate(() => location.hash)).toBe(before)
   })
 
-  it('a dialog opened from the keyboard takes focus, and Escape returns it to the opener', async () => {
+  it('a dialog opened from the keyboard takes focus, keeps it while tabbing, and Escape returns it to the opener', async () => {
     const { page } = app
     const athlete = app.services.db.squad.data.athletes.find((a) => !a.archived)!
     await page.evaluate((id) => (location.hash = `#/athlete/${id}/profile`), athlete.id)
@@ -244,7 +244,13 @@ describe('keyboard only', () => {
     await edit.focus()
     await page.keyboard.press('Enter')
     await page.getByRole('dialog').waitFor()
-    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')))).toBe(true)
+    const inDialog = () => page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')))
+    expect(await inDialog()).toBe(true)
+    // Tab wraps inside the modal in both directions instead of reaching the page behind it.
+    await page.keyboard.press('Shift+Tab')
+    expect(await inDialog()).toBe(true)
+    for (let i = 0; i < 25; i++) await page.keyboard.press('Tab')
+    expect(await inDialog()).toBe(true)
     await page.keyboard.press('Escape')
     await page.getByRole('dialog').waitFor({ state: 'detached' })
     expect((await focused(page)).text).toBe('Edit profile')
