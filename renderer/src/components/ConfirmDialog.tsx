@@ -3,8 +3,7 @@ import { Modal } from './Modal'
 
 /**
  * Asks before something that cannot easily be undone: the explanation, then a way back and the
- * dangerous action. Escape does what the way-back button does; pass a stable `onCancel` (useCallback),
- * since Modal moves the focus again whenever its close handler changes.
+ * dangerous action. Escape does what the way-back button does.
  */
 export function ConfirmDialog({
   title,

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { BackupInfo } from '../../../../shared/api/channels/squad'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 
 /** Units, PDF paper size, where data lives, backups, and whole-database export/import. */
 export function SettingsScreen() {
@@ -9,6 +10,7 @@ export function SettingsScreen() {
   const [backups, setBackups] = useState<BackupInfo[]>([])
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const [restoreId, setRestoreId] = useState('')
+  const [confirming, setConfirming] = useState<'restore' | 'import' | null>(null)
 
   const loadBackups = async () => setBackups(await call('listBackups'))
   useEffect(() => {
@@ -63,7 +65,7 @@ export function SettingsScreen() {
         <button type="button" onClick={() => act(async () => { const r = await call('exportDatabase'); return r.path ? `Exported ${r.athletes} athletes to ${r.path}.` : 'Export cancelled.' })}>
           Export database…
         </button>
-        <button type="button" onClick={() => act(async () => { const r = await call('importDatabase'); return r.path ? `Imported ${r.athletes} athletes. Your previous data is in backup ${r.safetyBackupId}.` : 'Import cancelled.' })}>
+        <button type="button" onClick={() => setConfirming('import')}>
           Import database…
         </button>
       </div>
@@ -75,7 +77,7 @@ export function SettingsScreen() {
         <form
           onSubmit={(e) => {
             e.preventDefault()
-            if (restoreId) void act(async () => { const r = await call('restoreBackup', { id: restoreId }); return `Restored ${r.restoredFrom}. The state before the restore is in backup ${r.safetyBackupId}.` })
+            if (restoreId) setConfirming('restore')
           }}
         >
           <label htmlFor="restore-select">Restore from backup…</label>
@@ -91,6 +93,38 @@ export function SettingsScreen() {
             Restore
           </button>
         </form>
+      )}
+      {confirming === 'restore' && (
+        <ConfirmDialog
+          title="Restore this backup?"
+          confirmLabel="Restore backup"
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null)
+            void act(async () => {
+              const r = await call('restoreBackup', { id: restoreId })
+              return `Restored ${r.restoredFrom}. The state before the restore is in backup ${r.safetyBackupId}.`
+            })
+          }}
+        >
+          <p>Every athlete, run, assessment and plan goes back to how it was in that backup. What you have now is backed up first, so this can be undone.</p>
+        </ConfirmDialog>
+      )}
+      {confirming === 'import' && (
+        <ConfirmDialog
+          title="Replace your data with an export?"
+          confirmLabel="Choose export file…"
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null)
+            void act(async () => {
+              const r = await call('importDatabase')
+              return r.path ? `Imported ${r.athletes} athletes. Your previous data is in backup ${r.safetyBackupId}.` : 'Import cancelled.'
+            })
+          }}
+        >
+          <p>Importing replaces the whole squad with the one in the file. What you have now is backed up first, so this can be undone from the backups list.</p>
+        </ConfirmDialog>
       )}
     </section>
   )
