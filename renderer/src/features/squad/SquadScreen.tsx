@@ -3,7 +3,7 @@ import { ageOn } from '../../../../shared/dates'
 import type { Athlete } from '../../../../shared/domain/squad'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
-import { TableHead } from '../../components/Table'
+import { RowActions, TableHead } from '../../components/Table'
 import { navigate } from '../../route'
 import { AthleteForm, STATUS_LABELS } from './AthleteForm'
 import { GroupManager } from './GroupManager'
@@ -141,7 +141,7 @@ export function SquadScreen() {
               <td>{a.dateOfBirth ? ageOn(a.dateOfBirth, today) : '—'}</td>
               <td>{a.groupIds.map((id) => groupName.get(id)).filter(Boolean).join(', ') || '—'}</td>
               <td>{STATUS_LABELS[a.trainingStatus]}</td>
-              <td className="row-actions">
+              <RowActions>
                 <button type="button" onClick={() => navigate({ name: 'athlete', id: a.id, tab: 'profile' })} aria-label={`Open ${a.name}`}>
                   Open
                 </button>
@@ -155,7 +155,7 @@ export function SquadScreen() {
                 >
                   {a.archived ? 'Restore' : 'Archive'}
                 </button>
-              </td>
+              </RowActions>
             </tr>
           ))}
         </tbody>
