@@ -4,6 +4,7 @@ import { addDays } from '../shared/dates'
 import { estimatePainOnsetKm, painVsDistance, sparkline, weeklySeries, type ChartRun } from '../shared/load/chart-data'
 import { loadFlags, runsVsLongest30d } from '../shared/load/metrics'
 import { athleteStatus } from '../shared/load/status'
+import { medianMs } from './timing'
 
 function threeYearsOfDailyRuns(today: string): ChartRun[] {
   let seed = 42
@@ -22,22 +23,7 @@ function threeYearsOfDailyRuns(today: string): ChartRun[] {
   }))
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = Math.floor(s.length / 2)
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2
-}
-
-function time(fn: () => unknown, repeats: number): number {
-  fn() // warm-up
-  const samples: number[] = []
-  for (let i = 0; i < repeats; i++) {
-    const t0 = performance.now()
-    fn()
-    samples.push(performance.now() - t0)
-  }
-  return median(samples)
-}
+const time = (fn: () => unknown, repeats: number) => medianMs(fn, repeats, 1)
 
 export async function benchChartData(): Promise<{ name: string; value: number; unit: string }[]> {
   const today = '2026-11-26'

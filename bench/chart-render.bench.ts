@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url'
 import { addDays } from '../shared/dates'
 import type { ChartRun } from '../shared/load/chart-data'
 import { openApp, RENDERER_INDEX } from '../tests/support/harness'
+import { median } from './timing'
 
 const TODAY = '2026-11-26'
 const DAYS = 3 * 365
@@ -29,12 +30,6 @@ function threeYearsOfDailyRuns(): ChartRun[] {
     painAfter: Math.floor(rand() * 7),
     painNextMorning: Math.floor(rand() * 5),
   }))
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = Math.floor(s.length / 2)
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2
 }
 
 export async function benchChartRender(): Promise<{ name: string; value: number; unit: string }[]> {

@@ -10,14 +10,9 @@ import path from 'node:path'
 import { addDays } from '../shared/dates'
 import type { PlanRecord } from '../shared/domain/documents'
 import { openApp } from '../tests/support/harness'
+import { median } from './timing'
 
 const REPEATS = 5
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = Math.floor(s.length / 2)
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2
-}
 
 function localToday(): string {
   const d = new Date()

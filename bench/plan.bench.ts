@@ -4,23 +4,9 @@
 
 import { addDays } from '../shared/dates'
 import { generatePlan, PlanRequest, regeneratePlan, type PlanRequestInput } from '../shared/plan'
+import { medianMs } from './timing'
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = Math.floor(s.length / 2)
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2
-}
-
-function msPerCall(fn: () => unknown, repeats: number): number {
-  for (let i = 0; i < 3; i++) fn() // warm-up
-  const samples: number[] = []
-  for (let i = 0; i < repeats; i++) {
-    const t0 = performance.now()
-    fn()
-    samples.push(performance.now() - t0)
-  }
-  return median(samples)
-}
+const msPerCall = (fn: () => unknown, repeats: number) => medianMs(fn, repeats, 3)
 
 /** Deterministic log: three runs a week for `weeks` weeks, pain mostly inside the limits. */
 function log(startDate: string, weeks: number): NonNullable<PlanRequestInput['runs']> {
