@@ -2,12 +2,19 @@
 // 3.5 s at 5,000 — see build-machine-facts.md), so nothing here hands it raw multi-year daily data:
 // - weeklySeries aggregates to weeks, and to calendar months when weeks would exceed MAX_WEEKLY_POINTS;
 // - painVsDistance bins the scatter to at most maxPoints points (each with a count);
-// - downsample keeps each bucket's minimum and maximum so that peaks survive.
+// - downsample (downsample.ts) keeps each bucket's minimum and maximum so that peaks survive.
+// The pain-onset estimate lives in pain-onset.ts and the pain score choice in pain-score.ts; both are
+// re-exported here so importers keep one entry point.
 // Distances stay in km; convert with shared/units.ts at the axis (tickFormatter) or in the tooltip.
 
 import { addDays, dayNumber, fromDayNumber, isIsoDate, weekStart } from '../dates'
 import { LONGEST_RUN_RULE, runsVsLongest30d, type LoadRun } from './metrics'
 import type { PainLogEntry } from './pain-monitoring'
+import { painScore, type PainMeasure } from './pain-score'
+
+export { downsample } from './downsample'
+export { PAIN_ONSET, estimatePainOnsetKm, type PainOnsetEstimate } from './pain-onset'
+export { painScore, type PainMeasure } from './pain-score'
 
 export type ChartRun = LoadRun & PainLogEntry & { painOnsetKm?: number | null }
 
@@ -18,9 +25,6 @@ export const RANGE_WEEKS: Record<Exclude<ChartRange, 'all'>, number> = { '12w': 
 
 /** Above this many weeks, weeklySeries switches to calendar months. */
 export const MAX_WEEKLY_POINTS = 160
-
-/** Which pain score the weekly pain lines use. 'worst' = the highest of during/after/next morning. */
-export type PainMeasure = 'during' | 'after' | 'nextMorning' | 'worst'
 
 export interface SeriesPoint {
   /** First day of the period: a Monday for weeks, the 1st for months (ISO date). */
@@ -39,22 +43,6 @@ export interface SeriesPoint {
 export interface WeeklySeries {
   granularity: 'week' | 'month'
   points: SeriesPoint[]
-}
-
-export function painScore(run: PainLogEntry, measure: PainMeasure): number | null {
-  const ok = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v)
-  switch (measure) {
-    case 'during':
-      return ok(run.painDuring) ? run.painDuring : null
-    case 'after':
-      return ok(run.painAfter) ? run.painAfter : null
-    case 'nextMorning':
-      return ok(run.painNextMorning) ? run.painNextMorning : null
-    case 'worst': {
-      const values = [run.painDuring, run.painAfter, run.painNextMorning].filter(ok)
-      return values.length ? Math.max(...values) : null
-    }
-  }
 }
 
 interface Bucket {
@@ -273,137 +261,4 @@ function binScatter(raw: readonly ScatterPoint[], limit: number): ScatterPoint[]
     }
     bins = Math.max(1, Math.floor(bins / 2))
   }
-}
-
-export interface PainOnsetEstimate {
-  km: number
-  method: 'reported-onset-median' | 'pain-threshold-distance'
-  /** How many runs the estimate rests on. */
-  basedOnRuns: number
-  /** A sentence for the chart caption. */
-  explanation: string
-}
-
-export const PAIN_ONSET = {
-  /** Only the most recent runs count, so the estimate follows the athlete's current state. */
-  recentRuns: 30,
-  /** Median of reported onsets needs at least this many runs with painOnsetKm. */
-  minReportedOnsets: 3,
-  /** "Painful" run for the threshold method: pain during ≥ 3 (above the 0–2 safe zone). */
-  painfulAtLeast: 3,
-  /** The threshold method needs at least this many runs with pain during logged... */
-  minRunsWithPain: 5,
-  /** ...and at least this many painful runs at or beyond the threshold distance... */
-  minPainfulBeyond: 3,
-  /** ...which must be at least this share of all runs at or beyond it. */
-  consistentShare: 0.8,
-} as const
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
-}
-
-/**
- * Estimated distance at which pain starts, for the "pain starts around 6 km" marker. Two methods,
- * tried in order, on the athlete's most recent PAIN_ONSET.recentRuns runs (by date):
- * 1. Reported onset: when at least 3 of those runs logged painOnsetKm, the median of those values.
- * 2. Pain threshold: otherwise, among runs that logged pain during (at least 5), the shortest
- *    distance D such that, of the runs at least D long, at least 3 had pain during ≥ 3 and they
- *    make up at least 80 % of them ("pain appears consistently from D km on").
- * Returns null when neither method has enough data. km is rounded to 0.1.
- */
-export function estimatePainOnsetKm(runs: readonly ChartRun[]): PainOnsetEstimate | null {
-  const recent = runs
-    .filter((r) => isIsoDate(r.date) && r.distanceKm > 0 && Number.isFinite(r.distanceKm))
-    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
-    .slice(0, PAIN_ONSET.recentRuns)
-
-  const onsets = recent
-    .map((r) => r.painOnsetKm)
-    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0)
-  if (onsets.length >= PAIN_ONSET.minReportedOnsets) {
-    const km = Math.round(median(onsets) * 10) / 10
-    return {
-      km,
-      method: 'reported-onset-median',
-      basedOnRuns: onsets.length,
-      explanation: `Median of the pain-onset distance logged on the last ${onsets.length} runs that recorded one.`,
-    }
-  }
-
-  const withPain = recent
-    .map((r) => ({ d: r.distanceKm, p: painScore(r, 'during') }))
-    .filter((x): x is { d: number; p: number } => x.p !== null)
-    .sort((a, b) => a.d - b.d)
-  if (withPain.length < PAIN_ONSET.minRunsWithPain) return null
-  for (let i = 0; i < withPain.length; i++) {
-    const d = (withPain[i] as { d: number }).d
-    if (i > 0 && (withPain[i - 1] as { d: number }).d === d) continue
-    const beyond = withPain.slice(i)
-    const painful = beyond.filter((x) => x.p >= PAIN_ONSET.painfulAtLeast).length
-    if (painful >= PAIN_ONSET.minPainfulBeyond && painful / beyond.length >= PAIN_ONSET.consistentShare) {
-      return {
-        km: Math.round(d * 10) / 10,
-        method: 'pain-threshold-distance',
-        basedOnRuns: withPain.length,
-        explanation:
-          `Shortest distance from which most runs (${painful} of ${beyond.length}) had pain during of ` +
-          `${PAIN_ONSET.painfulAtLeast}/10 or more, from the last ${withPain.length} runs with pain logged.`,
-      }
-    }
-  }
-  return null
-}
-
-/**
- * Reduces a series to at most `maxPoints` points while keeping its shape: the first and last points
- * are always kept, and the rest is split into equal buckets that each keep their minimum and maximum
- * `value` (in original order). The global minimum and maximum therefore always survive.
- */
-export function downsample<T>(points: readonly T[], maxPoints: number, value: (p: T) => number): T[] {
-  const limit = Math.trunc(maxPoints)
-  if (points.length <= limit) return [...points]
-  if (limit <= 0) return []
-  if (limit === 1) {
-    // One point: the one with the largest absolute value is the most telling.
-    let best = 0
-    points.forEach((p, i) => {
-      if (Math.abs(value(p)) > Math.abs(value(points[best] as T))) best = i
-    })
-    return [points[best] as T]
-  }
-  if (limit < 4) {
-    let lo = 0
-    let hi = 0
-    points.forEach((p, i) => {
-      if (value(p) < value(points[lo] as T)) lo = i
-      if (value(p) > value(points[hi] as T)) hi = i
-    })
-    const keep = new Set([lo, hi])
-    for (const edge of [0, points.length - 1]) if (keep.size < limit) keep.add(edge)
-    return [...keep].sort((a, b) => a - b).map((i) => points[i] as T)
-  }
-  const first = 0
-  const last = points.length - 1
-  const inner = last - first - 1
-  const bucketCount = Math.floor((limit - 2) / 2)
-  const keep: number[] = [first]
-  for (let b = 0; b < bucketCount; b++) {
-    const from = first + 1 + Math.floor((b * inner) / bucketCount)
-    const to = first + 1 + Math.floor(((b + 1) * inner) / bucketCount)
-    if (from >= to) continue
-    let lo = from
-    let hi = from
-    for (let i = from; i < to; i++) {
-      const v = value(points[i] as T)
-      if (v < value(points[lo] as T)) lo = i
-      if (v > value(points[hi] as T)) hi = i
-    }
-    if (lo === hi) keep.push(lo)
-    else keep.push(Math.min(lo, hi), Math.max(lo, hi))
-  }
-  keep.push(last)
-  return keep.map((i) => points[i] as T)
 }
