@@ -89,6 +89,11 @@ export class JsonDocument<T extends { schemaVersion: number }> {
   private queue: Promise<unknown> = Promise.resolve()
   /** Set when the file must not be written (e.g. it came from a newer app version). */
   lockedReason: string | null = null
+  /**
+   * Runs after each durable write, inside this file's write queue, with the data just written (the
+   * store keeps the athlete's board summary current with it). Its failure never fails the write.
+   */
+  afterWrite: ((data: T) => Promise<void>) | null = null
 
   constructor(
     readonly file: string,
@@ -140,6 +145,7 @@ export class JsonDocument<T extends { schemaVersion: number }> {
         this.low.data = previous
         throw storageError(error, this.file)
       }
+      await this.afterWrite?.(checked.data).catch(() => undefined)
       return result
     }
     const task = this.queue.then(run, run)

@@ -1,34 +1,69 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { AssessmentRecord } from '../../../shared/domain/documents'
-import { RunInput } from '../../../shared/domain/run'
-import type { AthleteSummary } from '../../../shared/domain/summary'
+import type { AthleteSummary, SummaryRun } from '../../../shared/domain/summary'
 import type { FileOps } from './file-ops'
 
 /**
- * A disposable cache of per-athlete triage summaries, so the squad opens without reading every
- * athlete's whole history. Each entry is trusted only while its athlete file's size and mtime match;
- * a missing, stale or unreadable cache just means the summaries are recomputed from the files.
+ * Per-athlete board summaries, kept for every athlete and persisted in cache/summaries.json so the
+ * board answers at launch without reading any athlete file.
+ *
+ * Each entry is keyed by the revision of the athlete file it describes (size + mtime today). The app
+ * replaces an entry on every write it makes to that athlete, so entries stay current without a
+ * rescan; an entry whose file's revision differs at launch means the file changed outside the app
+ * (a synced folder, a hand edit, a restore) and only that athlete is summarised again. The file is a
+ * cache: missing, damaged or from another version, it is simply rebuilt.
  */
-const CACHE_VERSION = 2
+const CACHE_VERSION = 3
 
-const CacheEntry = z.strictObject({
-  size: z.number(),
-  mtimeMs: z.number(),
-  day: z.string(),
+export interface Revision {
+  size: number
+  mtimeMs: number
+}
+
+/** Runs are stored as tuples to keep the file small: [date, km, pain during, after, next morning]. */
+const Pain = z.number().nullable()
+const RunTuple = z.tuple([z.string(), z.number(), Pain, Pain, Pain])
+const Entry = z.strictObject({
+  revision: z.strictObject({ size: z.number(), mtimeMs: z.number() }),
   summary: z.strictObject({
-    recentRuns: z.array(RunInput.pick({ date: true, distanceKm: true, painDuring: true, painAfter: true, painNextMorning: true })),
+    asOf: z.string(),
+    recentRuns: z.array(RunTuple),
     latestAssessment: AssessmentRecord.nullable(),
     runCount: z.number().int(),
     lastRunDate: z.string().nullable(),
   }),
 })
-const CacheFile = z.strictObject({ cacheVersion: z.literal(CACHE_VERSION), entries: z.record(z.string(), CacheEntry) })
+const CacheFile = z.strictObject({ cacheVersion: z.literal(CACHE_VERSION), entries: z.record(z.string(), Entry) })
+type StoredEntry = z.infer<typeof Entry>
 
-export type CachedSummary = z.infer<typeof CacheEntry>
+interface Held {
+  revision: Revision
+  summary: AthleteSummary
+  /** Compared with the file on disk during this session (or written by this app), so no stat is needed. */
+  checked: boolean
+}
+
+export function sameRevision(a: Revision | null, b: Revision | null): boolean {
+  return a !== null && b !== null && a.size === b.size && a.mtimeMs === b.mtimeMs
+}
+
+function toStored(held: Held): StoredEntry {
+  const { recentRuns, ...rest } = held.summary
+  return {
+    revision: held.revision,
+    summary: { ...rest, recentRuns: recentRuns.map((r) => [r.date, r.distanceKm, r.painDuring ?? null, r.painAfter ?? null, r.painNextMorning ?? null]) },
+  }
+}
+
+function fromStored(entry: StoredEntry): Held {
+  const { recentRuns, ...rest } = entry.summary
+  const runs: SummaryRun[] = recentRuns.map(([date, distanceKm, painDuring, painAfter, painNextMorning]) => ({ date, distanceKm, painDuring, painAfter, painNextMorning }))
+  return { revision: entry.revision, summary: { ...rest, recentRuns: runs }, checked: false }
+}
 
 export class SummaryCache {
-  private entries = new Map<string, CachedSummary>()
+  private entries = new Map<string, Held>()
   private timer: ReturnType<typeof setTimeout> | null = null
   private writing: Promise<void> = Promise.resolve()
 
@@ -46,28 +81,35 @@ export class SummaryCache {
       const text = await this.ops.readText(this.file)
       if (!text) return
       const parsed = CacheFile.safeParse(JSON.parse(text))
-      if (parsed.success) this.entries = new Map(Object.entries(parsed.data.entries))
+      if (parsed.success) this.entries = new Map(Object.entries(parsed.data.entries).map(([id, e]) => [id, fromStored(e)]))
     } catch {
       /* a broken cache is simply rebuilt */
     }
   }
 
-  /** The cached summary when the athlete file is unchanged since it was cached, for the same day. */
-  async valid(athleteId: string, athleteFile: string, day: string): Promise<AthleteSummary | null> {
-    const entry = this.entries.get(athleteId)
-    if (!entry || entry.day !== day) return null
-    const stat = await this.ops.stat(athleteFile)
-    if (!stat || stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) return null
-    return entry.summary
+  /**
+   * The summary for an athlete when it still describes the file on disk; the first call per athlete
+   * in a session compares the file's revision, later ones trust it (the app's own writes update it).
+   */
+  async current(athleteId: string, athleteFile: string): Promise<AthleteSummary | null> {
+    const held = this.entries.get(athleteId)
+    if (!held) return null
+    if (held.checked) return held.summary
+    const revision = await this.ops.stat(athleteFile)
+    if (!sameRevision(revision, held.revision)) return null
+    held.checked = true
+    return held.summary
   }
 
-  /** Records a summary computed from data at least as new as the file whose stat is given. */
-  put(athleteId: string, stat: { size: number; mtimeMs: number }, day: string, summary: AthleteSummary): void {
-    this.entries.set(athleteId, { size: stat.size, mtimeMs: stat.mtimeMs, day, summary })
+  /** Records a summary of the record whose file now has `revision`, and persists it soon. */
+  put(athleteId: string, revision: Revision, summary: AthleteSummary): void {
+    this.entries.set(athleteId, { revision: { size: revision.size, mtimeMs: revision.mtimeMs }, summary, checked: true })
+    this.scheduleWrite()
   }
 
+  /** Drops an athlete's summary (deleted, or known to have changed outside the app). */
   forget(athleteId: string): void {
-    this.entries.delete(athleteId)
+    if (this.entries.delete(athleteId)) this.scheduleWrite()
   }
 
   /** Writes soon, coalescing bursts of saves into one cache write. */
@@ -85,7 +127,9 @@ export class SummaryCache {
       clearTimeout(this.timer)
       this.timer = null
     }
-    const payload = JSON.stringify({ cacheVersion: CACHE_VERSION, entries: Object.fromEntries(this.entries) })
+    const entries: Record<string, StoredEntry> = {}
+    for (const [id, held] of this.entries) entries[id] = toStored(held)
+    const payload = JSON.stringify({ cacheVersion: CACHE_VERSION, entries })
     this.writing = this.writing
       .then(async () => {
         await this.ops.mkdirp(path.dirname(this.file))
