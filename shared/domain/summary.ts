@@ -1,6 +1,8 @@
+import { diagnose } from '../assessment/diagnose'
+import { type AssessmentDigest, assessmentDigest, type ClinicalInput, type ClinicalSource, clinicalInputFromAthlete, type RunDigest } from '../clinical'
 import { addDays } from '../dates'
 import { STATUS_RULES } from '../load/status'
-import type { AssessmentRecord, AthleteDocument } from './documents'
+import type { AssessmentRecord } from './documents'
 import type { Run } from './run'
 
 /**
@@ -30,6 +32,11 @@ export interface AthleteSummary {
   latestAssessment: AssessmentRecord | null
   runCount: number
   lastRunDate: string | null
+  /**
+   * The clinical digest computeClinicalState reads (shared/clinical), for any day from asOf on: its
+   * runs are recentRuns (computeClinicalState ignores runs after the day it is asked about).
+   */
+  clinical: ClinicalInput
 }
 
 function summaryRun(run: SummaryRun): SummaryRun {
@@ -40,7 +47,32 @@ function byDate(a: SummaryRun, b: SummaryRun): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : 0
 }
 
-export function summariseAthlete(doc: Pick<AthleteDocument, 'runs' | 'assessments'>, asOf: string): AthleteSummary {
+export function runDigest(run: SummaryRun): RunDigest {
+  return { date: run.date, km: run.distanceKm, painDuring: run.painDuring ?? null, painAfter: run.painAfter ?? null, painNextMorning: run.painNextMorning ?? null }
+}
+
+/**
+ * Assessment digests per stored record: records are immutable and shared between versions of an
+ * athlete's document, so a save that adds a run does not run the rules engine on old assessments again.
+ */
+const digests = new WeakMap<object, AssessmentDigest | null>()
+
+function digestOf(a: AssessmentRecord): AssessmentDigest | null {
+  let digest = digests.get(a)
+  if (digest === undefined) {
+    try {
+      digest = assessmentDigest(a, diagnose(a.input))
+    } catch {
+      digest = null // a record the rules engine cannot read counts as no assessment, as on the board
+    }
+    digests.set(a, digest)
+  }
+  return digest
+}
+
+export type SummarySource = Omit<ClinicalSource, 'assessments'> & { runs: readonly Run[]; assessments: readonly AssessmentRecord[] }
+
+export function summariseAthlete(doc: SummarySource, asOf: string): AthleteSummary {
   const from = addDays(asOf, -SUMMARY_WINDOW_DAYS)
   let lastRunDate: string | null = null
   let lastBefore: string | null = null
@@ -56,7 +88,12 @@ export function summariseAthlete(doc: Pick<AthleteDocument, 'runs' | 'assessment
     for (const run of doc.runs) if (run.date >= activeFrom && run.date <= lastBefore) recentRuns.push(summaryRun(run))
   }
   recentRuns.sort(byDate)
-  return { asOf, recentRuns, latestAssessment: latestAssessment(doc.assessments), runCount: doc.runs.length, lastRunDate }
+  const clinical: ClinicalInput = {
+    ...clinicalInputFromAthlete({ ...doc, assessments: [], runs: [] }, asOf),
+    assessments: doc.assessments.map(digestOf).filter((d): d is AssessmentDigest => d !== null),
+    runs: recentRuns.map(runDigest),
+  }
+  return { asOf, recentRuns, latestAssessment: latestAssessment(doc.assessments), runCount: doc.runs.length, lastRunDate, clinical }
 }
 
 /** Whether a summary can answer for `today` (false only when the clock went back before it was made). */

@@ -1,7 +1,7 @@
 import type { SquadTriage, SquadTriageEntry } from '../../../shared/api/channels/runs'
 import { diagnose } from '../../../shared/assessment/diagnose'
 import type { AssessmentRecord } from '../../../shared/domain/documents'
-import { type AthleteSummary, latestAssessment } from '../../../shared/domain/summary'
+import { type AthleteSummary, latestAssessment, summariseAthlete } from '../../../shared/domain/summary'
 import { type SparkPoint, sparkline } from '../../../shared/load/chart-data'
 import { type AthleteStatus, athleteStatus, compareStatus, type Triage } from '../../../shared/load/status'
 import type { ServiceContext } from '../context'
@@ -34,7 +34,8 @@ interface BoardFacts {
  * record changes, so after one save only that athlete is worked out again; the rest are reused.
  */
 const factsBySummary = new WeakMap<AthleteSummary, { today: string; facts: BoardFacts }>()
-const NO_SUMMARY: AthleteSummary = { asOf: '0000-01-01', recentRuns: [], latestAssessment: null, runCount: 0, lastRunDate: null }
+/** For an athlete whose record could not be read at all: no runs, no assessment. */
+const NO_SUMMARY: AthleteSummary = summariseAthlete({ runs: [], assessments: [] }, '1970-01-01')
 
 function boardFacts(summary: AthleteSummary, today: string): BoardFacts {
   const memo = factsBySummary.get(summary)

@@ -55,7 +55,7 @@ export class Database {
     readonly now: () => Date,
   ) {
     this.backups = new BackupStore(dataDir, ops, now)
-    this.summaryCache = new SummaryCache(dataDir, ops)
+    this.summaryCache = new SummaryCache(dataDir, ops, () => this.readOnlyReason === null)
   }
 
   static async open(options: DatabaseOptions): Promise<Database> {
@@ -139,6 +139,7 @@ export class Database {
     await this.athletesReady
     await this.squad.flush()
     await Promise.all(this.allAthleteDocs().map((d) => d.flush()))
+    await this.summaryCache.flush()
   }
 
   /**

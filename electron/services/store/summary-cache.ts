@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { ClinicalInput } from '../../../shared/clinical'
 import { AssessmentRecord } from '../../../shared/domain/documents'
-import type { AthleteSummary, SummaryRun } from '../../../shared/domain/summary'
+import { type AthleteSummary, runDigest, type SummaryRun } from '../../../shared/domain/summary'
 import type { FileOps } from './file-ops'
 
 /**
@@ -14,7 +15,15 @@ import type { FileOps } from './file-ops'
  * (a synced folder, a hand edit, a restore) and only that athlete is summarised again. The file is a
  * cache: missing, damaged or from another version, it is simply rebuilt.
  */
-const CACHE_VERSION = 3
+const CACHE_VERSION = 4
+
+/**
+ * Summaries hold the rules engine's reading of each assessment, so a build with other rules must not
+ * trust them: the production build stamps itself (electron.vite.config.ts), and a different stamp means
+ * every summary is made again once.
+ */
+declare const __CALFCOACH_BUILD__: string | undefined
+const BUILD = typeof __CALFCOACH_BUILD__ === 'string' ? __CALFCOACH_BUILD__ : 'source'
 
 export interface Revision {
   size: number
@@ -32,9 +41,11 @@ const Entry = z.strictObject({
     latestAssessment: AssessmentRecord.nullable(),
     runCount: z.number().int(),
     lastRunDate: z.string().nullable(),
+    /** The clinical digest without its runs, which are recentRuns. */
+    clinical: ClinicalInput.omit({ runs: true }),
   }),
 })
-const CacheFile = z.strictObject({ cacheVersion: z.literal(CACHE_VERSION), entries: z.record(z.string(), Entry) })
+const CacheFile = z.strictObject({ cacheVersion: z.literal(CACHE_VERSION), build: z.string(), entries: z.record(z.string(), Entry) })
 type StoredEntry = z.infer<typeof Entry>
 
 interface Held {
@@ -49,17 +60,18 @@ export function sameRevision(a: Revision | null, b: Revision | null): boolean {
 }
 
 function toStored(held: Held): StoredEntry {
-  const { recentRuns, ...rest } = held.summary
+  const { recentRuns, clinical, ...rest } = held.summary
+  const { runs: _sameAsRecentRuns, ...digest } = clinical
   return {
     revision: held.revision,
-    summary: { ...rest, recentRuns: recentRuns.map((r) => [r.date, r.distanceKm, r.painDuring ?? null, r.painAfter ?? null, r.painNextMorning ?? null]) },
+    summary: { ...rest, clinical: digest, recentRuns: recentRuns.map((r) => [r.date, r.distanceKm, r.painDuring ?? null, r.painAfter ?? null, r.painNextMorning ?? null]) },
   }
 }
 
 function fromStored(entry: StoredEntry): Held {
-  const { recentRuns, ...rest } = entry.summary
+  const { recentRuns, clinical, ...rest } = entry.summary
   const runs: SummaryRun[] = recentRuns.map(([date, distanceKm, painDuring, painAfter, painNextMorning]) => ({ date, distanceKm, painDuring, painAfter, painNextMorning }))
-  return { revision: entry.revision, summary: { ...rest, recentRuns: runs }, checked: false }
+  return { revision: entry.revision, summary: { ...rest, recentRuns: runs, clinical: { ...clinical, runs: runs.map(runDigest) } }, checked: false }
 }
 
 export class SummaryCache {
@@ -70,6 +82,8 @@ export class SummaryCache {
   constructor(
     private readonly dataDir: string,
     private readonly ops: FileOps,
+    /** False while the data folder must not be written (read-only folder, index from a newer version). */
+    private readonly mayWrite: () => boolean = () => true,
   ) {}
 
   get file(): string {
@@ -81,7 +95,7 @@ export class SummaryCache {
       const text = await this.ops.readText(this.file)
       if (!text) return
       const parsed = CacheFile.safeParse(JSON.parse(text))
-      if (parsed.success) this.entries = new Map(Object.entries(parsed.data.entries).map(([id, e]) => [id, fromStored(e)]))
+      if (parsed.success && parsed.data.build === BUILD) this.entries = new Map(Object.entries(parsed.data.entries).map(([id, e]) => [id, fromStored(e)]))
     } catch {
       /* a broken cache is simply rebuilt */
     }
@@ -122,14 +136,21 @@ export class SummaryCache {
     this.timer.unref?.()
   }
 
+  /** Writes a scheduled update now (if any) and waits for writes under way: part of the store's flush. */
+  async flush(): Promise<void> {
+    if (this.timer) await this.writeNow()
+    else await this.writing
+  }
+
   async writeNow(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer)
       this.timer = null
     }
+    if (!this.mayWrite()) return
     const entries: Record<string, StoredEntry> = {}
     for (const [id, held] of this.entries) entries[id] = toStored(held)
-    const payload = JSON.stringify({ cacheVersion: CACHE_VERSION, entries })
+    const payload = JSON.stringify({ cacheVersion: CACHE_VERSION, build: BUILD, entries })
     this.writing = this.writing
       .then(async () => {
         await this.ops.mkdirp(path.dirname(this.file))
