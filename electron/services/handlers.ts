@@ -4,6 +4,7 @@ import { squadHandlers } from './squad/handlers'
 import { runHandlers } from './runs/handlers'
 import { assessmentHandlers } from './assessments/handlers'
 import { planHandlers } from './plans/handlers'
+import { clinicalHandlers } from './clinical/handlers'
 
 /** The complete handler table: one entry per contract method, checked by the compiler. */
 export function createHandlers(app: AppServices): Handlers {
@@ -12,5 +13,6 @@ export function createHandlers(app: AppServices): Handlers {
     ...runHandlers(app),
     ...assessmentHandlers(app),
     ...planHandlers(app),
+    ...clinicalHandlers(app),
   }
 }

@@ -1,13 +1,15 @@
 import { z } from 'zod'
 import { AssessmentInput } from '../assessment/schema'
 import { PlanOutput, PlanRequest } from '../plan/schema'
+import { Clearance } from './clearance'
 import { boundedText, EntityId, IsoDate } from './common'
 import { Run } from './run'
 import { Athlete, Group, Settings } from './squad'
 
 /** Bump with a migration in electron/services/store/kinds.ts whenever a stored shape changes. */
 export const SQUAD_SCHEMA_VERSION = 1
-export const ATHLETE_SCHEMA_VERSION = 1
+/** 2: clearances per referral (issue 10); version-1 files get them from the plans' "referral cleared on" date. */
+export const ATHLETE_SCHEMA_VERSION = 2
 
 export const SquadDocument = z.strictObject({
   schemaVersion: z.literal(SQUAD_SCHEMA_VERSION),
@@ -48,5 +50,7 @@ export const AthleteDocument = z.strictObject({
   runs: z.array(Run),
   assessments: z.array(AssessmentRecord),
   plans: z.array(PlanRecord),
+  /** Every clearance recorded for a referral, in the order recorded: the history the athlete screens show. */
+  clearances: z.array(Clearance),
 })
 export type AthleteDocument = z.infer<typeof AthleteDocument>
