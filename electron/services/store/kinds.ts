@@ -7,7 +7,8 @@ import {
   SQUAD_SCHEMA_VERSION,
   SquadDocument,
 } from '../../../shared/domain/documents'
-import { Clearance } from '../../../shared/domain/clearance'
+import { Clearance } from '../../../shared/clinical/clearance'
+import { ReadinessTest } from '../../../shared/clinical/readiness'
 import { Run } from '../../../shared/domain/run'
 import { DEFAULT_SETTINGS } from '../../../shared/domain/squad'
 import { athleteV1toV2 } from './athlete-migrations'
@@ -31,7 +32,7 @@ export function athleteKind(athleteId: string, athleteName: string): DocumentKin
     schema: AthleteDocument,
     migrations: { 1: athleteV1toV2 },
     validateChange: validateAthleteChange,
-    create: () => ({ schemaVersion: ATHLETE_SCHEMA_VERSION, athleteId, athleteName, runs: [], assessments: [], plans: [], clearances: [] }),
+    create: () => ({ schemaVersion: ATHLETE_SCHEMA_VERSION, athleteId, athleteName, runs: [], assessments: [], plans: [], clearances: [], readinessTests: [] }),
   }
 }
 
@@ -40,8 +41,9 @@ const AthleteDocumentShell = AthleteDocument.extend({
   assessments: z.array(z.unknown()),
   plans: z.array(z.unknown()),
   clearances: z.array(z.unknown()),
+  readinessTests: z.array(z.unknown()),
 })
-const ENTRY_SCHEMAS = { runs: Run, assessments: AssessmentRecord, plans: PlanRecord, clearances: Clearance } as const
+const ENTRY_SCHEMAS = { runs: Run, assessments: AssessmentRecord, plans: PlanRecord, clearances: Clearance, readinessTests: ReadinessTest } as const
 
 /**
  * Saving one run must not re-validate years of unchanged runs: entries that are the very same

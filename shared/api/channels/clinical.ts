@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { ReferralId } from '../../assessment/schema'
-import { Clearance, ClearanceOutcome, ClearedBy } from '../../domain/clearance'
+import { Clearance, ClearanceOutcome } from '../../clinical/clearance'
 import { boundedText, EntityId, IsoDate } from '../../domain/common'
 import { defineChannel } from '../define'
+import { ClinicalStateDto } from './clinical-state'
 
 // Referral clearances and the one clinical state per athlete (issue 10). Channel names are frozen.
 
@@ -11,7 +12,7 @@ export const RecordClearanceInput = z
     athleteId: EntityId,
     referralId: ReferralId,
     date: IsoDate,
-    clearedBy: ClearedBy,
+    clearedBy: Clearance.shape.clearedBy,
     outcome: ClearanceOutcome,
     restrictions: boundedText('restrictions', 2000).trim().optional(),
   })
@@ -29,4 +30,6 @@ export const clinicalChannels = {
   recordClearance: defineChannel('calfcoach:clearance:record', RecordClearanceInput, Clearance, { writes: true }),
   /** Newest first (by date, then the order recorded). */
   listClearances: defineChannel('calfcoach:clearance:list', AthleteRef, z.array(Clearance), { writes: false }),
+  /** The athlete's one clinical state today: colour and reasons, open referrals, running allowance, actions. */
+  getClinicalState: defineChannel('calfcoach:clinical:state', AthleteRef, ClinicalStateDto, { writes: false }),
 }

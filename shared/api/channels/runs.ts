@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { EntityId, IsoDate, PainScore } from '../../domain/common'
 import { AssessmentRecord, PlanRecord } from '../../domain/documents'
 import { Run, RunInput } from '../../domain/run'
-import { Clearance } from '../../domain/clearance'
+import { Clearance } from '../../clinical/clearance'
 import { defineChannel } from '../define'
 
 // Run and pain log, run import, and the squad triage board (issue 4). Channel names are frozen.

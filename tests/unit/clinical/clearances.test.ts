@@ -1,14 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { athleteV1toV2, MIGRATED_CLEARED_BY } from '../../../electron/services/store/athlete-migrations'
+import { athleteV1toV2 } from '../../../electron/services/store/athlete-migrations'
 import { interpretDocument } from '../../../electron/services/store/document'
 import { athleteKind } from '../../../electron/services/store/kinds'
+import type { ClinicalStateDto } from '../../../shared/api/channels/clinical-state'
 import type { PlanDefaults } from '../../../shared/api/channels/plans'
 import { diagnose } from '../../../shared/assessment/diagnose'
 import { addDays } from '../../../shared/dates'
-import type { Clearance } from '../../../shared/domain/clearance'
+import type { Clearance } from '../../../shared/clinical/clearance'
 import { ATHLETE_SCHEMA_VERSION, type AthleteDocument, type PlanRecord } from '../../../shared/domain/documents'
-import { addRuns, AMBER_ASSESSMENT, RED_ASSESSMENT, setupPlans, steadyRuns, T0 } from '../plans/helpers'
+import { addRuns, AMBER_ASSESSMENT, FACTORS_ASSESSMENT, RED_ASSESSMENT, setupPlans, steadyRuns, T0 } from '../plans/helpers'
 
 type Setup = Awaited<ReturnType<typeof setupPlans>>
 
@@ -66,7 +67,7 @@ describe('data format 2: clearances migrated from the plans’ single “referra
         id: `clr-migrated-${i + 1}`,
         referralId,
         date: addDays(T0, 2),
-        clearedBy: MIGRATED_CLEARED_BY,
+        clearedBy: { role: 'other', name: expect.stringMatching(/not recorded/) },
         outcome: 'cleared',
         migrated: true,
       })),
@@ -74,6 +75,7 @@ describe('data format 2: clearances migrated from the plans’ single “referra
     // Nothing else changes: the plans keep their date, runs and assessments are as they were.
     expect(JSON.parse(JSON.stringify(out.data.plans))).toEqual(v1['plans'])
     expect(JSON.parse(JSON.stringify(out.data.runs))).toEqual(v1['runs'])
+    expect(out.data.readinessTests).toEqual([])
   })
 
   it('ignores a cleared-on date the generator never honoured (red diagnosis) and plans without one', () => {
@@ -110,6 +112,10 @@ describe('recordClearance / listClearances', () => {
     const first = await t.call<Clearance>('recordClearance', validClearance(id))
     expect(first).toMatchObject({ referralId: AMBER_IDS[0], date: addDays(T0, 2), outcome: 'cleared', clearedBy: { role: 'physiotherapist', name: 'Sam Okafor' } })
     expect(first.migrated).toBeUndefined()
+    // Cleared means closed: a second clearance for it is refused until an assessment raises it again.
+    const again = await t.dispatch('recordClearance', validClearance(id, { date: addDays(T0, 3) }))
+    expect(again.ok ? '' : again.error.message).toMatch(/no open referral/)
+    await t.call('saveAssessment', { athleteId: id, date: addDays(T0, 3), input: AMBER_ASSESSMENT })
     const second = await t.call<Clearance>(
       'recordClearance',
       validClearance(id, { date: addDays(T0, 4), outcome: 'cleared-with-restrictions', restrictions: '  No hills for two weeks  ', clearedBy: { role: 'doctor', name: ' Dr Lee ' } }),
@@ -124,12 +130,12 @@ describe('recordClearance / listClearances', () => {
 
   it.each([
     ['a date in the future', { date: addDays(T0, 30) }, /future/],
-    ['a date before the referral was raised', { date: addDays(T0, -1) }, /first raised on/],
-    ['a referral no assessment raised', { referralId: 'possible-pulmonary-embolism' }, /nothing to clear/],
+    ['a date before the referral was raised', { date: addDays(T0, -1) }, /was raised on/],
+    ['a referral no assessment raised', { referralId: 'possible-pulmonary-embolism' }, /no open referral/],
     ['restrictions missing for a restricted clearance', { outcome: 'cleared-with-restrictions' }, /restrictions/],
-    ['no name for who cleared it', { clearedBy: { role: 'doctor', name: '   ' } }, /name who cleared/],
-    ['an unknown role', { clearedBy: { role: 'nurse', name: 'Kim' } }, /doctor, physiotherapist or other/],
-    ['an unknown outcome', { outcome: 'fine' }, /cleared with restrictions/],
+    ['no name for who cleared it', { clearedBy: { role: 'doctor', name: '   ' } }, /name the clinician/],
+    ['an unknown role', { clearedBy: { role: 'nurse', name: 'Kim' } }, /"doctor", "physiotherapist", "other"/],
+    ['an unknown outcome', { outcome: 'fine' }, /something-else-found/],
   ])('refuses %s with a specific message and changes nothing', async (_label, change, message) => {
     const t = await setupPlans()
     const id = await amberAthlete(t)
@@ -147,5 +153,22 @@ describe('recordClearance / listClearances', () => {
     const t = await setupPlans()
     const r = await t.dispatch('recordClearance', validClearance('ath-nobody'))
     expect(r.ok ? '' : r.error.code).toBe('not-found')
+  })
+})
+
+describe('getClinicalState: the one state, from the whole record', () => {
+  it('keeps a referral open across a newer assessment without it, until its clearance is recorded', async () => {
+    const t = await setupPlans()
+    const id = await amberAthlete(t)
+    t.advance(7)
+    await t.call('saveAssessment', { athleteId: id, date: addDays(T0, 7), input: FACTORS_ASSESSMENT })
+    const state = await t.call<ClinicalStateDto>('getClinicalState', { athleteId: id })
+    expect(state.openReferrals.map((r) => r.referralId).sort()).toEqual([...AMBER_IDS].sort())
+    expect(state.openReferrals.every((r) => r.notFoundInLatestAssessment && r.since === T0)).toBe(true)
+    expect(state.colour).not.toBe('green')
+    for (const referralId of AMBER_IDS) await t.call('recordClearance', validClearance(id, { referralId }))
+    const after = await t.call<ClinicalStateDto>('getClinicalState', { athleteId: id })
+    expect(after.openReferrals).toEqual([])
+    expect(after.clearances.filter((c) => c.closedReferral)).toHaveLength(AMBER_IDS.length)
   })
 })
