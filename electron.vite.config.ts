@@ -22,7 +22,10 @@ export default defineConfig({
       // Bundle every dependency: lowdb and steno are ESM-only (a CommonJS main cannot require them), and a
       // self-contained main leaves nothing for the packaged app to resolve from node_modules.
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The import worker is its own entry: main starts it with worker_threads (electron/services/import/parse-job.ts).
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'import-worker': resolve(__dirname, 'electron/services/import/worker.ts') },
+      },
     },
   },
   preload: {
