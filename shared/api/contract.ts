@@ -1,6 +1,7 @@
 import type { ChannelTable, ClientApi, HandlerTable } from './define'
 import { squadChannels } from './channels/squad'
 import { runChannels } from './channels/runs'
+import { runImportChannels } from './channels/run-import'
 import { assessmentChannels } from './channels/assessments'
 import { planChannels } from './channels/plans'
 import { clinicalChannels } from './channels/clinical'
@@ -12,6 +13,7 @@ import { clinicalChannels } from './channels/clinical'
 export const contract = {
   ...squadChannels,
   ...runChannels,
+  ...runImportChannels,
   ...assessmentChannels,
   ...planChannels,
   ...clinicalChannels,
