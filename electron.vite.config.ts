@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { build as esbuild } from 'esbuild'
 import type { Plugin } from 'vite'
 
 /** The dev server needs inline scripts and websockets for hot reload; production keeps the strict CSP. */
@@ -16,11 +17,40 @@ function relaxCspForDevServer(): Plugin {
   }
 }
 
+/**
+ * The import worker (electron/services/import/worker.ts) as its own self-contained file next to main's
+ * bundle, out/main/import-worker.js: main starts it with worker_threads. A second rollup input would
+ * share chunks with index.js, and main must stay one file.
+ */
+function importWorkerBundle(): Plugin {
+  let outDir = ''
+  return {
+    name: 'calfcoach-import-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir
+    },
+    async closeBundle() {
+      await esbuild({
+        entryPoints: [resolve(__dirname, 'electron/services/import/worker.ts')],
+        outfile: resolve(outDir, 'import-worker.js'),
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['electron'],
+        logLevel: 'warning',
+      })
+    },
+  }
+}
+
 /** Stamps the main bundle so board summaries made by another build (other rules) are made again once. */
 const BUILD_STAMP = JSON.stringify(`${process.env['npm_package_version'] ?? 'dev'}+${Date.now().toString(36)}`)
 
 export default defineConfig({
   main: {
+    plugins: [importWorkerBundle()],
     define: { __CALFCOACH_BUILD__: BUILD_STAMP },
     build: {
       // Bundle every dependency: lowdb and steno are ESM-only (a CommonJS main cannot require them), and a

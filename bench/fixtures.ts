@@ -49,7 +49,7 @@ function benchAthlete(i: number, days: number, endIso: string, idWidth: number):
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
   }
-  const doc: AthleteDocument = { schemaVersion: ATHLETE_SCHEMA_VERSION, athleteId: id, athleteName: entry.name, runs: dailyRuns(i, days, endIso), assessments: [], plans: [] }
+  const doc: AthleteDocument = { schemaVersion: ATHLETE_SCHEMA_VERSION, athleteId: id, athleteName: entry.name, runs: dailyRuns(i, days, endIso), assessments: [], plans: [], clearances: [], readinessTests: [] }
   return { entry, doc }
 }
 
