@@ -3,6 +3,7 @@ import { squadChannels } from './channels/squad'
 import { runChannels } from './channels/runs'
 import { assessmentChannels } from './channels/assessments'
 import { planChannels } from './channels/plans'
+import { shareChannels } from './channels/share'
 
 /**
  * The one API contract between renderer and main. Preload, renderer types, main handlers and the e2e
@@ -13,6 +14,7 @@ export const contract = {
   ...runChannels,
   ...assessmentChannels,
   ...planChannels,
+  ...shareChannels,
 } satisfies ChannelTable
 
 export type Contract = typeof contract
