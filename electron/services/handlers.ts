@@ -5,6 +5,7 @@ import { runHandlers } from './runs/handlers'
 import { assessmentHandlers } from './assessments/handlers'
 import { planHandlers } from './plans/handlers'
 import { shareHandlers } from './share/handlers'
+import { clinicalHandlers } from './clinical/handlers'
 
 /**
  * Whole-folder operations: they run alone, after the saves already started and before any sent meanwhile
@@ -28,6 +29,7 @@ export function createHandlers(app: AppServices): Handlers {
     ...assessmentHandlers(app),
     ...planHandlers(app),
     ...shareHandlers(app),
+    ...clinicalHandlers(app),
   }
   const ordered: Record<string, (input: unknown) => unknown> = {}
   for (const method of Object.keys(table) as ApiMethod[]) {

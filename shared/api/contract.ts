@@ -1,9 +1,11 @@
 import type { ChannelTable, ClientApi, HandlerTable } from './define'
 import { squadChannels } from './channels/squad'
 import { runChannels } from './channels/runs'
+import { runImportChannels } from './channels/run-import'
 import { assessmentChannels } from './channels/assessments'
 import { planChannels } from './channels/plans'
 import { shareChannels } from './channels/share'
+import { clinicalChannels } from './channels/clinical'
 
 /**
  * The one API contract between renderer and main. Preload, renderer types, main handlers and the e2e
@@ -12,9 +14,11 @@ import { shareChannels } from './channels/share'
 export const contract = {
   ...squadChannels,
   ...runChannels,
+  ...runImportChannels,
   ...assessmentChannels,
   ...planChannels,
   ...shareChannels,
+  ...clinicalChannels,
 } satisfies ChannelTable
 
 export type Contract = typeof contract
