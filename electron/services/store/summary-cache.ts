@@ -9,13 +9,14 @@ import type { FileOps } from './file-ops'
  * Per-athlete board summaries, kept for every athlete and persisted in cache/summaries.json so the
  * board answers at launch without reading any athlete file.
  *
- * Each entry is keyed by the revision of the athlete file it describes (size + mtime today). The app
+ * Each entry is keyed by the revision of the athlete's files it describes (Database.athleteRevision:
+ * stat facts of every file that makes up the athlete, in a club folder one per installation). The app
  * replaces an entry on every write it makes to that athlete, so entries stay current without a
  * rescan; an entry whose file's revision differs at launch means the file changed outside the app
  * (a synced folder, a hand edit, a restore) and only that athlete is summarised again. The file is a
  * cache: missing, damaged or from another version, it is simply rebuilt.
  */
-const CACHE_VERSION = 4
+const CACHE_VERSION = 5
 
 /**
  * Summaries hold the rules engine's reading of each assessment, so a build with other rules must not
@@ -25,16 +26,11 @@ const CACHE_VERSION = 4
 declare const __CALFCOACH_BUILD__: string | undefined
 const BUILD = typeof __CALFCOACH_BUILD__ === 'string' ? __CALFCOACH_BUILD__ : 'source'
 
-export interface Revision {
-  size: number
-  mtimeMs: number
-}
-
 /** Runs are stored as tuples to keep the file small: [date, km, pain during, after, next morning]. */
 const Pain = z.number().nullable()
 const RunTuple = z.tuple([z.string(), z.number(), Pain, Pain, Pain])
 const Entry = z.strictObject({
-  revision: z.strictObject({ size: z.number(), mtimeMs: z.number() }),
+  revision: z.string().min(1),
   summary: z.strictObject({
     asOf: z.string(),
     recentRuns: z.array(RunTuple),
@@ -49,14 +45,10 @@ const CacheFile = z.strictObject({ cacheVersion: z.literal(CACHE_VERSION), build
 type StoredEntry = z.infer<typeof Entry>
 
 interface Held {
-  revision: Revision
+  revision: string
   summary: AthleteSummary
   /** Compared with the file on disk during this session (or written by this app), so no stat is needed. */
   checked: boolean
-}
-
-export function sameRevision(a: Revision | null, b: Revision | null): boolean {
-  return a !== null && b !== null && a.size === b.size && a.mtimeMs === b.mtimeMs
 }
 
 function toStored(held: Held): StoredEntry {
@@ -105,19 +97,18 @@ export class SummaryCache {
    * The summary for an athlete when it still describes the file on disk; the first call per athlete
    * in a session compares the file's revision, later ones trust it (the app's own writes update it).
    */
-  async current(athleteId: string, athleteFile: string): Promise<AthleteSummary | null> {
+  async current(athleteId: string, revisionNow: () => Promise<string>): Promise<AthleteSummary | null> {
     const held = this.entries.get(athleteId)
     if (!held) return null
     if (held.checked) return held.summary
-    const revision = await this.ops.stat(athleteFile)
-    if (!sameRevision(revision, held.revision)) return null
+    if ((await revisionNow()) !== held.revision) return null
     held.checked = true
     return held.summary
   }
 
   /** Records a summary of the record whose file now has `revision`, and persists it soon. */
-  put(athleteId: string, revision: Revision, summary: AthleteSummary): void {
-    this.entries.set(athleteId, { revision: { size: revision.size, mtimeMs: revision.mtimeMs }, summary, checked: true })
+  put(athleteId: string, revision: string, summary: AthleteSummary): void {
+    this.entries.set(athleteId, { revision, summary, checked: true })
     this.scheduleWrite()
   }
 
