@@ -3,6 +3,7 @@ import type { BackupInfo } from '../../../../shared/api/channels/squad'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ShareSection } from './ShareSection'
 
 /** Units, PDF paper size, where data lives, backups, and whole-database export/import. */
 export function SettingsScreen() {
@@ -69,6 +70,7 @@ export function SettingsScreen() {
           Import database…
         </button>
       </div>
+      <ShareSection />
       <h2>Backups</h2>
       <p className="muted">A backup is taken automatically once a day when CalfCoach starts (the last 10 are kept), and before every restore, import or deletion.</p>
       {backups.length === 0 ? (
