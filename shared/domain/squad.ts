@@ -46,6 +46,8 @@ export const Athlete = z.strictObject({
   notes: z.string().max(5000),
   trainingStatus: AthleteTrainingStatus,
   archived: z.boolean(),
+  /** Made up by "Load demo squad"; "Remove demo squad" removes exactly these. Absent on the coach's own athletes. */
+  demo: z.literal(true).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

@@ -3,6 +3,16 @@ import type { BackupInfo } from '../../../../shared/api/channels/squad'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { dateTimeText } from '../../dates'
+
+/** Why a backup was taken, in words. */
+const BACKUP_REASON: Record<BackupInfo['reason'], string> = {
+  auto: 'daily backup',
+  manual: 'made with Back up now',
+  'pre-migration': 'before an update of the data format',
+  'pre-restore': 'before a restore',
+  'pre-import': 'before an import',
+}
 
 /** Units, PDF paper size, where data lives, backups, and whole-database export/import. */
 export function SettingsScreen() {
@@ -85,7 +95,7 @@ export function SettingsScreen() {
             <option value="">Choose a backup</option>
             {backups.map((b) => (
               <option key={b.id} value={b.id}>
-                {new Date(b.createdAt).toLocaleString()} — {b.reason}, {b.files} files
+                {dateTimeText(b.createdAt)} — {BACKUP_REASON[b.reason] ?? b.reason}, {b.files} files
               </option>
             ))}
           </select>
