@@ -1,6 +1,7 @@
 import type { ChannelTable, ClientApi, HandlerTable } from './define'
 import { squadChannels } from './channels/squad'
 import { runChannels } from './channels/runs'
+import { runImportChannels } from './channels/run-import'
 import { assessmentChannels } from './channels/assessments'
 import { planChannels } from './channels/plans'
 
@@ -11,6 +12,7 @@ import { planChannels } from './channels/plans'
 export const contract = {
   ...squadChannels,
   ...runChannels,
+  ...runImportChannels,
   ...assessmentChannels,
   ...planChannels,
 } satisfies ChannelTable

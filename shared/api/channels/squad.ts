@@ -80,7 +80,7 @@ export const squadChannels = {
     z.strictObject({ removed: z.number().int(), backupId: z.string().nullable() }),
     { writes: true },
   ),
-  backupNow: defineChannel('calfcoach:backup:now', NoInput, BackupInfo, { writes: false }),
+  backupNow: defineChannel('calfcoach:backup:now', NoInput, BackupInfo, { writes: true }),
   listBackups: defineChannel('calfcoach:backup:list', NoInput, z.array(BackupInfo), { writes: false }),
   restoreBackup: defineChannel(
     'calfcoach:backup:restore',
