@@ -172,7 +172,8 @@ describe('axe-core scan of every screen', () => {
     )
     const blocking = results.flatMap((r) => r.blocking)
     expect(blocking, `serious/critical axe violations:\n${blocking.join('\n')}`).toEqual([])
-  })
+    // Every screen of the demo squad, scanned by axe: slow on a loaded machine, never a timed assertion.
+  }, 300_000)
 
   it('has none with the operating system set to dark either', async () => {
     const app = await openApp({ browser: browser(), dataDir: await demoFolder(), colorScheme: 'dark' })

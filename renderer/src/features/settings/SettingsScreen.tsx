@@ -11,7 +11,7 @@ const BACKUP_REASON: Record<BackupInfo['reason'], string> = {
   manual: 'made with Back up now',
   'pre-migration': 'before an update of the data format',
   'pre-restore': 'before a restore',
-  'pre-import': 'before an import',
+  'pre-import': 'before an import or loading the demo squad',
 }
 
 /** Units, PDF paper size, where data lives, backups, and whole-database export/import. */
@@ -20,7 +20,7 @@ export function SettingsScreen() {
   const [backups, setBackups] = useState<BackupInfo[]>([])
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const [restoreId, setRestoreId] = useState('')
-  const [confirming, setConfirming] = useState<'restore' | 'import' | null>(null)
+  const [confirming, setConfirming] = useState<'restore' | 'import' | 'remove-demo' | null>(null)
 
   const loadBackups = async () => setBackups(await call('listBackups'))
   useEffect(() => {
@@ -38,6 +38,7 @@ export function SettingsScreen() {
   }
 
   if (!squad || !status) return <p>Loading…</p>
+  const demoCount = squad.athletes.filter((a) => a.demo).length
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
@@ -79,6 +80,20 @@ export function SettingsScreen() {
           Import database…
         </button>
       </div>
+      {demoCount > 0 && (
+        <>
+          <h2>Demo squad</h2>
+          <p>
+            {demoCount} made-up {demoCount === 1 ? 'athlete is' : 'athletes are'} marked “Demo” in the squad. Removing the demo squad takes out exactly those athletes,
+            with their runs, assessments and plans; your own athletes stay as they are.
+          </p>
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => setConfirming('remove-demo')}>
+              Remove demo squad…
+            </button>
+          </div>
+        </>
+      )}
       <h2>Backups</h2>
       <p className="muted">A backup is taken automatically once a day when CalfCoach starts (the last 10 are kept), and before every restore, import or deletion.</p>
       {backups.length === 0 ? (
@@ -118,6 +133,22 @@ export function SettingsScreen() {
           }}
         >
           <p>Every athlete, run, assessment and plan goes back to how it was in that backup. What you have now is backed up first, so this can be undone.</p>
+        </ConfirmDialog>
+      )}
+      {confirming === 'remove-demo' && (
+        <ConfirmDialog
+          title="Remove the demo squad?"
+          confirmLabel={`Remove ${demoCount} demo athletes`}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null)
+            void act(async () => {
+              const r = await call('removeDemoSquad')
+              return `Removed ${r.removed} demo athletes. A backup from just before is in the list below.`
+            })
+          }}
+        >
+          <p>The {demoCount} demo athletes and everything logged for them go. Your own athletes are not touched, and a backup is taken first.</p>
         </ConfirmDialog>
       )}
       {confirming === 'import' && (

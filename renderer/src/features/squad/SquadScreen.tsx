@@ -146,6 +146,7 @@ export function SquadScreen() {
             <tr key={a.id} id={`squad-row-${a.id}`} data-testid="squad-row" className={a.id === highlightId ? 'just-changed' : undefined}>
               <td>
                 <a href={`#/athlete/${a.id}/profile`}>{a.name}</a>
+                {a.demo && <span className="badge badge-demo">Demo</span>}
               </td>
               <td>{a.dateOfBirth ? ageOn(a.dateOfBirth, today) : '—'}</td>
               <td>{a.groupIds.map((id) => groupName.get(id)).filter(Boolean).join(', ') || '—'}</td>
