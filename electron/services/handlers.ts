@@ -4,6 +4,7 @@ import { squadHandlers } from './squad/handlers'
 import { runHandlers } from './runs/handlers'
 import { assessmentHandlers } from './assessments/handlers'
 import { planHandlers } from './plans/handlers'
+import { clinicalHandlers } from './clinical/handlers'
 
 /**
  * Whole-folder operations: they run alone, after the saves already started and before any sent meanwhile
@@ -18,6 +19,7 @@ export function createHandlers(app: AppServices): Handlers {
     ...runHandlers(app),
     ...assessmentHandlers(app),
     ...planHandlers(app),
+    ...clinicalHandlers(app),
   }
   const ordered: Record<string, (input: unknown) => unknown> = {}
   for (const method of Object.keys(table) as ApiMethod[]) {

@@ -4,6 +4,7 @@ import { runChannels } from './channels/runs'
 import { runImportChannels } from './channels/run-import'
 import { assessmentChannels } from './channels/assessments'
 import { planChannels } from './channels/plans'
+import { clinicalChannels } from './channels/clinical'
 
 /**
  * The one API contract between renderer and main. Preload, renderer types, main handlers and the e2e
@@ -15,6 +16,7 @@ export const contract = {
   ...runImportChannels,
   ...assessmentChannels,
   ...planChannels,
+  ...clinicalChannels,
 } satisfies ChannelTable
 
 export type Contract = typeof contract

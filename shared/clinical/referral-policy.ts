@@ -206,6 +206,35 @@ export const REFERRAL_POLICY: Readonly<Record<ReferralId, ReferralPolicy>> = {
     returnToRun: BONE_RETURN,
     source: 'clinical-and-peers.md B1 RED-S row ("refer; do not progress mileage"; a risk modifier for bone stress)',
   },
+  // Added by i10-rules (issue 10 item 6):
+  'possible-cauda-equina': {
+    id: 'possible-cauda-equina',
+    stopsRunning: 'always',
+    crossTraining: NOT_UNTIL_SEEN,
+    returnToRun: GENERAL_RETURN,
+    source: 'clinical-and-peers.md B1 radiculopathy row (saddle anaesthesia, bladder/bowel change = emergency), B2 RED',
+  },
+  'persistent-pain-after-running': {
+    id: 'persistent-pain-after-running',
+    stopsRunning: 'if-urgent',
+    crossTraining: LOW_IMPACT,
+    returnToRun: GENERAL_RETURN,
+    source: 'clinical-and-peers.md B2 AMBER (pain lasting > 20-30 min after stopping)',
+  },
+  'not-improving-with-conservative-care': {
+    id: 'not-improving-with-conservative-care',
+    stopsRunning: 'if-urgent',
+    crossTraining: LOW_IMPACT,
+    returnToRun: GENERAL_RETURN,
+    source: 'clinical-and-peers.md B1 CECS row (no improvement after a trial of load management), B2 AMBER (~6 weeks)',
+  },
+  'suspected-arterial-claudication': {
+    id: 'suspected-arterial-claudication',
+    stopsRunning: 'if-urgent',
+    crossTraining: NOT_UNTIL_SEEN,
+    returnToRun: VASCULAR_RETURN,
+    source: 'clinical-and-peers.md B0/B1 PAES row (exertional cramping quickly relieved by rest: vascular referral), B2 AMBER',
+  },
 }
 
 export function referralPolicy(id: ReferralId): ReferralPolicy {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { EntityId, IsoDate, PainScore } from '../../domain/common'
 import { AssessmentRecord, PlanRecord } from '../../domain/documents'
 import { Run, RunInput } from '../../domain/run'
+import { Clearance } from '../../clinical/clearance'
 import { defineChannel } from '../define'
 import { ImportProgressId, ImportRowDetails, ImportRowsNotShown, ImportRowsNotShownChoice, ImportRowStatus } from './run-import'
 
@@ -13,6 +14,8 @@ export const AthleteRecord = z.strictObject({
   runs: z.array(Run),
   assessments: z.array(AssessmentRecord),
   plans: z.array(PlanRecord),
+  /** Every referral clearance recorded, in the order recorded (listClearances gives them newest first). */
+  clearances: z.array(Clearance),
   /** True when the record must not be changed (written by a newer CalfCoach, or damaged and not movable). */
   locked: z.boolean(),
   lockedReason: z.string().nullable(),
