@@ -68,13 +68,3 @@ describe('referral policy (issue 10 item 3)', () => {
     expect(both.checksBeforeIncrease).toEqual(expect.arrayContaining(['hop-pain', 'heel-raise-pain']))
   })
 })
-
-describe('the policy table and the rules registry agree', () => {
-  it('a referral the rules call "always stops running" stops running in the policy too, and vice versa', async () => {
-    const { REFERRAL_RULES } = await import('../../../shared/assessment/rules/index')
-    for (const rule of REFERRAL_RULES) {
-      const policy = REFERRAL_POLICY[rule.id].stopsRunning
-      expect([rule.id, rule.stopsRunning === 'always']).toEqual([rule.id, policy === 'always'])
-    }
-  })
-})
