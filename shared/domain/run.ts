@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { boundedText, EntityId, IsoDate, PainScore } from './common'
+import { latestRunDate, MIN_RUN_KM, ONSET_BEYOND_RUN, RUN_DATE_TOO_LATE, RUN_TOO_SHORT, unsafeTextReason } from './input-guards'
 
 // Stored in SI units (km, seconds) whatever the coach's display setting; conversion happens at the edges.
 export const RunInput = z.strictObject({
@@ -23,6 +24,21 @@ export const RunInput = z.strictObject({
     .optional(),
 })
 export type RunInput = z.infer<typeof RunInput>
+
+/**
+ * A run as it arrives from the coach or over IPC (add, update): RunInput plus the input guards, each
+ * with a field message. Stored runs (Run) keep RunInput's rules so old records always load.
+ */
+export const RunEntry = RunInput.superRefine((run, ctx) => {
+  if (run.distanceKm < MIN_RUN_KM) ctx.addIssue({ code: 'custom', path: ['distanceKm'], message: RUN_TOO_SHORT })
+  if (run.date > latestRunDate()) ctx.addIssue({ code: 'custom', path: ['date'], message: RUN_DATE_TOO_LATE })
+  if (run.painOnsetKm != null && run.painOnsetKm > run.distanceKm) ctx.addIssue({ code: 'custom', path: ['painOnsetKm'], message: ONSET_BEYOND_RUN })
+  for (const key of ['notes', 'surface', 'shoes'] as const) {
+    const text = run[key]
+    const reason = text === undefined ? null : unsafeTextReason(text, key === 'notes')
+    if (reason) ctx.addIssue({ code: 'custom', path: [key], message: reason })
+  }
+})
 
 export const Run = RunInput.extend({
   id: EntityId,

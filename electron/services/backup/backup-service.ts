@@ -7,6 +7,7 @@ import { toFieldIssues } from '../../../shared/api/zod-issues'
 import { AthleteDocument, SquadDocument } from '../../../shared/domain/documents'
 import type { ServiceContext } from '../context'
 import { CANONICAL_FILE } from '../store/backups'
+import { resolveInside } from '../store/confine'
 
 export const EXPORT_FORMAT = 'calfcoach-database'
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -30,7 +31,7 @@ export async function restoreBackup(ctx: ServiceContext & { reopen(): Promise<vo
   ctx.db.assertWritable()
   const backup = (await ctx.db.backups.list()).find((b) => b.id === id)
   if (!backup) throw new DomainError('not-found', `No backup called ${id}.`)
-  const source = path.join(ctx.db.backups.root, id)
+  const source = resolveInside(ctx.db.backups.root, id)
   const squadText = await ctx.db.ops.readText(path.join(source, 'squad.json'))
   if (squadText === null) throw new DomainError('invalid-input', `Backup ${id} has no squad index and cannot be restored.`)
   // Read the whole backup into memory first: taking the safety backup below rotates old backups and
@@ -102,7 +103,7 @@ export async function importDatabase(ctx: ServiceContext & { reopen(): Promise<v
   await ctx.db.flush()
   const safety = await ctx.db.backups.create('pre-import')
   for (const doc of parsed.data.athletes) {
-    await ctx.db.ops.writeAtomic(path.join(ctx.db.athletesDir, `${doc.athleteId}.json`), JSON.stringify(doc))
+    await ctx.db.ops.writeAtomic(ctx.db.athleteFile(doc.athleteId), JSON.stringify(doc))
   }
   const keep = new Set(parsed.data.athletes.map((d) => `athletes/${d.athleteId}.json`))
   for (const rel of await ctx.db.backups.canonicalFiles()) {

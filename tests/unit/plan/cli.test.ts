@@ -11,11 +11,12 @@ const dir = mkdtempSync(join(tmpdir(), 'calfcoach-plan-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 function cli(args: string[], stdin?: string) {
-  const r = spawnSync('npx', ['tsx', 'scripts/plan.ts', ...args], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/plan.ts', ...args], {
     cwd: ROOT,
     input: stdin ?? '',
     encoding: 'utf8',
-    timeout: 60_000,
+    // node + tsx directly (npx adds a second process and a registry lookup); the bound is for a hung CLI only.
+    timeout: 240_000,
   })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
