@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { build as esbuild } from 'esbuild'
 import type { Plugin } from 'vite'
 
 /** The dev server needs inline scripts and websockets for hot reload; production keeps the strict CSP. */
@@ -16,8 +17,37 @@ function relaxCspForDevServer(): Plugin {
   }
 }
 
+/**
+ * The import worker (electron/services/import/worker.ts) as its own self-contained file next to main's
+ * bundle, out/main/import-worker.js: main starts it with worker_threads. A second rollup input would
+ * share chunks with index.js, and main must stay one file.
+ */
+function importWorkerBundle(): Plugin {
+  let outDir = ''
+  return {
+    name: 'calfcoach-import-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir
+    },
+    async closeBundle() {
+      await esbuild({
+        entryPoints: [resolve(__dirname, 'electron/services/import/worker.ts')],
+        outfile: resolve(outDir, 'import-worker.js'),
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['electron'],
+        logLevel: 'warning',
+      })
+    },
+  }
+}
+
 export default defineConfig({
   main: {
+    plugins: [importWorkerBundle()],
     build: {
       // Bundle every dependency: lowdb and steno are ESM-only (a CommonJS main cannot require them), and a
       // self-contained main leaves nothing for the packaged app to resolve from node_modules.

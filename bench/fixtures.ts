@@ -53,7 +53,7 @@ export function writeBenchSquad(endIso = '2026-11-22', athletes = BENCH_ATHLETES
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
     })
-    const doc: AthleteDocument = { schemaVersion: ATHLETE_SCHEMA_VERSION, athleteId: id, athleteName: `Bench Athlete ${i}`, runs: dailyRuns(i, days, endIso), assessments: [], plans: [] }
+    const doc: AthleteDocument = { schemaVersion: ATHLETE_SCHEMA_VERSION, athleteId: id, athleteName: `Bench Athlete ${i}`, runs: dailyRuns(i, days, endIso), assessments: [], plans: [], clearances: [], readinessTests: [] }
     docs.push(doc)
     writeFileSync(path.join(dataDir, 'athletes', `${id}.json`), JSON.stringify(doc, null, 1))
   }

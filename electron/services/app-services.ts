@@ -2,6 +2,7 @@ import type { ApiMethod } from '../../shared/api/contract'
 import type { DialogPort, PdfPort, ServiceContext, ShellPort } from './context'
 import { Database } from './store/database'
 import type { FileOps } from './store/file-ops'
+import { WriteCoordinator } from './store/write-coordinator'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -23,6 +24,8 @@ const INDEX_ONLY: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['getSquad', 'upda
  */
 export class AppServices implements ServiceContext {
   db!: Database
+  /** Orders saves against restore, import, migrations and backups; outlives every reopen. */
+  readonly writes = new WriteCoordinator()
   readonly now: () => Date
   readonly dialogs: DialogPort
   readonly shell: ShellPort
@@ -54,6 +57,7 @@ export class AppServices implements ServiceContext {
       dataDir: this.options.dataDir,
       now: this.now,
       background: this.options.background ?? false,
+      coordinator: this.writes,
       ...(this.options.ops ? { ops: this.options.ops } : {}),
     })
     if (previous) this.db.notices.unshift(...previous.notices)

@@ -1,16 +1,34 @@
-import type { Handlers } from '../../shared/api/contract'
+import { type ApiMethod, contract, type Handlers } from '../../shared/api/contract'
 import type { AppServices } from './app-services'
 import { squadHandlers } from './squad/handlers'
 import { runHandlers } from './runs/handlers'
 import { assessmentHandlers } from './assessments/handlers'
 import { planHandlers } from './plans/handlers'
+import { clinicalHandlers } from './clinical/handlers'
 
-/** The complete handler table: one entry per contract method, checked by the compiler. */
+/**
+ * Whole-folder operations: they run alone, after the saves already started and before any sent meanwhile
+ * (see WriteCoordinator). Deleting an athlete is here because it takes a backup first.
+ */
+const EXCLUSIVE: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['restoreBackup', 'importDatabase', 'backupNow', 'loadDemoSquad', 'deleteAthlete'])
+
+/** The complete handler table: one entry per contract method, checked by the compiler, each ordered by the write coordinator. */
 export function createHandlers(app: AppServices): Handlers {
-  return {
+  const table: Handlers = {
     ...squadHandlers(app),
     ...runHandlers(app),
     ...assessmentHandlers(app),
     ...planHandlers(app),
+    ...clinicalHandlers(app),
   }
+  const ordered: Record<string, (input: unknown) => unknown> = {}
+  for (const method of Object.keys(table) as ApiMethod[]) {
+    const handler = table[method] as (input: unknown) => unknown
+    ordered[method] = EXCLUSIVE.has(method)
+      ? (input) => app.writes.exclusive(async () => handler(input))
+      : contract[method].writes
+        ? (input) => app.writes.write(async () => handler(input))
+        : handler
+  }
+  return ordered as Handlers
 }

@@ -1,8 +1,10 @@
 import type { ChannelTable, ClientApi, HandlerTable } from './define'
 import { squadChannels } from './channels/squad'
 import { runChannels } from './channels/runs'
+import { runImportChannels } from './channels/run-import'
 import { assessmentChannels } from './channels/assessments'
 import { planChannels } from './channels/plans'
+import { clinicalChannels } from './channels/clinical'
 
 /**
  * The one API contract between renderer and main. Preload, renderer types, main handlers and the e2e
@@ -11,8 +13,10 @@ import { planChannels } from './channels/plans'
 export const contract = {
   ...squadChannels,
   ...runChannels,
+  ...runImportChannels,
   ...assessmentChannels,
   ...planChannels,
+  ...clinicalChannels,
 } satisfies ChannelTable
 
 export type Contract = typeof contract

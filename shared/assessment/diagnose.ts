@@ -9,9 +9,17 @@
 //   6. what is missing that would sharpen the picture.
 
 import { EXERCISES, exercisesForFactors, type Exercise } from './exercises'
-import { ASSESSMENT_FORM, getFieldValue, type FormField, type FormSection, type FormSectionId } from './form'
+import {
+  ASSESSMENT_FORM,
+  appliesTo,
+  getFieldValue,
+  redFlagScreenOf,
+  type FormField,
+  type FormSection,
+  type FormSectionId,
+} from './form'
 import { SYMPTOMS } from './norms'
-import { FACTOR_RULES, PATTERN_RULE, REFERRAL_RULES, factsOf, type Facts } from './rules/index'
+import { FACTOR_RULES, PATTERN_RULE, REFERRAL_RULES, factsOf, type Facts, type PreviousAssessment } from './rules/index'
 import {
   Diagnosis as DiagnosisSchema,
   parseAssessment,
@@ -194,8 +202,7 @@ function isRelevant(field: FormField, input: AssessmentInput): boolean {
   const [, key] = field.path
   const sex = input.athlete?.sex
   if ((key === 'irregularOrAbsentPeriods' || key === 'hormonalContraceptiveOrHrt') && sex === 'male') return false
-  if (key === 'calfCircumferenceDifferenceCm' && input.symptoms?.swelling === false) return false
-  return true
+  return appliesTo(field, input)
 }
 
 function missingSides(field: FormField, input: AssessmentInput): Array<'left' | 'right'> {
@@ -210,7 +217,10 @@ function missingSides(field: FormField, input: AssessmentInput): Array<'left' | 
   return sides
 }
 
-function missingLabel(section: FormSection, field: FormField): string {
+function missingLabel(section: FormSection, field: FormField, input: AssessmentInput): string {
+  // Pain in both legs is common in simple overload; stopping at the same point each run is what is not.
+  if (field.path[1] === 'forcedToStop' && input.symptoms?.side === 'both')
+    return `${section.title}: both legs hurt. ${field.label} (if so, compartment pressure needs checking)`
   if (field.path[1] === 'ageYears') return `${section.title}: age (selects the heel-raise and hip-strength norms)`
   if (field.path[1] === 'sex') return `${section.title}: sex (selects the heel-raise and hip-strength norms)`
   return `${section.title}: ${field.label}`
@@ -225,13 +235,14 @@ export function findMissing(input: AssessmentInput): string[] {
       if (!isRelevant(field, input)) continue
       if (field.kind === 'per-side-number' || field.kind === 'per-side-enum') {
         const sides = missingSides(field, input)
-        if (sides.length === 2) out.push(`${missingLabel(section, field)} (both sides)`)
-        else if (sides.length === 1) out.push(`${missingLabel(section, field)} (${sides[0]} side)`)
+        if (sides.length === 2) out.push(`${missingLabel(section, field, input)} (both sides)`)
+        else if (sides.length === 1) out.push(`${missingLabel(section, field, input)} (${sides[0]} side)`)
         continue
       }
       const value = getFieldValue(input, field.path)
-      const absent = value === undefined || (Array.isArray(value) && value.length === 0)
-      if (absent) out.push(missingLabel(section, field))
+      // An empty list is an answer for a red-flag question ("none of these"), a blank for the others.
+      const absent = value === undefined || (Array.isArray(value) && value.length === 0 && field.redFlag !== true)
+      if (absent) out.push(missingLabel(section, field, input))
     }
     if (id === 'red-flags') {
       const weeks = input.symptoms?.weeksSinceOnset
@@ -248,8 +259,16 @@ export function findMissing(input: AssessmentInput): string[] {
 // ---------------------------------------------------------------------------------------------------------
 // The whole diagnosis
 
-export function diagnose(input: AssessmentInput): Diagnosis {
-  const facts = factsOf(input)
+/**
+ * Optional context beyond the assessment itself. `previous` is the same runner's earlier assessment and how
+ * many weeks before this one it was made: with it, "no real change in 6 weeks" can be recognised.
+ */
+export interface DiagnoseContext {
+  readonly previous?: PreviousAssessment
+}
+
+export function diagnose(input: AssessmentInput, context: DiagnoseContext = {}): Diagnosis {
+  const facts = factsOf(input, context.previous)
   const referrals = findReferrals(facts)
   const triage = triageOf(referrals)
   const pattern = patternDetail(facts)
@@ -266,16 +285,17 @@ export function diagnose(input: AssessmentInput): Diagnosis {
       factors.map((f) => f.id),
     ),
     missing: findMissing(input),
+    redFlagScreen: redFlagScreenOf(input),
   }
 }
 
 export type DiagnoseResult = { ok: true; diagnosis: Diagnosis } | { ok: false; errors: string[] }
 
 /** Validate untrusted data (IPC, files) and diagnose it; errors are "field.path: problem" lines. */
-export function diagnoseUnknown(data: unknown): DiagnoseResult {
+export function diagnoseUnknown(data: unknown, context: DiagnoseContext = {}): DiagnoseResult {
   const parsed = parseAssessment(data)
   if (!parsed.ok) return parsed
-  return { ok: true, diagnosis: diagnose(parsed.value) }
+  return { ok: true, diagnosis: diagnose(parsed.value, context) }
 }
 
 /** Development aid: true when the output honours the Diagnosis schema. */

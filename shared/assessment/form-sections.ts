@@ -1,7 +1,8 @@
 // The assessment form's sections and fields, in the order a coach runs them (see form.ts).
 
-import type { FieldPath } from './schema'
+import type { AssessmentInput, FieldPath } from './schema'
 import type { FormField, FormOption, FormSection } from './form-types'
+import { ARTERIAL_CHECK_AGE } from './norms'
 
 const yesNo = (path: FieldPath, label: string, help: string, redFlag = false): FormField => ({
   path,
@@ -161,6 +162,8 @@ export const ASSESSMENT_FORM: readonly FormSection[] = [
         help: 'Tape around both calves 10 cm below the bony bump under the kneecap; enter the painful side minus the other side.',
         normKey: 'calfCircumferenceDifferenceCm',
         redFlag: true,
+        // Only worth measuring when the calf might be swollen.
+        askWhen: (input: AssessmentInput) => input.symptoms?.swelling !== false,
       },
       yesNo(['symptoms', 'bruising'], 'Any bruising on the calf?', 'Bruising often appears a day or two after a muscle tear, sometimes lower down the leg.', true),
       yesNo(['symptoms', 'popOrKickSensation'], 'Felt a pop, snap or kick in the back of the leg?', 'Many people with a tear look round to see who kicked them.', true),
@@ -173,6 +176,9 @@ export const ASSESSMENT_FORM: readonly FormSection[] = [
       yesNo(['symptoms', 'focalBoneTenderness'], 'Tender at one spot on the bone?', 'Press along the shin bone and the outer leg bone with a fingertip; note one small sore spot.', true),
       yesNo(['symptoms', 'painfulHop'], 'Painful single-leg hop?', 'Ten small hops on the painful leg; stop at the first pain. Skip it if walking already hurts.', true),
       yesNo(['symptoms', 'backPainOrRadiatingPain'], 'Back pain, or pain spreading from the buttock down the leg?', 'Burning or electric pain travelling down the leg suggests a nerve source.', true),
+      yesNo(['symptoms', 'saddleNumbnessOrBladderBowelChange'], 'Numbness between the legs, or any new bladder or bowel change?', 'Numb where you would sit on a saddle, or new trouble holding or passing urine or stools. A yes is an emergency, whatever the calf shows.', true),
+      yesNo(['symptoms', 'forcedToStop'], 'Does the pain force the runner to stop, at about the same time or distance each run?', 'Not just slowing down: the runner has to stop, and it happens at a similar point every time. This points to pressure building inside the muscle rather than simple overload.', true),
+      yesNo(['symptoms', 'muscleHernia'], 'A small bulge in the lower-leg muscle during or after runs?', 'A soft lump that pushes out through the shin or calf muscle when it works, often on the outer shin. Check straight after a run.', true),
     ],
   },
   {
@@ -187,6 +193,26 @@ export const ASSESSMENT_FORM: readonly FormSection[] = [
       yesNo(['history', 'hormonalContraceptiveOrHrt'], 'Taking hormonal contraception or HRT?', 'Oestrogen-containing pills, patches or rings raise clot risk.'),
       yesNo(['history', 'previousCalfInjury'], 'Previous calf injury?', 'Any earlier strain or tear on either side.'),
       yesNo(['history', 'previousBoneStressInjury'], 'Previous stress fracture or bone stress injury?', 'Any stress fracture or bone stress reaction, at any site, at any time.'),
+      {
+        path: ['history', 'vascularRiskFactors'],
+        label: 'Smoking, diabetes, high blood pressure, high cholesterol, or heart or vessel disease?',
+        kind: 'multi',
+        options: [
+          { value: 'smoking', label: 'Smokes' },
+          { value: 'diabetes', label: 'Diabetes' },
+          { value: 'high-blood-pressure', label: 'High blood pressure' },
+          { value: 'high-cholesterol', label: 'High cholesterol' },
+          { value: 'heart-or-vessel-disease', label: 'Known heart or blood-vessel disease' },
+          { value: 'none-of-these', label: 'None of these' },
+        ],
+        help: `Tick each one that applies, or "None of these". Asked from age ${ARTERIAL_CHECK_AGE.withRiskFactorFrom}: cramping that eases within minutes of stopping can then come from narrowed leg arteries.`,
+        redFlag: true,
+        // Arterial claudication is only considered from 50 (with a risk factor); unknown age: ask anyway.
+        askWhen: (input: AssessmentInput) => {
+          const age = input.athlete?.ageYears
+          return age === undefined || age >= ARTERIAL_CHECK_AGE.withRiskFactorFrom
+        },
+      },
       yesNo(['history', 'irregularOrAbsentPeriods'], 'Periods irregular or stopped?', 'Ask female runners (not on hormonal contraception, which masks this) whether periods have become irregular or stopped.'),
       {
         path: ['history', 'monthsRunning'],

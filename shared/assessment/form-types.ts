@@ -1,7 +1,7 @@
 // The shapes of the assessment form metadata (see form.ts).
 
 import type { NormKey } from './norms'
-import type { FieldPath } from './schema'
+import type { AssessmentInput, FieldPath } from './schema'
 
 export type FieldKind =
   | 'boolean'
@@ -32,6 +32,11 @@ export interface FormField {
   readonly normKey?: NormKey
   /** Part of the red-flag screen: shown prominently and asked first. */
   readonly redFlag?: boolean
+  /**
+   * When the question applies to this runner (default: always). A question that does not apply is neither
+   * missing nor an unanswered red-flag question, e.g. the calf girth when the calf is not swollen.
+   */
+  readonly askWhen?: (input: AssessmentInput) => boolean
 }
 
 export type FormSectionId =

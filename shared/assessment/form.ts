@@ -3,7 +3,7 @@
 // norm applies, the key for describeNorm(). Every contract field appears exactly once (checked by a test).
 
 import { describeNorm, type AthleteFacts } from './norms'
-import type { AssessmentInput, FieldPath } from './schema'
+import type { AssessmentInput, FieldPath, RedFlagScreen } from './schema'
 import { ASSESSMENT_FORM } from './form-sections'
 import type { FormField, FormSection } from './form-types'
 
@@ -52,4 +52,23 @@ export function setFieldValue(input: AssessmentInput, path: FieldPath, value: un
 /** The norm line to show next to a field, for this athlete (undefined when no norm applies). */
 export function normFor(field: FormField, athlete?: AthleteFacts): string | undefined {
   return field.normKey ? describeNorm(field.normKey, athlete) : undefined
+}
+
+/** True when the question applies to this runner (see FormField.askWhen). */
+export function appliesTo(field: FormField, input: AssessmentInput): boolean {
+  return field.askWhen ? field.askWhen(input) : true
+}
+
+/** The red-flag questions: every form field marked `redFlag`, in form order. The one list the app uses. */
+export const RED_FLAG_FIELDS: readonly FormField[] = FORM_FIELDS.filter((f) => f.redFlag === true)
+
+/**
+ * Which red-flag questions that apply to this runner have no answer yet. A recorded answer of any kind
+ * counts, including "no", "does not settle" and an empty risk-factor list.
+ */
+export function redFlagScreenOf(input: AssessmentInput): RedFlagScreen {
+  const unanswered = RED_FLAG_FIELDS.filter((f) => appliesTo(f, input) && getFieldValue(input, f.path) === undefined).map(
+    (f) => pathKey(f.path),
+  )
+  return { complete: unanswered.length === 0, unanswered }
 }

@@ -22,6 +22,7 @@ export {
   type PatternDetail,
   type ScoredFactor,
   type DiagnoseResult,
+  type DiagnoseContext,
 } from './diagnose'
 export {
   RULES,
@@ -40,4 +41,5 @@ export {
   type PatternFeature,
   type EvidenceStrength,
   type Facts,
+  type PreviousAssessment,
 } from './rules/index'

@@ -226,6 +226,8 @@ export const SYMPTOMS = {
   /** Simple overload settles quickly; CECS takes 10–20 min; over 20 min is an amber flag (B2). */
   quickSettleMaxMinutes: 10,
   slowSettleOverMinutes: 20,
+  /** CECS settles within 30 min at most (B1: Mayo < 30 min); longer, or never, points elsewhere (issue 10). */
+  compartmentSettleMaxMinutes: 30,
   /** Pain-monitoring model: 0–2 safe, up to 5 acceptable, above 5 high. */
   nextMorningSafeMax: 2,
   nextMorningHighAbove: 5,
@@ -235,6 +237,25 @@ export const SYMPTOMS = {
   minutesRealChange: 5,
   /** B2: no improvement after about 6 weeks of the programme warrants review. */
   reviewAfterWeeks: 6,
+} as const
+
+// ---------------------------------------------------------------------------------------------------------
+// Arterial claudication and failure of conservative care (issue 10; B0, B1, B2)
+
+export const ARTERIAL_CHECK_AGE = {
+  /** Any runner this age or older with exertional cramping that settles within minutes (issue 10). */
+  anyRunnerFrom: 60,
+  /** From this age when at least one vascular risk factor is recorded. */
+  withRiskFactorFrom: 50,
+  /** "Relieved within minutes of rest": settles in this many minutes or fewer (quick-settle limit, B1). */
+  reliefWithinMinutes: 10,
+} as const
+
+export const CONSERVATIVE_CARE = {
+  /** Symptoms this long means load management has had its chance (issue 10; B1 "failure of a trial"). */
+  failedAfterWeeks: 12,
+  /** Two assessments at least this far apart with no real improvement (B2: "no improvement after ~6 weeks"). */
+  reassessAfterWeeks: 6,
 } as const
 
 // ---------------------------------------------------------------------------------------------------------

@@ -51,6 +51,16 @@ export const ONSETS = ['gradual', 'sudden'] as const
 export const PAIN_CHARACTERS = ['cramping', 'tight', 'dull', 'heavy', 'aching', 'sharp', 'burning'] as const
 export const POS_NEG = ['positive', 'negative'] as const
 export const SQUAT_QUALITY = ['good', 'fair', 'poor'] as const
+/** Arterial risk factors (added for issue 10); 'none-of-these' records that the question was asked. */
+export const VASCULAR_RISK_FACTORS = [
+  'smoking',
+  'diabetes',
+  'high-blood-pressure',
+  'high-cholesterol',
+  'heart-or-vessel-disease',
+  'none-of-these',
+] as const
+export type VascularRiskFactor = (typeof VASCULAR_RISK_FACTORS)[number]
 
 // ---------------------------------------------------------------------------------------------------------
 // Input: contract v1
@@ -91,6 +101,13 @@ export const SymptomsSection = z.strictObject({
   chestPainOrBreathlessness: bool().optional(),
   morningStiffness: bool().optional(),
   weeksSinceOnset: num(0, 520, 'weeks').optional(),
+  // Added for issue 10 (all optional, so every v1 assessment stays valid):
+  /** The pain makes the runner stop at a similar time or distance on each run. */
+  forcedToStop: bool().optional(),
+  /** A small bulge in the lower-leg muscle that appears during or after exercise (muscle hernia). */
+  muscleHernia: bool().optional(),
+  /** Numbness between the legs or any new change in bladder or bowel control (possible cauda equina). */
+  saddleNumbnessOrBladderBowelChange: bool().optional(),
 })
 
 export const HistorySection = z.strictObject({
@@ -103,6 +120,15 @@ export const HistorySection = z.strictObject({
   previousBoneStressInjury: bool().optional(),
   irregularOrAbsentPeriods: bool().optional(),
   monthsRunning: num(0, 1200, 'months').optional(),
+  /** Added for issue 10. An empty list, like ['none-of-these'], means "asked, none". */
+  vascularRiskFactors: z
+    .array(oneOf(VASCULAR_RISK_FACTORS), { error: 'must be a list of risk factors' })
+    .max(VASCULAR_RISK_FACTORS.length, { error: `can list at most ${VASCULAR_RISK_FACTORS.length} items` })
+    .refine((list) => new Set(list).size === list.length, { error: 'lists a risk factor twice' })
+    .refine((list) => !(list.includes('none-of-these') && list.length > 1), {
+      error: '"none-of-these" cannot be combined with a risk factor',
+    })
+    .optional(),
 })
 
 export const ScreeningSection = z.strictObject({
@@ -163,6 +189,11 @@ export const ReferralId = z.enum([
   'suspected-nerve-root',
   'suspected-achilles-tendinopathy',
   'energy-availability-concern',
+  // Added for issue 10:
+  'possible-cauda-equina',
+  'persistent-pain-after-running',
+  'not-improving-with-conservative-care',
+  'suspected-arterial-claudication',
 ])
 export type ReferralId = z.infer<typeof ReferralId>
 export const REFERRAL_IDS = ReferralId.options
@@ -221,6 +252,16 @@ export const Recommendation = z.strictObject({
 })
 export type Recommendation = z.infer<typeof Recommendation>
 
+/**
+ * Whether every red-flag question that applies to this runner was answered (issue 10). `unanswered` holds
+ * question ids: the contract path of the field, e.g. "symptoms.swelling".
+ */
+export const RedFlagScreen = z.strictObject({
+  complete: z.boolean(),
+  unanswered: z.array(z.string().min(1)),
+})
+export type RedFlagScreen = z.infer<typeof RedFlagScreen>
+
 export const Diagnosis = z.strictObject({
   triage: Triage,
   referrals: z.array(Referral),
@@ -228,6 +269,8 @@ export const Diagnosis = z.strictObject({
   factors: z.array(Factor),
   recommendations: z.array(Recommendation),
   missing: z.array(z.string().min(1)),
+  /** Always produced by diagnose(); optional here so diagnoses saved before issue 10 still parse. */
+  redFlagScreen: RedFlagScreen.optional(),
 })
 export type Diagnosis = z.infer<typeof Diagnosis>
 

@@ -1,13 +1,19 @@
 import { z } from 'zod'
 import { AssessmentInput } from '../assessment/schema'
 import { PlanOutput, PlanRequest } from '../plan/schema'
+import { Clearance } from '../clinical/clearance'
+import { ReadinessTest } from '../clinical/readiness'
 import { boundedText, EntityId, IsoDate } from './common'
 import { Run } from './run'
 import { Athlete, Group, Settings } from './squad'
 
 /** Bump with a migration in electron/services/store/kinds.ts whenever a stored shape changes. */
 export const SQUAD_SCHEMA_VERSION = 1
-export const ATHLETE_SCHEMA_VERSION = 1
+/**
+ * 2: clearances per referral and readiness tests (issue 10); version-1 files get their clearances from the
+ * plans' "referral cleared on" date (athlete-migrations.ts).
+ */
+export const ATHLETE_SCHEMA_VERSION = 2
 
 export const SquadDocument = z.strictObject({
   schemaVersion: z.literal(SQUAD_SCHEMA_VERSION),
@@ -48,5 +54,9 @@ export const AthleteDocument = z.strictObject({
   runs: z.array(Run),
   assessments: z.array(AssessmentRecord),
   plans: z.array(PlanRecord),
+  /** Every clearance recorded for a referral, in the order recorded: the history the athlete screens show. */
+  clearances: z.array(Clearance),
+  /** Readiness tests before the first run after a stop-running referral was cleared (oldest first). */
+  readinessTests: z.array(ReadinessTest),
 })
 export type AthleteDocument = z.infer<typeof AthleteDocument>

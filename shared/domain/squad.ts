@@ -23,6 +23,21 @@ const Phone = z
   .max(40)
   .refine((v) => v === '' || /^[+()\d\s.-]{5,}$/.test(v), 'may contain only digits, spaces and + ( ) . -')
 
+/** An IANA time zone name ("Europe/Paris"), or '' for "not set: use the computer's". */
+export const AthleteTimeZone = z
+  .string()
+  .trim()
+  .max(64)
+  .refine((v) => {
+    if (v === '') return true
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: v })
+      return true
+    } catch {
+      return false
+    }
+  }, 'choose a time zone from the list, such as Europe/London')
+
 /** What the coach types in the athlete form. */
 export const AthleteDraft = z.strictObject({
   name: Name.superRefine(safeText(false)),
@@ -33,6 +48,8 @@ export const AthleteDraft = z.strictObject({
   groupIds: z.array(EntityId).max(50).default([]),
   notes: boundedText('notes', 5000).superRefine(safeText(true)).default(''),
   trainingStatus: AthleteTrainingStatus.default('running'),
+  /** Where the athlete lives and runs: imported times given in UTC are dated in this zone. */
+  timeZone: AthleteTimeZone.optional(),
 })
 export type AthleteDraft = z.input<typeof AthleteDraft>
 
@@ -46,6 +63,8 @@ export const Athlete = z.strictObject({
   groupIds: z.array(EntityId),
   notes: z.string().max(5000),
   trainingStatus: AthleteTrainingStatus,
+  /** Optional: files written before it existed have none. '' or absent = the computer's zone. */
+  timeZone: z.string().max(64).optional(),
   archived: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -20,9 +20,10 @@
 //
 // The EWMA acute:chronic ratio is never a reason: it is a descriptive trend only (Impellizzeri 2020).
 
-import { addDays, dayNumber, isIsoDate, weekStart } from '../dates'
-import { LONGEST_RUN_RULE, runsVsLongest30d, type LoadRun } from './metrics'
-import { PAIN_LIMITS, painFlagsForWeek, type PainFlagId, type PainLogEntry } from './pain-monitoring'
+import { isIsoDate } from '../dates'
+import { breachText, logSignals, stoppedLoggingText } from './log-signals'
+import type { LoadRun } from './metrics'
+import type { PainFlagId, PainLogEntry } from './pain-monitoring'
 
 export type Triage = 'red' | 'amber' | 'green'
 export type StatusLevel = 'red' | 'amber' | 'green'
@@ -82,17 +83,6 @@ export interface AthleteStatusInput {
   today: string
 }
 
-function round1(km: number): number {
-  return Math.round(km * 10) / 10
-}
-
-function worstPain(run: PainLogEntry): number | null {
-  const values = [run.painDuring, run.painAfter, run.painNextMorning].filter(
-    (v): v is number => typeof v === 'number' && Number.isFinite(v),
-  )
-  return values.length ? Math.max(...values) : null
-}
-
 export function athleteStatus(input: AthleteStatusInput): AthleteStatus {
   const { latestTriage, today } = input
   if (!isIsoDate(today)) throw new Error(`athleteStatus: today must be an ISO date, got ${today}`)
@@ -108,74 +98,32 @@ export function athleteStatus(input: AthleteStatusInput): AthleteStatus {
     reasons.push({ id: 'no-assessment', level: 'info', text: 'No assessment recorded yet.' })
   }
 
-  // Only recent runs matter for the flags. ISO dates compare as text, so the window is cut with
-  // string comparisons and only the runs inside it are validated (the squad board runs this for
-  // every athlete on every open).
-  const thisMonday = weekStart(today)
-  const painFrom = addDays(thisMonday, -7 * STATUS_RULES.painWeeks) // one extra week for "rising"
-  const loadFrom = addDays(today, -(STATUS_RULES.loadRecentDays - 1 + LONGEST_RUN_RULE.windowDays))
-  const windowFrom = painFrom < loadFrom ? painFrom : loadFrom
-  const recent: StatusRun[] = []
-  let lastRunDate: string | null = null
-  for (const r of input.runs) {
-    if (typeof r.date !== 'string' || r.date > today) continue
-    if (lastRunDate !== null && r.date <= lastRunDate && r.date < windowFrom) continue
-    if (!isIsoDate(r.date) || !(r.distanceKm > 0)) continue
-    if (lastRunDate === null || r.date > lastRunDate) lastRunDate = r.date
-    if (r.date >= windowFrom) recent.push(r)
-  }
+  const signals = logSignals(input.runs, today)
 
   // Pain flags: current week first, then earlier weeks; one reason per flag id (the most recent week wins).
   const seen = new Set<PainFlagId>()
-  for (let w = 0; w < STATUS_RULES.painWeeks; w++) {
-    const monday = addDays(thisMonday, -7 * w)
-    for (const flag of painFlagsForWeek(recent, monday)) {
+  for (const week of signals.painWeeks.slice(0, STATUS_RULES.painWeeks)) {
+    const w = week.weeksAgo
+    for (const flag of week.flags) {
       if (seen.has(flag.id)) continue
       seen.add(flag.id)
-      const when = w === 0 ? 'This week' : w === 1 ? 'Last week' : `Week of ${monday}`
+      const when = w === 0 ? 'This week' : w === 1 ? 'Last week' : `Week of ${week.monday}`
       reasons.push({ id: flag.id, level: PAIN_FLAG_LEVEL[flag.id], text: `${when}: ${flag.detail}`, date: flag.weekStart })
     }
   }
 
   // Runs in the last 14 days that went more than 10 % beyond the longest of the 30 days before them.
-  const since = addDays(today, -(STATUS_RULES.loadRecentDays - 1))
-  const breaches = runsVsLongest30d(recent).filter((c) => c.breaksLongestRunRule && c.run.date >= since)
+  const breaches = signals.breaches
   const latestBreach = breaches[breaches.length - 1]
   if (latestBreach) {
-    const ratio = latestBreach.ratio ?? 0
-    const more = breaches.length > 1 ? ` (${breaches.length} such runs in the last ${STATUS_RULES.loadRecentDays} days)` : ''
-    reasons.push({
-      id: 'run-beyond-30d-longest',
-      level: 'amber',
-      date: latestBreach.run.date,
-      text:
-        `The run on ${latestBreach.run.date} (${round1(latestBreach.run.distanceKm)} km) was ${Math.round((ratio - 1) * 100)} % longer ` +
-        `than the longest run of the previous 30 days (${round1(latestBreach.previousLongestKm ?? 0)} km). Runs more than 10 % ` +
-        `beyond it carried more injury risk (Frandsen et al. 2025).${more}`,
-    })
+    reasons.push({ id: 'run-beyond-30d-longest', level: 'amber', date: latestBreach.run.date, text: breachText(latestBreach, breaches.length) })
   }
 
-  if (lastRunDate === null) {
+  if (signals.lastRunDate === null) {
     reasons.push({ id: 'no-runs', level: 'info', text: 'No runs logged yet.' })
-  } else {
-    const daysSince = dayNumber(today) - dayNumber(lastRunDate)
-    if (daysSince > STATUS_RULES.stoppedLoggingDays) {
-      const last = lastRunDate
-      const activeFrom = addDays(last, -(STATUS_RULES.activeWindowDays - 1))
-      const active = input.runs.filter((r) => typeof r.date === 'string' && r.date >= activeFrom && r.date <= last && isIsoDate(r.date) && r.distanceKm > 0)
-      if (active.length >= STATUS_RULES.activeMinRuns) {
-        const lastPain = Math.max(-1, ...active.filter((r) => r.date === last).map((r) => worstPain(r) ?? -1))
-        const painful = lastPain > PAIN_LIMITS.safeMax
-        reasons.push({
-          id: 'stopped-logging',
-          level: painful ? 'amber' : 'info',
-          date: last,
-          text:
-            `No run logged for ${daysSince} days (last on ${last}) after logging regularly.` +
-            (painful ? ` The last run was painful (${lastPain}/10), so check in.` : ' Check in.'),
-        })
-      }
-    }
+  } else if (signals.stoppedLogging) {
+    const stop = signals.stoppedLogging
+    reasons.push({ id: 'stopped-logging', level: stop.painful ? 'amber' : 'info', date: stop.lastRunDate, text: stoppedLoggingText(stop) })
   }
 
   reasons.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])

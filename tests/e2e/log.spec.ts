@@ -177,9 +177,15 @@ describe('run and pain log in the built renderer', () => {
       await csv.getByLabel('Pain during column (optional)', { exact: true }).selectOption('Pain (during)')
       await csv.getByLabel('Dates are written', { exact: true }).selectOption('dmy')
       await csv.getByRole('button', { name: 'Preview with these columns' }).click()
+      // Re-reading the file runs in main's import worker: polled, so a slow machine only takes longer.
       await expect.poll(() => csv.getByTestId('import-row').count()).toBe(6)
       await expect.poll(() => csv.getByTestId('import-counts').textContent()).toBe('6 rows: 4 can be imported, 2 skipped.')
       await csv.getByText('Skipped: the distance is empty.').waitFor()
+      // A row with a warning (pain typed as 12) starts unticked; the coach ticks it after reading why.
+      const warned = csv.getByRole('checkbox', { name: 'Import row 6' })
+      await expect.poll(() => warned.isChecked()).toBe(false)
+      await expect.poll(() => csv.getByTestId('import-row').filter({ has: page.getByRole('checkbox', { name: 'Import row 6' }) }).textContent()).toMatch(/Check before importing: Pain during 12 is outside 0–10/)
+      await warned.check()
       await app.screenshot('log-04-import-csv-preview')
       await expect(axeViolations(page, '[role=dialog]')).resolves.toEqual([])
       await csv.getByRole('button', { name: 'Import 4 runs' }).click()

@@ -4,7 +4,7 @@ import { KM_PER_MILE, parseDuration } from '../../../shared/units'
 import type { CsvMapping, ImportPreview, ImportRow } from './types'
 import { roundKm, skipped, toRow } from './common'
 import { detectDateOrder, FORMULA_LIKE, looksLikeFormula, parseCsvDate, parseCsvNumber } from './csv-cells'
-import { indexOf, type Table } from './csv-table'
+import { indexOf, rowShapeProblem, type Table } from './csv-table'
 
 export const CALFCOACH_HEADERS = {
   date: 'Date',
@@ -85,12 +85,11 @@ export function parseMapped(table: Table, mapping: CsvMapping, unescapeFormulas:
   const autoOrder = dateFormat === 'auto' ? detectDateOrder(table.records.map((r) => r.cells[c.date] ?? '')) : null
   const seenKeys = new Map<string, number>()
 
-  const rows = table.records.map(({ rowNumber, cells }): ImportRow => {
+  const rows = table.records.map(({ rowNumber, cells, cutShort }): ImportRow => {
     const cell = (i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '')
     const problems: string[] = []
-    if (cells.length !== headers.length) {
-      problems.push(`This row has ${cells.length} cells but the header has ${headers.length}; missing cells were read as empty.`)
-    }
+    const shape = rowShapeProblem({ rowNumber, cells, ...(cutShort ? { cutShort } : {}) }, headers.length)
+    if (shape) return skipped(rowNumber, shape)
     const dateText = cell(c.date)
     const date = parseCsvDate(dateText, dateFormat, autoOrder)
     if (date === 'ambiguous') {

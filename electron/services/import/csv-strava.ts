@@ -7,15 +7,19 @@
 //   With only the first column we assume km and say so in `warnings`.
 // - "Activity Date" is in UTC ("Mar 31, 2024, 7:10:00 AM"), so an evening run west of Greenwich would
 //   land on the next day if read naively. We convert to the chosen time zone's calendar date.
-// - Only running activities are imported (Run, Trail Run, Virtual Run); other rows are listed as skipped.
+// - Only running activities are imported (the shared list in activity-types.ts); other rows are listed as skipped.
+// - A row whose cell count differs from the header's is refused: its values would be read from the wrong
+//   columns (a file cut off in the middle of a row once saved a 5 km run as 1 km).
+// - The athlete's own words (Activity Name, Description, Private Note) become the run's notes.
 import { KM_PER_MILE } from '../../../shared/units'
-import type { ImportPreview, ImportRow } from './types'
-import { localDate, roundKm, skipped, toRow } from './common'
+import type { ImportPreview, ImportRow, ParseOptions } from './types'
+import { chosenZone, emptyDetails, roundKm, skipped, skippedWith, toRow, whenDetails } from './common'
+import { classifyLabel, skipReason } from './activity-types'
 import { iso, parseCsvNumber, parseUnambiguous } from './csv-cells'
-import { allIndexes, indexOf, type Table } from './csv-table'
+import { allIndexes, indexOf, rowShapeProblem, type Table } from './csv-table'
+import { joinNotes } from './notes'
 
 const STRAVA_REQUIRED = ['Activity ID', 'Activity Date', 'Activity Type', 'Distance']
-const STRAVA_RUN_TYPES = new Set(['run', 'trail run', 'trailrun', 'virtual run', 'virtualrun'])
 
 export function isStravaHeader(headers: readonly string[]): boolean {
   return STRAVA_REQUIRED.every((h) => indexOf(headers, h) >= 0)
@@ -35,8 +39,12 @@ export function parseStravaDate(text: string): number | null {
 }
 
 /** Reads the run rows of a Strava activities.csv; other activity types are listed as skipped. */
-export function parseStrava(table: Table, timeZone: string): ImportPreview {
+export function parseStrava(table: Table, options: ParseOptions): ImportPreview {
   const { headers } = table
+  const zone = chosenZone(options)
+  const nameCol = indexOf(headers, 'Activity Name')
+  const descCol = indexOf(headers, 'Activity Description')
+  const privateCol = indexOf(headers, 'Activity Private Note')
   const idCol = indexOf(headers, 'Activity ID')
   const dateCol = indexOf(headers, 'Activity Date')
   const typeCol = indexOf(headers, 'Activity Type')
@@ -47,17 +55,29 @@ export function parseStrava(table: Table, timeZone: string): ImportPreview {
   const warnings: string[] = []
   let milesAccount = false
 
-  const rows: ImportRow[] = table.records.map(({ rowNumber, cells }): ImportRow => {
+  const rows: ImportRow[] = table.records.map((record): ImportRow => {
+    const { rowNumber, cells } = record
+    const shape = rowShapeProblem(record, headers.length)
+    if (shape) return skipped(rowNumber, shape)
     const cell = (i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '')
     const type = cell(typeCol)
-    if (!STRAVA_RUN_TYPES.has(type.toLowerCase())) {
-      return skipped(rowNumber, `Skipped: "${type || 'no type'}" is not a run.`)
-    }
-    const id = cell(idCol)
-    if (!/^\d{1,20}$/.test(id)) return skipped(rowNumber, `Skipped: the Activity ID "${id}" is not a Strava id.`)
+    const verdict = classifyLabel(type)
+    const name = cell(nameCol) || null
+    const notes = joinNotes([name, cell(descCol), cell(privateCol)])
     const dateText = cell(dateCol)
     const ms = parseStravaDate(dateText)
-    if (ms === null) return skipped(rowNumber, `Skipped: the Activity Date "${dateText}" is not a date.`)
+    const when = ms !== null ? whenDetails(ms, null, zone) : null
+    const details = {
+      ...emptyDetails(),
+      sport: type ? verdict.sport : null,
+      name,
+      notes,
+      ...(when ? { startTime: when.startTime, timeZone: when.timeZone, timeZoneSource: when.timeZoneSource } : {}),
+    }
+    if (verdict.kind !== 'run') return skippedWith(rowNumber, details, type ? skipReason(verdict, 'activity') : 'Skipped: the activity has no type, so it may not be a run.')
+    const id = cell(idCol)
+    if (!/^\d{1,20}$/.test(id)) return skippedWith(rowNumber, details, `Skipped: the Activity ID "${id}" is not a Strava id.`)
+    if (ms === null || when === null) return skippedWith(rowNumber, details, `Skipped: the Activity Date "${dateText}" is not a date.`)
 
     const display = parseCsvNumber(cell(displayDistCol))
     const metres = parseCsvNumber(cell(metresCol))
@@ -80,7 +100,7 @@ export function parseStrava(table: Table, timeZone: string): ImportPreview {
         )
       }
     }
-    if (km === null) return skipped(rowNumber, `Skipped: the distance "${cell(displayDistCol)}" is missing or not a number.`)
+    if (km === null) return skippedWith(rowNumber, details, `Skipped: the distance "${cell(displayDistCol)}" is missing or not a number.`)
 
     let durationSec: number | null = null
     for (const c of elapsedCols) {
@@ -93,12 +113,14 @@ export function parseStrava(table: Table, timeZone: string): ImportPreview {
     return toRow(
       rowNumber,
       {
-        date: localDate(ms, timeZone),
+        date: when.date,
         distanceKm: roundKm(km),
         durationSec,
+        ...(notes ? { notes } : {}),
         source: { kind: 'csv', key: `strava:${id}` },
       },
       [],
+      details,
     )
   })
   const preview: ImportPreview = { format: 'strava-csv', rows, fileProblems: [] }

@@ -4,7 +4,7 @@
 // The parsing lives in siblings: csv-strava.ts (Strava's activities.csv), csv-mapped.ts (mapped CSV and
 // CalfCoach's own export), csv-table.ts (the table and its columns) and csv-cells.ts (numbers, dates, formulas).
 import type { ImportPreview, ParseOptions } from './types'
-import { decodeUtf8, defaultTimeZone, failed, MAX_IMPORT_ROWS, timeZoneProblem } from './common'
+import { decodeUtf8, failed, MAX_IMPORT_ROWS } from './common'
 import { calfCoachMapping, parseMapped } from './csv-mapped'
 import { isStravaHeader, parseStrava } from './csv-strava'
 import { readTable } from './csv-table'
@@ -18,17 +18,14 @@ export function parseCsv(bytes: Uint8Array, options: ParseOptions = {}): ImportP
   const decoded = decodeUtf8(bytes, 'CSV')
   if (!decoded.ok) return failed('csv', decoded.problem)
   if (decoded.text.trim() === '') return failed('csv', 'The file is empty (only white space).')
-  const timeZone = options.timeZone ?? defaultTimeZone()
-  const tzProblem = timeZoneProblem(timeZone)
-  if (tzProblem) return failed('csv', tzProblem)
 
-  const table = readTable(decoded.text)
+  const table = readTable(decoded.text, { onRows: options.onRows, maxRows: MAX_IMPORT_ROWS })
   if (typeof table === 'string') return failed('csv', table)
   if (table.records.length > MAX_IMPORT_ROWS) {
     return failed('csv', `The file has ${table.records.length} rows; CalfCoach imports at most ${MAX_IMPORT_ROWS} at a time. Split the file.`)
   }
   if (isStravaHeader(table.headers)) {
-    const preview = parseStrava(table, timeZone)
+    const preview = parseStrava(table, options)
     if (table.records.length === 0) preview.fileProblems.push('The Strava export has a header but no activities.')
     return preview
   }

@@ -1,14 +1,15 @@
 // FIT activity import with Garmin's official SDK (@garmin/fitsdk). The file must pass the SDK's
 // integrity check (".FIT" signature, declared size, CRC). A truncated or damaged file gives a clear
-// file problem and no rows. Each running session becomes one row. Duration is elapsed time (pauses
+// file problem and no rows. Each session becomes one row (a triathlon gives one per leg); only running
+// sessions can be imported (see activity-types.ts). Duration is elapsed time (pauses
 // included), the same as GPX and Strava's "Elapsed Time", so all sources agree.
 import { Decoder, Stream, Utils } from '@garmin/fitsdk'
 import type { ParseOptions, ImportPreview, ImportRow } from './types'
-import { dateWithOffset, defaultTimeZone, failed, localDate, roundKm, skipped, toRow } from './common'
+import { chosenZone, emptyDetails, failed, roundKm, skippedWith, toRow, whenDetails } from './common'
+import { classifyFit, plainWords, skipReason } from './activity-types'
+import { joinNotes } from './notes'
 
 const FIT_EPOCH_MS = Utils.FIT_EPOCH_MS
-
-const RUN_SPORTS = new Set(['running'])
 /** Largest real-world UTC offset is +14:00; anything beyond is a bad local timestamp. */
 const MAX_OFFSET_SEC = 14 * 3600
 
@@ -16,6 +17,10 @@ function toMs(value: unknown): number | null {
   if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.getTime() : null
   if (typeof value === 'number' && Number.isFinite(value)) return value * 1000 + FIT_EPOCH_MS
   return null
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null
 }
 
 function num(value: unknown): number | null {
@@ -70,18 +75,29 @@ export function parseFit(bytes: Uint8Array, options: ParseOptions = {}): ImportP
   let result: ReturnType<Decoder['read']>
   try {
     result = decoder.read({ convertTypesToStrings: true, convertDateTimesToDates: true, mergeHeartRates: false })
-  } catch (e) {
-    return failed('fit', `The FIT file could not be decoded: ${(e as Error).message}. Nothing was imported.`)
-  }
-  if (result.errors.length > 0) {
-    const first = result.errors[0]?.message ?? 'unknown error'
-    return failed('fit', `The FIT file could not be decoded (${first}). Nothing was imported.`)
+  } catch {
+    return failed('fit', 'The FIT file could not be decoded: its contents are damaged. Nothing was imported.')
   }
   const { messages } = result
+  const sessions = messages.sessionMesgs ?? []
+  const warnings: string[] = []
+  if (result.errors.length > 0) {
+    // Garmin's decoder can stop part-way (it throws on some records it does not support, or on damage);
+    // what it decoded before that is kept. Sessions are written at the end of a recording, so when they
+    // are there the summary of every leg is complete and only detail after them was lost.
+    if (sessions.length === 0 && (messages.recordMesgs ?? []).length === 0) {
+      return failed('fit', 'The FIT file could not be decoded: its contents are damaged before any session or track point. Nothing was imported.')
+    }
+    warnings.push(
+      sessions.length > 0
+        ? `Part of the FIT file could not be decoded. The ${sessions.length === 1 ? 'session summary was' : `${sessions.length} session summaries were`} read completely; what was lost is detail recorded after them (such as device or track data), which does not change the distance, time or date.`
+        : 'Part of the FIT file could not be decoded and it has no session summary: distance and time come from the track points read before the damage, so the end of the run may be missing.',
+    )
+  }
 
   const fileId = messages.fileIdMesgs?.[0]
   if (fileId?.type !== undefined && fileId.type !== 'activity') {
-    return failed('fit', `This FIT file is not an activity (it holds "${String(fileId.type)}" data), so there is no run to import.`)
+    return failed('fit', `This FIT file is not an activity (it holds ${plainWords(String(fileId.type))} data), so there is no run to import.`)
   }
   const serial = num(fileId?.serialNumber)
   const createdMs = toMs(fileId?.timeCreated)
@@ -97,14 +113,13 @@ export function parseFit(bytes: Uint8Array, options: ParseOptions = {}): ImportP
     const off = actLocal - (actTs - FIT_EPOCH_MS) / 1000
     if (Math.abs(off) <= MAX_OFFSET_SEC) offsetSec = Math.round(off / 900) * 900
   }
-  const timeZone = options.timeZone ?? defaultTimeZone()
-  const dateOf = (ms: number) => (offsetSec !== null ? dateWithOffset(ms, offsetSec) : localDate(ms, timeZone))
-  const warnings: string[] = []
-  if (offsetSec === null) warnings.push(`The file has no local time; dates use the ${timeZone} time zone.`)
+  const zone = chosenZone(options)
+  if (offsetSec === null) warnings.push(`The file has no local time; dates use the ${zone.timeZone} time zone.`)
+  const workoutName = text(messages.workoutMesgs?.[0]?.wktName)
+  const multisport = sessions.length > 1
 
   const keyBase = `fit:${serial ?? 'no-serial'}:${createdMs !== null ? createdMs / 1000 : 'no-time'}`
   const rows: ImportRow[] = []
-  const sessions = messages.sessionMesgs ?? []
 
   if (sessions.length === 0) {
     // A recording that was never properly saved can lack its summary; fall back to the track points.
@@ -120,54 +135,66 @@ export function parseFit(bytes: Uint8Array, options: ParseOptions = {}): ImportP
       return failed('fit', 'The FIT file has no session summary and no usable track points, so there is no run to import.')
     }
     const durationSec = Math.round((lastMs - firstMs) / 1000)
+    const when = whenDetails(firstMs, offsetSec, zone)
+    const notes = joinNotes([workoutName])
     rows.push(
       toRow(
         1,
         {
-          date: dateOf(firstMs),
+          date: when.date,
           distanceKm: roundKm(distM / 1000),
           durationSec: durationSec > 0 ? durationSec : null,
+          ...(notes ? { notes } : {}),
           source: { kind: 'fit', key: `${keyBase}:${firstMs / 1000}` },
         },
         ['The file has no session summary (the recording may not have been saved properly); distance and time come from the track points.'],
+        { ...emptyDetails(), name: workoutName, notes, startTime: when.startTime, timeZone: when.timeZone, timeZoneSource: when.timeZoneSource },
       ),
     )
   }
 
   sessions.forEach((s, i) => {
     const rowNumber = i + 1
-    const sport = String(s.sport ?? 'unknown')
+    const verdict = classifyFit(s.sport, s.subSport)
     const startMs = toMs(s.startTime) ?? toMs(s.timestamp)
-    const problems: string[] = []
-    if (!RUN_SPORTS.has(sport)) {
-      if (sport === 'generic' || sport === 'unknown') {
-        problems.push('The watch did not record the sport; check that this was a run.')
-      } else {
-        rows.push(skipped(rowNumber, `Skipped: this session is ${sport}, not a run.`))
-        return
-      }
+    const when = startMs !== null ? whenDetails(startMs, offsetSec, zone) : null
+    const leg = multisport ? `leg ${rowNumber} of ${sessions.length}` : 'session'
+    const details = {
+      ...emptyDetails(),
+      sport: verdict.kind === 'unknown' ? null : verdict.sport,
+      name: multisport ? `${workoutName ? `${workoutName}, ` : ''}${leg[0]?.toUpperCase()}${leg.slice(1)}` : workoutName,
+      ...(when ? { startTime: when.startTime, timeZone: when.timeZone, timeZoneSource: when.timeZoneSource } : {}),
     }
-    if (startMs === null) {
-      rows.push(skipped(rowNumber, 'Skipped: the session has no start time, so the run cannot be dated.'))
+    const problems: string[] = []
+    if (verdict.kind === 'other') {
+      rows.push(skippedWith(rowNumber, details, skipReason(verdict, leg)))
+      return
+    }
+    if (verdict.kind === 'unknown') problems.push('The watch did not record the sport; check that this was a run.')
+    if (startMs === null || when === null) {
+      rows.push(skippedWith(rowNumber, details, `Skipped: the ${leg} has no start time, so the run cannot be dated.`))
       return
     }
     const distM = num(s.totalDistance)
     if (distM === null || distM <= 0) {
-      rows.push(skipped(rowNumber, 'Skipped: the session has no distance (treadmill without a foot pod, or GPS off?).'))
+      rows.push(skippedWith(rowNumber, details, `Skipped: the ${leg} has no distance (treadmill without a foot pod, or GPS off?).`))
       return
     }
     const elapsed = num(s.totalElapsedTime) ?? num(s.totalTimerTime)
     const durationSec = elapsed !== null && elapsed >= 1 ? Math.round(elapsed) : null
+    const notes = joinNotes([workoutName])
     rows.push(
       toRow(
         rowNumber,
         {
-          date: dateOf(startMs),
+          date: when.date,
           distanceKm: roundKm(distM / 1000),
           durationSec,
+          ...(notes ? { notes } : {}),
           source: { kind: 'fit', key: `${keyBase}:${startMs / 1000}` },
         },
         problems,
+        { ...details, notes },
       ),
     )
   })

@@ -6,10 +6,12 @@ import { gunzipSync } from 'node:zlib'
 import { parseCsv } from './csv'
 import { parseFit } from './fit'
 import { parseGpx } from './gpx'
-import { failed, formatBytes, MAX_IMPORT_BYTES } from './common'
+import { chosenZone, failed, formatBytes, MAX_IMPORT_BYTES, timeZoneProblem } from './common'
+import { proposePainOnset } from './notes'
+import { plausibilityFlags } from './plausibility'
 import type { ImportFormat, ImportPreview, ParseOptions } from './types'
 
-export type { CsvMapping, CsvDistanceUnit, ImportFormat, ImportPreview, ImportRow, ParseOptions } from './types'
+export type { CsvMapping, CsvDistanceUnit, ImportFormat, ImportPreview, ImportRow, ParseOptions, PainOnsetProposal, RowDetails, TimeZoneSource } from './types'
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './common'
 export { csvEscapeCell, csvLine, runsToCsv, type CsvCellValue } from './csv-export'
 export { parseFit } from './fit'
@@ -37,7 +39,30 @@ function startsLikeXml(bytes: Uint8Array): boolean {
   return bytes[i] === 0x3c // '<'
 }
 
+/** The latest calendar date anywhere on Earth at `nowMs` (UTC+14): a run dated after it is in the future. */
+function latestDateOnEarth(nowMs: number): string {
+  return new Date(nowMs + 14 * 3600 * 1000).toISOString().slice(0, 10)
+}
+
+/**
+ * What every format shares once its rows are read: plausibility flags on every run, and a pain onset
+ * proposed from the athlete's notes. Done here once, so all formats behave the same.
+ */
+export function finishPreview(preview: ImportPreview, options: ParseOptions): ImportPreview {
+  const latest = latestDateOnEarth(options.now ?? Date.now())
+  for (const row of preview.rows) {
+    if (!row.run) continue
+    row.flags = plausibilityFlags(row.run, latest)
+    if (row.details && row.details.painOnset === null) row.details.painOnset = proposePainOnset(row.details.notes, row.run)
+  }
+  return preview
+}
+
 export function parseRunFile(fileName: string, bytes: Uint8Array, options: ParseOptions = {}): ImportPreview {
+  return finishPreview(parseRunFileUnchecked(fileName, bytes, options), options)
+}
+
+function parseRunFileUnchecked(fileName: string, bytes: Uint8Array, options: ParseOptions): ImportPreview {
   let name = fileName
   let data = bytes
   const hint = () => guessFromName(name) ?? 'csv'
@@ -63,6 +88,8 @@ export function parseRunFile(fileName: string, bytes: Uint8Array, options: Parse
       if (data.length === 0) return failed(hint(), 'The compressed file is empty. Nothing was imported.')
     }
 
+    const zoneProblem = timeZoneProblem(chosenZone(options).timeZone)
+    if (zoneProblem) return failed(hint(), zoneProblem)
     if (hasFitSignature(data)) return parseFit(data, options)
     const byName = guessFromName(name)
     if (byName === 'fit') return parseFit(data, options)
@@ -71,8 +98,9 @@ export function parseRunFile(fileName: string, bytes: Uint8Array, options: Parse
       return failed('csv', 'This file is XML (perhaps a GPX or TCX file renamed to .csv), not a CSV table. Nothing was imported.')
     }
     return parseCsv(data, options)
-  } catch (e) {
-    // The parsers are written not to throw; this is the last line of defence for a surprising file.
-    return failed(hint(), `The file could not be read (${(e as Error).message ?? 'unknown error'}). Nothing was imported.`)
+  } catch {
+    // The parsers are written not to throw; this is the last line of defence for a surprising file, and
+    // a library's own error text means nothing to a coach.
+    return failed(hint(), 'The file could not be read: something in it is damaged or in a form CalfCoach does not know. Nothing was imported.')
   }
 }

@@ -12,6 +12,36 @@ export interface ImportRow {
   run: RunInput | null
   /** With run === null: why the row is skipped. With a run: warnings to show in the preview. */
   problems: string[]
+  /** Values that are possible but unlikely for a run (see plausibility.ts); such rows start unticked. */
+  flags?: string[]
+  /** What the coach needs to tell rows apart and check them. */
+  details?: RowDetails
+}
+
+/** Where the time zone used for a row's date came from. */
+export type TimeZoneSource = 'file' | 'profile' | 'computer'
+
+export interface RowDetails {
+  /** The activity type in plain words ("running (trail)", "inline skating"), or null when the file does not say. */
+  sport: string | null
+  /** The activity's or track's own name, when the file has one. */
+  name: string | null
+  /** Local start time, "YYYY-MM-DD HH:MM", in timeZone. */
+  startTime: string | null
+  /** "UTC+02:00" for the file's own offset, else an IANA zone name. */
+  timeZone: string | null
+  timeZoneSource: TimeZoneSource | null
+  /** The athlete's own words from the file (already in run.notes); null when the file has none. */
+  notes: string | null
+  /** A pain onset read from the notes, for the coach to confirm; never put into the run unasked. */
+  painOnset: PainOnsetProposal | null
+}
+
+export interface PainOnsetProposal {
+  km: number | null
+  minutes: number | null
+  /** The words it was read from. */
+  text: string
 }
 
 export interface ImportPreview {
@@ -65,4 +95,10 @@ export interface ParseOptions {
    * without local time) into the run's calendar date. Defaults to the computer's time zone.
    */
   timeZone?: string
+  /** Where timeZone came from (the athlete's profile or the computer); 'computer' when not given. */
+  timeZoneSource?: Exclude<TimeZoneSource, 'file'>
+  /** "Now" for the date-in-the-future check (epoch ms); defaults to the clock. */
+  now?: number
+  /** Called as CSV rows are read, with the count so far (progress for the import dialog). */
+  onRows?: (rowsRead: number) => void
 }

@@ -1,12 +1,12 @@
 import type { Handlers } from '../../../shared/api/contract'
 import type { AppServices } from '../app-services'
-import { commitRunImport, previewRunImport } from './import-service'
+import { cancelRunImport, commitRunImport, previewRunImport, runImportProgress } from './import-service'
 import * as runs from './run-service'
 import { squadTriage } from './triage-service'
 
 type RunHandlerNames =
   | 'getAthleteRecord' | 'addRun' | 'updateRun' | 'deleteRun' | 'addRunsForGroup'
-  | 'previewRunImport' | 'commitRunImport' | 'getSquadTriage' | 'exportRunsCsv'
+  | 'previewRunImport' | 'commitRunImport' | 'getSquadTriage' | 'exportRunsCsv' | 'getRunImportProgress' | 'cancelRunImport'
 
 export function runHandlers(app: AppServices): Pick<Handlers, RunHandlerNames> {
   return {
@@ -16,7 +16,9 @@ export function runHandlers(app: AppServices): Pick<Handlers, RunHandlerNames> {
     deleteRun: ({ athleteId, runId }) => runs.deleteRun(app, athleteId, runId),
     addRunsForGroup: ({ date, entries }) => runs.addRunsForGroup(app, date, entries),
     previewRunImport: (input) => previewRunImport(app, input),
-    commitRunImport: ({ token, rowNumbers }) => commitRunImport(app, token, rowNumbers),
+    commitRunImport: ({ token, rowNumbers, withoutNotes, painOnsetRows }) => commitRunImport(app, token, rowNumbers, { withoutNotes, painOnsetRows }),
+    getRunImportProgress: ({ progressId }) => runImportProgress(app, progressId),
+    cancelRunImport: ({ progressId }) => cancelRunImport(app, progressId),
     getSquadTriage: (input) => squadTriage(app, input?.today),
     exportRunsCsv: ({ athleteId }) => runs.exportRunsCsv(app, athleteId),
   }

@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto'
-import { promises as fs } from 'node:fs'
 import path from 'node:path'
+import type { ImportProgress } from '../../../shared/api/channels/run-import'
 import type { CsvMappingInput, ImportPreviewResult, ImportPreviewRow, ReadyImportPreview } from '../../../shared/api/channels/runs'
 import { DomainError } from '../../../shared/api/result'
 import type { Run, RunInput } from '../../../shared/domain/run'
 import type { ServiceContext } from '../context'
 import { newId } from '../context'
-import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES, parseRunFile, type ImportPreview, type ImportRow } from '../import/index'
+import { IMPORT_EXTENSIONS, type ImportPreview, type ImportRow, type ParseOptions } from '../import/index'
+import { startParseJob, type ParseJob } from '../import/parse-job'
+import { rowStatus } from '../import/status'
 import { sortRuns, writableDoc } from './run-service'
 
 /**
- * Run import in two steps. Preview: main asks for the file (the renderer never names a path), reads it
- * with a size limit, parses it and keeps the bytes and the parsed rows behind an opaque token. Commit:
+ * Run import in two steps. Preview: main asks for the file (the renderer never names a path), has it read
+ * and parsed in a worker thread (progress by polling, cancel at any time) and keeps the path and the parsed
+ * rows behind an opaque token. Commit:
  * the coach's selected row numbers are added from exactly those rows, skipping any whose source key is
  * already in the log, so importing the same file twice adds nothing.
  */
@@ -20,7 +23,8 @@ interface ImportSession {
   token: string
   athleteId: string
   fileName: string
-  bytes: Uint8Array
+  /** Kept in main only; re-read when the coach changes the CSV mapping. */
+  filePath: string
   rows: ImportRow[]
   createdAt: number
 }
@@ -58,34 +62,6 @@ function session(ctx: ServiceContext, token: string): ImportSession {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-/** Reads at most MAX_IMPORT_BYTES + 1 bytes, so an oversized file is recognised without loading it. */
-async function readLimited(file: string): Promise<{ bytes: Uint8Array } | { problem: string }> {
-  let handle: fs.FileHandle | undefined
-  try {
-    handle = await fs.open(file, 'r')
-    const stat = await handle.stat()
-    if (!stat.isFile()) return { problem: 'That is not a file. Choose a FIT, GPX or CSV file.' }
-    if (stat.size > MAX_IMPORT_BYTES) {
-      return { problem: `The file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the import limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing was imported.` }
-    }
-    const buffer = Buffer.alloc(Math.min(stat.size, MAX_IMPORT_BYTES) + 1)
-    let length = 0
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
-      if (bytesRead === 0) break
-      length += bytesRead
-    }
-    // The file grew while being read: the parser's own size check refuses it.
-    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length) }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    const why = code === 'ENOENT' ? 'it no longer exists' : code === 'EACCES' || code === 'EPERM' ? 'permission was refused' : `the system reported ${code}`
-    return { problem: `The file could not be read because ${why}. Nothing was imported.` }
-  } finally {
-    await handle?.close()
-  }
-}
-
 function sourceKey(run: Pick<RunInput, 'source'>): string | null {
   return run.source?.key ? `${run.source.kind}|${run.source.key}` : null
 }
@@ -108,7 +84,8 @@ async function describeRows(rows: readonly ImportRow[], stored: readonly Run[]):
           const k = sourceKey(r)
           return (k === null || k !== key) && Math.abs(r.distanceKm - (row.run?.distanceKm ?? 0)) <= 0.05 * r.distanceKm
         })
-      out.push({ rowNumber: row.rowNumber, run: row.run, problems: row.problems, duplicate, similarToExisting })
+      const existing = { duplicate, similarToExisting }
+      out.push({ rowNumber: row.rowNumber, run: row.run, problems: row.problems, ...existing, flags: row.flags ?? [], details: row.details ?? null, ...rowStatus(row, existing) })
     }
   }
   return out
@@ -138,13 +115,43 @@ async function present(ctx: ServiceContext, s: ImportSession, preview: ImportPre
   }
 }
 
+/** Files being read, by the progress id the renderer chose, so it can poll progress and cancel. */
+const jobsByContext = new WeakMap<ServiceContext, Map<string, ParseJob>>()
+
+function jobs(ctx: ServiceContext): Map<string, ParseJob> {
+  let map = jobsByContext.get(ctx)
+  if (!map) {
+    map = new Map()
+    jobsByContext.set(ctx, map)
+  }
+  return map
+}
+
+export function runImportProgress(ctx: ServiceContext, progressId: string): ImportProgress {
+  const job = jobs(ctx).get(progressId)
+  const p = job?.progress() ?? null
+  return { state: job ? 'reading' : 'idle', bytesRead: p?.bytesRead ?? 0, totalBytes: p?.totalBytes ?? 0, rowsRead: p?.rowsRead ?? 0 }
+}
+
+/** Stops reading a file: its preview call answers "cancelled" and nothing is kept. */
+export function cancelRunImport(ctx: ServiceContext, progressId: string): { cancelled: boolean } {
+  const job = jobs(ctx).get(progressId)
+  job?.cancel()
+  return { cancelled: job !== undefined }
+}
+
+/** The zone for times the file gives in UTC: the athlete's own when set on the profile, else the computer's. */
+function athleteZone(ctx: ServiceContext, athleteId: string): ParseOptions {
+  const zone = ctx.db.squad.data.athletes.find((a) => a.id === athleteId)?.timeZone
+  return zone ? { timeZone: zone, timeZoneSource: 'profile' } : {}
+}
+
 export async function previewRunImport(
   ctx: ServiceContext,
-  input: { athleteId: string; token?: string | undefined; csvMapping?: CsvMappingInput | undefined },
+  input: { athleteId: string; token?: string | undefined; csvMapping?: CsvMappingInput | undefined; progressId?: string | undefined },
 ): Promise<ImportPreviewResult> {
   ctx.db.athleteDoc(input.athleteId) // not-found for an unknown athlete, before any dialog opens
   let s: ImportSession
-  let problem: string | null = null
   if (input.token) {
     s = session(ctx, input.token)
     if (s.athleteId !== input.athleteId) throw new DomainError('invalid-input', 'This import preview belongs to another athlete. Choose the file again.')
@@ -157,20 +164,19 @@ export async function previewRunImport(
       ],
     })
     if (!chosen) return { status: 'cancelled' }
-    const read = await readLimited(chosen)
-    if ('problem' in read) problem = read.problem
-    s = {
-      token: randomUUID(),
-      athleteId: input.athleteId,
-      fileName: path.basename(chosen),
-      bytes: 'bytes' in read ? read.bytes : new Uint8Array(0),
-      rows: [],
-      createdAt: Date.now(),
-    }
+    s = { token: randomUUID(), athleteId: input.athleteId, fileName: path.basename(chosen), filePath: chosen, rows: [], createdAt: Date.now() }
   }
-  const preview: ImportPreview = problem
-    ? { format: 'csv', rows: [], fileProblems: [problem] }
-    : parseRunFile(s.fileName, s.bytes, input.csvMapping ? { csvMapping: input.csvMapping } : {})
+  // Parsed in a worker thread: main keeps answering every window while a big file is read.
+  const job = startParseJob(s.filePath, { ...athleteZone(ctx, input.athleteId), ...(input.csvMapping ? { csvMapping: input.csvMapping } : {}) })
+  const progressId = input.progressId ?? randomUUID()
+  jobs(ctx).set(progressId, job)
+  let preview: ImportPreview | null
+  try {
+    preview = await job.result
+  } finally {
+    jobs(ctx).delete(progressId)
+  }
+  if (preview === null) return { status: 'cancelled' }
   // Rows from a file with whole-file problems are never importable.
   s.rows = preview.fileProblems.length ? [] : preview.rows
   remember(ctx, s)
@@ -184,10 +190,30 @@ export interface ImportCommitResult {
   skippedInvalid: number
 }
 
-export async function commitRunImport(ctx: ServiceContext, token: string, rowNumbers: readonly number[]): Promise<ImportCommitResult> {
+/** The run as the coach chose to import it: without the file's notes, or with the proposed pain onset. */
+function chosenRun(row: ImportRow, dropNotes: boolean, useOnset: boolean): RunInput | null {
+  if (!row.run) return null
+  const run: RunInput = { ...row.run }
+  if (dropNotes) delete run.notes
+  const onset = row.details?.painOnset
+  if (useOnset && onset) {
+    if (onset.km !== null) run.painOnsetKm = onset.km
+    if (onset.minutes !== null) run.painOnsetMinutes = onset.minutes
+  }
+  return run
+}
+
+export async function commitRunImport(
+  ctx: ServiceContext,
+  token: string,
+  rowNumbers: readonly number[],
+  choices: { withoutNotes?: readonly number[] | undefined; painOnsetRows?: readonly number[] | undefined } = {},
+): Promise<ImportCommitResult> {
   const s = session(ctx, token)
   const doc = writableDoc(ctx, s.athleteId)
   const wanted = new Set(rowNumbers)
+  const dropNotes = new Set(choices.withoutNotes ?? [])
+  const useOnset = new Set(choices.painOnsetRows ?? [])
   const byNumber = new Map(s.rows.map((r) => [r.rowNumber, r]))
   let skippedInvalid = 0
   const candidates: RunInput[] = []
@@ -195,8 +221,9 @@ export async function commitRunImport(ctx: ServiceContext, token: string, rowNum
   for (const n of wanted) {
     if (++checked % IMPORT_CHUNK_ROWS === 0) await yieldToEventLoop()
     const row = byNumber.get(n)
-    if (!row?.run) skippedInvalid++
-    else candidates.push(row.run)
+    const run = row ? chosenRun(row, dropNotes.has(n), useOnset.has(n)) : null
+    if (!run) skippedInvalid++
+    else candidates.push(run)
   }
   const now = ctx.now()
   // One write for the whole import: it is saved completely or not at all. Keys are checked against the

@@ -35,8 +35,8 @@ export function writableDoc(ctx: ServiceContext, athleteId: string): JsonDocumen
 export function athleteRecord(ctx: ServiceContext, athleteId: string): AthleteRecord {
   findAthlete(ctx, athleteId)
   const doc = ctx.db.athleteDoc(athleteId)
-  const { runs, assessments, plans } = doc.data
-  return { athleteId, runs, assessments, plans, locked: doc.lockedReason !== null, lockedReason: doc.lockedReason }
+  const { runs, assessments, plans, clearances } = doc.data
+  return { athleteId, runs, assessments, plans, clearances, locked: doc.lockedReason !== null, lockedReason: doc.lockedReason }
 }
 
 function stamp(ctx: ServiceContext): string {

@@ -1,22 +1,50 @@
+import { createHash } from 'node:crypto'
 import path from 'node:path'
+import { z } from 'zod'
 import type { BackupInfo } from '../../../shared/api/channels/squad'
 import type { FileOps } from './file-ops'
 
 export type BackupReason = BackupInfo['reason']
 
 const BACKUP_ID = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(auto|manual|pre-migration|pre-restore|pre-import)(?:-\d+)?$/
+/** A backup being written: never listed, and removed at the next backup or start. */
+const PARTIAL_PREFIX = '.partial-'
 /** Automatic backups rotate; deliberate ones (manual, before a restore or import) are kept longer. */
 const KEEP = { auto: 10, other: 30 }
+export const MANIFEST = 'manifest.json'
 
 export const CANONICAL_FILE = /^(squad\.json|athletes\/[a-z0-9][a-z0-9-]{2,63}\.json)$/
 
+const SourceStat = z.object({ ino: z.number(), size: z.number(), mtimeMs: z.number() })
+const ManifestEntry = z.object({ size: z.number().int(), sha256: z.string().regex(/^[0-9a-f]{64}$/), source: SourceStat.nullable() })
+const Manifest = z.object({
+  formatVersion: z.literal(1),
+  id: z.string(),
+  createdAt: z.string(),
+  reason: z.enum(['auto', 'manual', 'pre-migration', 'pre-restore', 'pre-import']),
+  files: z.record(z.string(), ManifestEntry),
+})
+export type BackupManifest = z.infer<typeof Manifest>
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
 /**
- * Whole-folder snapshots under <data>/backups/<id>/. Data files are small (one per athlete), so a
- * snapshot is a plain copy; copies use the same durable writer as the live files.
+ * Snapshots of the data files under <data>/backups/<id>/, each a browsable folder with the same layout
+ * as the data folder plus a manifest (size and SHA-256 of every file, and the live file's identity when
+ * it was taken). A backup costs only what changed: a file whose live copy is the same file (same inode,
+ * size and time: our writer always replaces files by rename, never in place) as in the previous backup
+ * is hard-linked to that backup's copy; only changed files are copied. Where the file system refuses
+ * hard links, the file is copied. A backup is written under a hidden .partial- name and renamed into
+ * place once its manifest is on disk, so a crash or full disk never leaves a listed half-backup.
  */
 export class BackupStore {
   private lastStamp = ''
   private sameStampCount = 0
+  /** Manifests never change once written; reading 40 of them on every list would be wasted work. */
+  private readonly manifests = new Map<string, BackupManifest | null>()
+  private queue: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly dataDir: string,
@@ -38,21 +66,97 @@ export class BackupStore {
     return files
   }
 
-  async create(reason: BackupReason): Promise<BackupInfo> {
+  /** Takes a backup. Callers hold the write coordinator, so the files agree with each other. */
+  create(reason: BackupReason): Promise<BackupInfo> {
+    const task = this.queue.then(() => this.createNow(reason))
+    this.queue = task.catch(() => undefined)
+    return task
+  }
+
+  private async createNow(reason: BackupReason): Promise<BackupInfo> {
+    await this.removePartials()
     const stamp = this.now().toISOString().replace(/[:.]/g, '-')
     this.sameStampCount = stamp === this.lastStamp ? this.sameStampCount + 1 : 0
     this.lastStamp = stamp
     const id = `${stamp}-${reason}${this.sameStampCount ? `-${this.sameStampCount}` : ''}`
-    const dir = path.join(this.root, id)
-    await this.ops.mkdirp(path.join(dir, 'athletes'))
-    let bytes = 0
-    const files = await this.canonicalFiles()
-    for (const rel of files) {
-      await this.ops.copy(path.join(this.dataDir, rel), path.join(dir, rel))
-      bytes += (await this.ops.stat(path.join(dir, rel)))?.size ?? 0
+    const partial = path.join(this.root, `${PARTIAL_PREFIX}${id}`)
+    const previous = await this.newestManifest()
+    try {
+      await this.ops.mkdirp(path.join(partial, 'athletes'))
+      const files: BackupManifest['files'] = {}
+      const rels = await this.canonicalFiles()
+      const queue = [...rels]
+      const worker = async () => {
+        for (let rel = queue.shift(); rel; rel = queue.shift()) {
+          const entry = await this.snapshotFile(rel, partial, previous)
+          if (entry) files[rel] = entry
+        }
+      }
+      await Promise.all(Array.from({ length: 16 }, worker))
+      await this.ops.syncDir?.(path.join(partial, 'athletes'))
+      const manifest: BackupManifest = { formatVersion: 1, id, createdAt: this.now().toISOString(), reason, files }
+      await this.ops.writeAtomic(path.join(partial, MANIFEST), JSON.stringify(manifest))
+      await this.ops.rename(partial, path.join(this.root, id))
+      this.manifests.set(id, manifest)
+      await this.rotate()
+      return infoOf(manifest)
+    } catch (error) {
+      await this.ops.remove(partial).catch(() => undefined)
+      throw error
     }
-    await this.rotate()
-    return { id, createdAt: this.now().toISOString(), reason, files: files.length, bytes }
+  }
+
+  /** Links the previous backup's copy when the live file is unchanged since then; copies it otherwise. */
+  private async snapshotFile(rel: string, target: string, previous: { dir: string; manifest: BackupManifest } | null) {
+    const live = path.join(this.dataDir, rel)
+    const to = path.join(target, rel)
+    const before = await this.ops.stat(live)
+    if (!before) return null
+    const known = previous?.manifest.files[rel]
+    if (known?.source && before.ino !== undefined && sameStat(known.source, before) && this.ops.link) {
+      try {
+        await this.ops.link(path.join(previous!.dir, rel), to)
+        return known
+      } catch {
+        /* no hard links here (or the old copy is gone): copy below */
+      }
+    }
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const stat = attempt === 0 ? before : await this.ops.stat(live)
+      const text = await this.ops.readText(live)
+      if (text === null || !stat) return null
+      const after = await this.ops.stat(live)
+      // The file was replaced while being read (a sync tool, not us): read it again.
+      if (!after || !sameStat(stat, after)) continue
+      await this.ops.writeAtomic(to, text)
+      const source = stat.ino !== undefined ? { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs } : null
+      return { size: Buffer.byteLength(text, 'utf8'), sha256: sha256(text), source }
+    }
+    throw Object.assign(new Error(`${rel} kept changing while it was being backed up`), { code: 'EBUSY' })
+  }
+
+  async manifestOf(id: string): Promise<BackupManifest | null> {
+    if (this.manifests.has(id)) return this.manifests.get(id)!
+    const text = await this.ops.readText(path.join(this.root, id, MANIFEST)).catch(() => null)
+    let manifest: BackupManifest | null = null
+    if (text !== null) {
+      try {
+        const parsed = Manifest.safeParse(JSON.parse(text))
+        manifest = parsed.success ? parsed.data : null
+      } catch {
+        manifest = null
+      }
+    }
+    this.manifests.set(id, manifest)
+    return manifest
+  }
+
+  private async newestManifest(): Promise<{ dir: string; manifest: BackupManifest } | null> {
+    for (const info of await this.list()) {
+      const manifest = await this.manifestOf(info.id)
+      if (manifest) return { dir: path.join(this.root, info.id), manifest }
+    }
+    return null
   }
 
   async list(): Promise<BackupInfo[]> {
@@ -60,16 +164,27 @@ export class BackupStore {
     for (const id of await this.ops.list(this.root)) {
       const m = BACKUP_ID.exec(id)
       if (!m) continue
-      const [date, time] = m[1]!.split('T') as [string, string]
-      const createdAt = `${date}T${time.slice(0, 8).replace(/-/g, ':')}.${time.slice(9, 12)}Z`
-      const files = (await this.ops.list(path.join(this.root, id, 'athletes'))).filter((f) => f.endsWith('.json'))
-      const hasSquad = (await this.ops.stat(path.join(this.root, id, 'squad.json'))) !== null
-      let bytes = 0
-      for (const f of files) bytes += (await this.ops.stat(path.join(this.root, id, 'athletes', f)))?.size ?? 0
-      if (hasSquad) bytes += (await this.ops.stat(path.join(this.root, id, 'squad.json')))?.size ?? 0
-      out.push({ id, createdAt, reason: m[2] as BackupReason, files: files.length + (hasSquad ? 1 : 0), bytes })
+      const manifest = await this.manifestOf(id)
+      if (manifest) {
+        out.push(infoOf(manifest))
+        continue
+      }
+      const legacy = await this.legacyInfo(id, m[1]!, m[2] as BackupReason)
+      if (legacy) out.push(legacy)
     }
     return out.sort((a, b) => (a.id < b.id ? 1 : -1))
+  }
+
+  /** Backups written before manifests existed: plain copies, counted only when they hold a squad index. */
+  private async legacyInfo(id: string, stamp: string, reason: BackupReason): Promise<BackupInfo | null> {
+    const hasSquad = await this.ops.stat(path.join(this.root, id, 'squad.json'))
+    if (!hasSquad) return null
+    const [date, time] = stamp.split('T') as [string, string]
+    const createdAt = `${date}T${time.slice(0, 8).replace(/-/g, ':')}.${time.slice(9, 12)}Z`
+    const files = (await this.ops.list(path.join(this.root, id, 'athletes'))).filter((f) => f.endsWith('.json'))
+    let bytes = hasSquad.size
+    for (const f of files) bytes += (await this.ops.stat(path.join(this.root, id, 'athletes', f)))?.size ?? 0
+    return { id, createdAt, reason, files: files.length + 1, bytes }
   }
 
   /** Newest first: the copies of one data file held in backups, for restoring a damaged file. */
@@ -86,12 +201,35 @@ export class BackupStore {
     return (await this.list())[0] ?? null
   }
 
+  /** Half-written backups (a crash or a full disk): never listed, and cleared away before the next one. */
+  async removePartials(): Promise<void> {
+    for (const name of await this.ops.list(this.root)) {
+      if (name.startsWith(PARTIAL_PREFIX)) await this.ops.remove(path.join(this.root, name)).catch(() => undefined)
+    }
+  }
+
   private async rotate(): Promise<void> {
     const all = await this.list()
     const autos = all.filter((b) => b.reason === 'auto')
     const others = all.filter((b) => b.reason !== 'auto')
     for (const b of [...autos.slice(KEEP.auto), ...others.slice(KEEP.other)]) {
       await this.ops.remove(path.join(this.root, b.id))
+      this.manifests.delete(b.id)
     }
+  }
+}
+
+function sameStat(a: { ino?: number; size: number; mtimeMs: number }, b: { ino?: number; size: number; mtimeMs: number }): boolean {
+  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
+}
+
+function infoOf(manifest: BackupManifest): BackupInfo {
+  const entries = Object.values(manifest.files)
+  return {
+    id: manifest.id,
+    createdAt: manifest.createdAt,
+    reason: manifest.reason,
+    files: entries.length,
+    bytes: entries.reduce((sum, e) => sum + e.size, 0),
   }
 }

@@ -10,6 +10,7 @@ import { athleteKind, squadKind } from './kinds'
 import { adoptOrphans, recoverAthlete, recoverSquad, reportUnknownFiles } from './recovery'
 import { type AthleteSummary, summariseAthlete } from '../../../shared/domain/summary'
 import { SummaryCache } from './summary-cache'
+import { WriteCoordinator } from './write-coordinator'
 
 export interface DatabaseOptions {
   dataDir: string
@@ -22,6 +23,8 @@ export interface DatabaseOptions {
    * (see athletesReady). The app does this so the squad list appears at once on big squads.
    */
   background?: boolean
+  /** Orders migrations and automatic backups against saves; the app passes one that outlives reopens. */
+  coordinator?: WriteCoordinator
 }
 
 const DAY_MS = 86_400_000
@@ -49,13 +52,19 @@ export class Database {
     readonly dataDir: string,
     readonly ops: FileOps,
     readonly now: () => Date,
+    readonly coordinator: WriteCoordinator,
   ) {
     this.backups = new BackupStore(dataDir, ops, now)
     this.summaryCache = new SummaryCache(dataDir, ops)
   }
 
   static async open(options: DatabaseOptions): Promise<Database> {
-    const db = new Database(path.resolve(options.dataDir), options.ops ?? nodeFileOps, options.now ?? (() => new Date()))
+    const db = new Database(
+      path.resolve(options.dataDir),
+      options.ops ?? nodeFileOps,
+      options.now ?? (() => new Date()),
+      options.coordinator ?? new WriteCoordinator(),
+    )
     await db.load(options.autoBackupAfterMs ?? DAY_MS, options.background ?? false)
     return db
   }
@@ -210,9 +219,12 @@ export class Database {
     await reportUnknownFiles(this)
 
     if (migrated.length && !this.readOnlyReason) {
-      const backup = await this.backups.create('pre-migration')
-      for (const doc of migrated) await doc.replace(doc.data)
-      this.addNotice('info', 'Data upgraded', `${migrated.length} file(s) were upgraded to the current format after backup ${backup.id}.`)
+      // Exclusive: a save queued meanwhile (index-only calls answer before athletes load) lands after the upgrade, on upgraded data.
+      await this.coordinator.exclusive(async () => {
+        const backup = await this.backups.create('pre-migration')
+        for (const doc of migrated) await doc.mutate((current) => current)
+        this.addNotice('info', 'Data upgraded', `${migrated.length} file(s) were upgraded to the current format after backup ${backup.id}.`)
+      })
     }
     await this.autoBackup(autoBackupAfterMs)
   }
@@ -293,7 +305,7 @@ export class Database {
     const latest = await this.backups.latest()
     if (latest && this.now().getTime() - Date.parse(latest.createdAt) < afterMs) return
     try {
-      await this.backups.create('auto')
+      await this.coordinator.exclusive(() => this.backups.create('auto'))
     } catch (error) {
       this.addNotice('warning', 'Automatic backup failed', `The daily backup could not be written: ${(error as Error).message}`)
     }

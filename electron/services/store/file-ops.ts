@@ -13,7 +13,11 @@ export interface FileOps {
   remove(file: string): Promise<void>
   list(dir: string): Promise<string[]>
   mkdirp(dir: string): Promise<void>
-  stat(file: string): Promise<{ size: number; mtimeMs: number } | null>
+  stat(file: string): Promise<{ size: number; mtimeMs: number; ino?: number } | null>
+  /** Another name for the same file (a hard link). Optional: without it, or where the file system refuses, callers copy. */
+  link?(from: string, to: string): Promise<void>
+  /** Flushes a folder's entries (new names, links) to disk. Optional: a no-op where unsupported. */
+  syncDir?(dir: string): Promise<void>
 }
 
 let tempCounter = 0
@@ -96,10 +100,14 @@ export const nodeFileOps: FileOps = {
   async mkdirp(dir) {
     await fs.mkdir(dir, { recursive: true })
   },
+  async link(from, to) {
+    await fs.link(from, to)
+  },
+  syncDir: fsyncDirectory,
   async stat(file) {
     try {
       const s = await fs.stat(file)
-      return { size: s.size, mtimeMs: s.mtimeMs }
+      return { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw error

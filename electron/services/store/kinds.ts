@@ -7,12 +7,15 @@ import {
   SQUAD_SCHEMA_VERSION,
   SquadDocument,
 } from '../../../shared/domain/documents'
+import { Clearance } from '../../../shared/clinical/clearance'
+import { ReadinessTest } from '../../../shared/clinical/readiness'
 import { Run } from '../../../shared/domain/run'
 import { DEFAULT_SETTINGS } from '../../../shared/domain/squad'
+import { athleteV1toV2 } from './athlete-migrations'
 import type { DocumentKind } from './document'
 
-// Ordered, pure migrations live here: migrations[n] upgrades a version-n file to n+1. Version 1 is the
-// first released shape, so the registries start empty; assertMigrationsComplete guards every bump.
+// Ordered, pure migrations live here: migrations[n] upgrades a version-n file to n+1 (the steps themselves
+// are in athlete-migrations.ts); assertMigrationsComplete guards every bump.
 
 export const squadKind: DocumentKind<SquadDocument> = {
   label: 'The squad index (squad.json)',
@@ -27,14 +30,20 @@ export function athleteKind(athleteId: string, athleteName: string): DocumentKin
     label: `The record of ${athleteName}`,
     currentVersion: ATHLETE_SCHEMA_VERSION,
     schema: AthleteDocument,
-    migrations: {},
+    migrations: { 1: athleteV1toV2 },
     validateChange: validateAthleteChange,
-    create: () => ({ schemaVersion: ATHLETE_SCHEMA_VERSION, athleteId, athleteName, runs: [], assessments: [], plans: [] }),
+    create: () => ({ schemaVersion: ATHLETE_SCHEMA_VERSION, athleteId, athleteName, runs: [], assessments: [], plans: [], clearances: [], readinessTests: [] }),
   }
 }
 
-const AthleteDocumentShell = AthleteDocument.extend({ runs: z.array(z.unknown()), assessments: z.array(z.unknown()), plans: z.array(z.unknown()) })
-const ENTRY_SCHEMAS = { runs: Run, assessments: AssessmentRecord, plans: PlanRecord } as const
+const AthleteDocumentShell = AthleteDocument.extend({
+  runs: z.array(z.unknown()),
+  assessments: z.array(z.unknown()),
+  plans: z.array(z.unknown()),
+  clearances: z.array(z.unknown()),
+  readinessTests: z.array(z.unknown()),
+})
+const ENTRY_SCHEMAS = { runs: Run, assessments: AssessmentRecord, plans: PlanRecord, clearances: Clearance, readinessTests: ReadinessTest } as const
 
 /**
  * Saving one run must not re-validate years of unchanged runs: entries that are the very same

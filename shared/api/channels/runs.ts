@@ -3,7 +3,9 @@ import { EntityId, IsoDate, PainScore } from '../../domain/common'
 import { AssessmentRecord, PlanRecord } from '../../domain/documents'
 import { latestRunDate, MIN_RUN_KM, RUN_DATE_TOO_LATE, RUN_TOO_SHORT, safeText } from '../../domain/input-guards'
 import { Run, RunEntry, RunInput } from '../../domain/run'
+import { Clearance } from '../../clinical/clearance'
 import { defineChannel } from '../define'
+import { ImportProgressId, ImportRowDetails, ImportRowStatus } from './run-import'
 
 // Run and pain log, run import, and the squad triage board (issue 4). Channel names are frozen.
 
@@ -13,6 +15,8 @@ export const AthleteRecord = z.strictObject({
   runs: z.array(Run),
   assessments: z.array(AssessmentRecord),
   plans: z.array(PlanRecord),
+  /** Every referral clearance recorded, in the order recorded (listClearances gives them newest first). */
+  clearances: z.array(Clearance),
   /** True when the record must not be changed (written by a newer CalfCoach, or damaged and not movable). */
   locked: z.boolean(),
   lockedReason: z.string().nullable(),
@@ -64,6 +68,12 @@ export const ImportPreviewRow = z.strictObject({
   duplicate: z.boolean(),
   /** A stored run without that key (e.g. typed by hand) has the same date and a distance within 5 %. */
   similarToExisting: z.boolean(),
+  /** Possible but unlikely values (pace, date, distance, duration); such rows start unticked. */
+  flags: z.array(z.string()),
+  details: ImportRowDetails.nullable(),
+  status: ImportRowStatus,
+  /** Whether the row starts ticked: only ready rows do. */
+  preselected: z.boolean(),
 })
 export type ImportPreviewRow = z.infer<typeof ImportPreviewRow>
 
@@ -154,13 +164,22 @@ export const runChannels = {
       /** Re-parse the file chosen earlier (e.g. with a CSV mapping) instead of asking for a new one. */
       token: ImportToken.optional(),
       csvMapping: CsvMappingInput.optional(),
+      /** Lets the renderer poll getRunImportProgress and call cancelRunImport while the file is read. */
+      progressId: ImportProgressId.optional(),
     }),
     ImportPreviewResult,
     { writes: false },
   ),
   commitRunImport: defineChannel(
     'calfcoach:runs:import-commit',
-    z.strictObject({ token: ImportToken, rowNumbers: z.array(z.number().int().min(0)).max(50_000) }),
+    z.strictObject({
+      token: ImportToken,
+      rowNumbers: z.array(z.number().int().min(0)).max(50_000),
+      /** Rows whose notes from the file the coach left out. */
+      withoutNotes: z.array(z.number().int().min(0)).max(50_000).optional(),
+      /** Rows whose pain onset, proposed from the athlete's notes, the coach confirmed. */
+      painOnsetRows: z.array(z.number().int().min(0)).max(50_000).optional(),
+    }),
     z.strictObject({
       athleteId: z.string(),
       added: z.number().int(),

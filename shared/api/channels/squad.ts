@@ -74,7 +74,7 @@ export const squadChannels = {
   loadDemoSquad: defineChannel('calfcoach:demo:load', NoInput, z.strictObject({ athletes: z.number().int() }), {
     writes: true,
   }),
-  backupNow: defineChannel('calfcoach:backup:now', NoInput, BackupInfo, { writes: false }),
+  backupNow: defineChannel('calfcoach:backup:now', NoInput, BackupInfo, { writes: true }),
   listBackups: defineChannel('calfcoach:backup:list', NoInput, z.array(BackupInfo), { writes: false }),
   restoreBackup: defineChannel(
     'calfcoach:backup:restore',

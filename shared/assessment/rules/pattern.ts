@@ -108,14 +108,12 @@ export const PATTERN_RULE: PatternRule = {
       role: 'mismatch',
       when: ({ symptoms }) => symptoms.morningStiffness === true,
     },
+    // Both legs is common in overload (issue 10); being forced to stop at the same point is not (B1, B2).
     {
-      id: 'bilateral-reproducible',
-      uses: [
-        [S, 'side'],
-        [S, 'startsAfterMinutes'],
-      ],
+      id: 'forced-to-stop',
+      uses: [[S, 'forcedToStop']],
       role: 'mismatch',
-      when: ({ symptoms }) => symptoms.side === 'both' && symptoms.startsAfterMinutes !== undefined,
+      when: ({ symptoms }) => symptoms.forcedToStop === true,
     },
 
     // Contradictions: the story points elsewhere
@@ -200,12 +198,16 @@ export const PATTERN_RULE: PatternRule = {
         [S, 'backPainOrRadiatingPain'],
         [S, 'chestPainOrBreathlessness'],
         [S, 'unableToHeelRaise'],
+        [S, 'muscleHernia'],
+        [S, 'saddleNumbnessOrBladderBowelChange'],
       ],
       role: 'contradicts',
       when: ({ symptoms }) =>
         symptoms.backPainOrRadiatingPain === true ||
         symptoms.chestPainOrBreathlessness === true ||
-        symptoms.unableToHeelRaise === true,
+        symptoms.unableToHeelRaise === true ||
+        symptoms.muscleHernia === true ||
+        symptoms.saddleNumbnessOrBladderBowelChange === true,
     },
   ],
 }

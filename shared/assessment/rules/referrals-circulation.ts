@@ -1,7 +1,8 @@
 // Referrals for clots, blood supply and compartment pressure: pulmonary embolism, DVT, exertional
 // compartment syndrome and popliteal artery entrapment. Listed in evaluation order in referrals.ts.
 
-import { SYMPTOMS } from '../norms'
+import { ARTERIAL_CHECK_AGE, SYMPTOMS } from '../norms'
+import type { VascularRiskFactor } from '../schema'
 import { flagTrigger } from './findings'
 import type { ReferralRule } from './types'
 import { fmt } from './types'
@@ -34,7 +35,7 @@ export const DVT: ReferralRule = {
   explanation:
     'A clot in a deep calf vein can feel like a tight, sore calf. Swelling, warmth or redness, a calf clearly bigger than the other, and risk factors such as recent surgery, a cast, a long journey, a previous clot or cancer all call for a same-day medical check and no running or calf massage until then. Even after a calf injury a clot must be ruled out, because the two can occur together.',
   source: 'Wells 1997; primary-care DVT rule; American Running Association (clinical-and-peers B1 DVT row, B2 red)',
-  stopsRunning: 'if-urgent',
+  stopsRunning: 'always',
   triggers: [
     flagTrigger({
       id: 'calf-swelling',
@@ -110,7 +111,7 @@ export const COMPARTMENT_SYNDROME: ReferralRule = {
   id: 'suspected-compartment-syndrome',
   title: 'Possible exertional compartment syndrome',
   explanation:
-    'Pressure building inside a muscle compartment gives tight, cramping or burning pain that comes on at a consistent point in a run, much like simple calf overload. What sets it apart: numbness or tingling, a weak or slapping foot, the same spot in both legs, and pain that takes longer than 20 minutes to settle or does not settle. Any of these means a sports doctor should look before running is increased.',
+    'Pressure building inside a muscle compartment gives tight, cramping or burning pain that comes on at a consistent point in a run, much like simple calf overload. What sets it apart: the pain forces the runner to stop at about the same point each time, numbness, tingling or a weak or slapping foot during runs, a small muscle bulge, and pain that takes 10 to 30 minutes to settle. Pain in both legs on its own is common in simple overload and is not a reason to refer. Any of these signs means a sports doctor should look before running is increased.',
   source: 'Pedowitz 1990; Aweid 2012; Mayo/COA CECS pages (clinical-and-peers B0, B1 CECS row, B2 amber)',
   stopsRunning: 'if-urgent',
   triggers: [
@@ -127,16 +128,18 @@ export const COMPARTMENT_SYNDROME: ReferralRule = {
       text: 'The foot feels weak or slaps down during runs.',
     }),
     {
-      id: 'bilateral-at-a-reproducible-point',
+      id: 'forced-stop-at-a-reproducible-point',
       uses: [
+        [S, 'forcedToStop'],
         [S, 'side'],
-        [S, 'startsAfterMinutes'],
       ],
       urgency: 'before-progressing',
-      when: ({ symptoms }) =>
-        symptoms.side === 'both' && symptoms.startsAfterMinutes !== undefined
-          ? `Both legs, coming on at a consistent point (about ${fmt(symptoms.startsAfterMinutes)} min into the run): the typical compartment pattern.`
-          : null,
+      when: ({ symptoms }) => {
+        if (symptoms.forcedToStop !== true) return null
+        return symptoms.side === 'both'
+          ? 'Both legs, and the pain forces a stop at about the same point each run: the typical compartment pattern.'
+          : 'The pain forces the runner to stop at about the same point each run, which overload rarely does.'
+      },
     },
     {
       id: 'slow-to-settle',
@@ -144,20 +147,17 @@ export const COMPARTMENT_SYNDROME: ReferralRule = {
       urgency: 'before-progressing',
       when: ({ symptoms }) => {
         const m = symptoms.settlesAfterStoppingMinutes
-        return typeof m === 'number' && m > SYMPTOMS.slowSettleOverMinutes
-          ? `The pain takes ${fmt(m)} min to settle after stopping (over ${SYMPTOMS.slowSettleOverMinutes} min does not fit simple overload).`
+        return typeof m === 'number' && m > SYMPTOMS.quickSettleMaxMinutes && m <= SYMPTOMS.compartmentSettleMaxMinutes
+          ? `The pain takes ${fmt(m)} min to settle after stopping: overload settles within ${SYMPTOMS.quickSettleMaxMinutes} min, compartment pressure typically in 10–30 min.`
           : null
       },
     },
-    {
-      id: 'does-not-settle',
-      uses: [[S, 'settlesAfterStoppingMinutes']],
+    flagTrigger({
+      id: 'muscle-hernia',
+      field: [S, 'muscleHernia'],
       urgency: 'before-progressing',
-      when: ({ symptoms }) =>
-        symptoms.settlesAfterStoppingMinutes === null
-          ? 'The pain does not settle after stopping; a clinician should also consider bone stress or a tear.'
-          : null,
-    },
+      text: 'A small muscle bulge appears with exercise: far more common with compartment syndrome than without.',
+    }),
     {
       id: 'unsettled-pain-with-nerve-or-swelling-signs',
       uses: [
@@ -184,7 +184,7 @@ export const VASCULAR_ENTRAPMENT: ReferralRule = {
   explanation:
     'The artery behind the knee can be squeezed by the calf muscles during running, giving cramping calf pain, pins and needles, and a cold or pale foot that recover within seconds to minutes of stopping. It looks like calf overload, which is why it is often missed for months. A cold or pale foot needs a same-day medical check; one that stays cold or pale at rest is an emergency.',
   source: 'Joy & Raudales 2015; VisualDx PAES (clinical-and-peers B0, B1 PAES row, B2 red)',
-  stopsRunning: 'if-urgent',
+  stopsRunning: 'always',
   triggers: [
     flagTrigger({
       id: 'cold-or-pale-foot',
@@ -221,4 +221,46 @@ export const VASCULAR_ENTRAPMENT: ReferralRule = {
       },
     },
   ],
+}
+
+export const ARTERIAL_CLAUDICATION: ReferralRule = {
+  kind: 'referral',
+  id: 'suspected-arterial-claudication',
+  title: 'Possible narrowed leg arteries (claudication)',
+  explanation:
+    'In older runners, and from 50 with smoking, diabetes, high blood pressure, high cholesterol or known heart or vessel disease, cramping calf pain that comes on with effort and eases within minutes of stopping can mean the leg arteries are narrowed rather than the calf overloaded. A doctor can check the pulses and the blood pressure at the ankle; hold running distance until then.',
+  source: 'clinical-and-peers B0 (exertional cramping quickly relieved by rest mimics overload), B1 PAES row (vascular referral), B2 amber; age limits: issue 10',
+  stopsRunning: 'if-urgent',
+  triggers: [
+    {
+      id: 'cramping-relieved-within-minutes',
+      uses: [
+        ['athlete', 'ageYears'],
+        [H, 'vascularRiskFactors'],
+        [S, 'character'],
+        [S, 'settlesAfterStoppingMinutes'],
+      ],
+      urgency: 'before-progressing',
+      when: ({ athlete, history, symptoms }) => {
+        const age = athlete.ageYears
+        const settles = symptoms.settlesAfterStoppingMinutes
+        if (age === undefined || !(symptoms.character ?? []).includes('cramping')) return null
+        if (typeof settles !== 'number' || settles > ARTERIAL_CHECK_AGE.reliefWithinMinutes) return null
+        const risks = (history.vascularRiskFactors ?? []).filter((r) => r !== 'none-of-these')
+        if (age >= ARTERIAL_CHECK_AGE.anyRunnerFrom)
+          return `Aged ${fmt(age)}, with cramping on effort that eases within ${fmt(settles)} min of stopping: the leg arteries should be checked.`
+        if (age >= ARTERIAL_CHECK_AGE.withRiskFactorFrom && risks.length > 0)
+          return `Aged ${fmt(age)} with ${risks.map((r) => RISK_WORDS[r]).join(', ')}, and cramping on effort that eases within ${fmt(settles)} min: the leg arteries should be checked.`
+        return null
+      },
+    },
+  ],
+}
+
+const RISK_WORDS: Readonly<Record<Exclude<VascularRiskFactor, 'none-of-these'>, string>> = {
+  smoking: 'smoking',
+  diabetes: 'diabetes',
+  'high-blood-pressure': 'high blood pressure',
+  'high-cholesterol': 'high cholesterol',
+  'heart-or-vessel-disease': 'known heart or vessel disease',
 }

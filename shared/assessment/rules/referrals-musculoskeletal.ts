@@ -36,12 +36,6 @@ export const CALF_STRAIN: ReferralRule = {
       urgency: 'before-progressing',
       text: 'Bruising suggests torn muscle fibres.',
     }),
-    flagTrigger({
-      id: 'pain-at-rest',
-      field: [S, 'painAtRest'],
-      urgency: 'before-progressing',
-      text: 'Pain at rest does not fit simple overload; it is common after a strain.',
-    }),
     {
       id: 'cannot-heel-raise-after-injury',
       uses: [
@@ -120,7 +114,7 @@ export const STRESS_FRACTURE: ReferralRule = {
   id: 'suspected-stress-fracture',
   title: 'Possible bone stress injury',
   explanation:
-    'A bone stress injury hurts at one small spot on the bone, hurts when hopping, and with time hurts when walking, at rest or at night. A painful hop test catches nearly all of them, and early X-rays often look normal, so the runner should stop running and be referred for imaging.',
+    'A bone stress injury hurts at one small spot on the bone, hurts when hopping, and with time hurts when walking, at rest or at night. A painful hop test catches nearly all of them, and early X-rays often look normal, so the runner should stop running and be referred for imaging, wherever the pain is felt. With pain at rest or at night the check is needed the same day.',
   source: 'Milgrom 2021 hop test (clinical-and-peers B1 bone stress row, B2)',
   stopsRunning: 'always',
   triggers: [
@@ -136,6 +130,21 @@ export const STRESS_FRACTURE: ReferralRule = {
       urgency: 'before-progressing',
       text: 'Hopping on the painful leg hurts (the hop test misses almost no bone stress injuries).',
     }),
+    {
+      id: 'bone-sign-with-rest-or-night-pain',
+      uses: [
+        [S, 'focalBoneTenderness'],
+        [S, 'painfulHop'],
+        [S, 'painAtRest'],
+        [S, 'nightPain'],
+      ],
+      urgency: 'same-day',
+      when: ({ symptoms }) =>
+        (symptoms.focalBoneTenderness === true || symptoms.painfulHop === true) &&
+        (symptoms.painAtRest === true || symptoms.nightPain === true)
+          ? 'A bone sign together with pain at rest or at night: a possible stress fracture needs checking today.'
+          : null,
+    },
     {
       id: 'shin-pain-at-rest-or-night',
       uses: [
@@ -192,6 +201,24 @@ export const NERVE_ROOT: ReferralRule = {
           ? 'Weakness in both feet with back pain: check today, and go to emergency if there is saddle numbness or any bladder or bowel change.'
           : null,
     },
+  ],
+}
+
+export const CAUDA_EQUINA: ReferralRule = {
+  kind: 'referral',
+  id: 'possible-cauda-equina',
+  title: 'Possible pressure on the nerves at the base of the spine (cauda equina)',
+  explanation:
+    'Numbness between the legs (the saddle area) or a new change in bladder or bowel control can mean the bundle of nerves at the bottom of the spine is being squeezed. Permanent damage can follow within hours, so this is an emergency: the runner goes to an emergency department now, whatever the calf shows.',
+  source: 'MSD Manual lumbosacral radiculopathy (clinical-and-peers B1 radiculopathy row: emergency signs; B2 red)',
+  stopsRunning: 'always',
+  triggers: [
+    flagTrigger({
+      id: 'saddle-numbness-or-bladder-bowel-change',
+      field: [S, 'saddleNumbnessOrBladderBowelChange'],
+      urgency: 'emergency',
+      text: 'Numbness between the legs or a new bladder or bowel change: go to an emergency department now.',
+    }),
   ],
 }
 

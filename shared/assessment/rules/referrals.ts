@@ -5,10 +5,18 @@
 // The rules live in themed files (clots and circulation, muscle/tendon/bone/nerve); this module lists them
 // in evaluation order. Shared trigger factories are in findings.ts.
 
-import { COMPARTMENT_SYNDROME, DVT, PULMONARY_EMBOLISM, VASCULAR_ENTRAPMENT } from './referrals-circulation'
+import {
+  ARTERIAL_CLAUDICATION,
+  COMPARTMENT_SYNDROME,
+  DVT,
+  PULMONARY_EMBOLISM,
+  VASCULAR_ENTRAPMENT,
+} from './referrals-circulation'
+import { NOT_IMPROVING, PERSISTENT_PAIN } from './referrals-course'
 import {
   ACHILLES_TENDINOPATHY,
   CALF_STRAIN,
+  CAUDA_EQUINA,
   ENERGY_AVAILABILITY,
   NERVE_ROOT,
   STRESS_FRACTURE,
@@ -18,13 +26,17 @@ import type { ReferralRule } from './types'
 
 export const REFERRAL_RULES: readonly ReferralRule[] = [
   PULMONARY_EMBOLISM,
+  CAUDA_EQUINA,
   DVT,
   CALF_STRAIN,
   TENDON_RUPTURE,
   COMPARTMENT_SYNDROME,
   VASCULAR_ENTRAPMENT,
+  ARTERIAL_CLAUDICATION,
   STRESS_FRACTURE,
+  PERSISTENT_PAIN,
   NERVE_ROOT,
   ACHILLES_TENDINOPATHY,
   ENERGY_AVAILABILITY,
+  NOT_IMPROVING,
 ]

@@ -12,9 +12,17 @@ import type { AthleteFacts } from '../norms'
 
 type Section<K extends keyof AssessmentInput> = NonNullable<AssessmentInput[K]>
 
+/** The same runner's earlier assessment, and how many weeks before the one being diagnosed it was made. */
+export interface PreviousAssessment {
+  readonly input: AssessmentInput
+  readonly weeksBefore: number
+}
+
 /** What every finding test receives: the sections with empty objects for the ones not recorded. */
 export interface Facts {
   readonly input: AssessmentInput
+  /** Present only when the caller passed the previous assessment. */
+  readonly previous?: PreviousAssessment | undefined
   readonly athlete: AthleteFacts
   readonly symptoms: Section<'symptoms'>
   readonly history: Section<'history'>
@@ -23,9 +31,10 @@ export interface Facts {
   readonly training: Section<'training'>
 }
 
-export function factsOf(input: AssessmentInput): Facts {
+export function factsOf(input: AssessmentInput, previous?: PreviousAssessment): Facts {
   return {
     input,
+    previous,
     athlete: { sex: input.athlete?.sex, ageYears: input.athlete?.ageYears },
     symptoms: input.symptoms ?? {},
     history: input.history ?? {},

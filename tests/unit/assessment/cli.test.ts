@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { diagnose } from '../../../shared/assessment/diagnose'
-import { Diagnosis } from '../../../shared/assessment/schema'
+import { Diagnosis, type AssessmentInput, type Diagnosis as DiagnosisT } from '../../../shared/assessment/schema'
 import { CLEAN, withPatch } from './fixtures'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -49,12 +49,21 @@ describe('scripts/diagnose.ts', () => {
     expect((out as { triage: string }).triage).toBe('amber')
   })
 
-  it('reads stdin when given "-"', () => {
-    const r = run(['-'], JSON.stringify({ symptoms: { chestPainOrBreathlessness: true } }))
+  it('reads stdin when given "-", with the fields added by issue 10', () => {
+    const input = {
+      athlete: { ageYears: 55 },
+      symptoms: { chestPainOrBreathlessness: true, forcedToStop: false, muscleHernia: false, saddleNumbnessOrBladderBowelChange: false },
+      history: { vascularRiskFactors: ['smoking', 'diabetes'] },
+    }
+    const r = run(['-'], JSON.stringify(input))
     expect(r.code).toBe(0)
-    const out = JSON.parse(r.stdout) as { triage: string; referrals: Array<{ id: string; urgency: string }> }
+    const out = JSON.parse(r.stdout) as DiagnosisT
     expect(out.triage).toBe('red')
     expect(out.referrals[0]).toMatchObject({ id: 'possible-pulmonary-embolism', urgency: 'emergency' })
+    expect(out.redFlagScreen?.complete).toBe(false)
+    expect(out.redFlagScreen?.unanswered).toContain('symptoms.swelling')
+    expect(out.redFlagScreen?.unanswered).not.toContain('symptoms.forcedToStop')
+    expect(out).toEqual(diagnose(input as AssessmentInput))
   })
 
   it('invalid input: exit 2, names the field and the problem, no stack trace', () => {

@@ -2,7 +2,7 @@
 // wrong), a deep-merge helper, fast-check arbitraries for valid assessments, and leaf-level subsetting.
 
 import fc from 'fast-check'
-import type { AssessmentInput } from '../../../shared/assessment/schema'
+import type { AssessmentInput, VascularRiskFactor } from '../../../shared/assessment/schema'
 
 /** Every question answered, the story typical of calf overload, all tests normal for a 35-year-old woman. */
 export const CLEAN: AssessmentInput = {
@@ -33,6 +33,9 @@ export const CLEAN: AssessmentInput = {
     chestPainOrBreathlessness: false,
     morningStiffness: false,
     weeksSinceOnset: 3,
+    forcedToStop: false,
+    muscleHernia: false,
+    saddleNumbnessOrBladderBowelChange: false,
   },
   history: {
     recentSurgeryOrImmobilisation: false,
@@ -87,6 +90,18 @@ const int = (min: number, max: number) => fc.integer({ min, max })
 const perSide = <T>(arb: fc.Arbitrary<T>) => fc.record({ left: arb, right: arb }, { requiredKeys: [] })
 const posNeg = fc.constantFrom('positive' as const, 'negative' as const)
 
+/** A valid risk-factor list: "none of these", or any set of real risk factors (possibly empty). */
+const vascularRiskArb: fc.Arbitrary<VascularRiskFactor[]> = fc.oneof(
+  fc.constant(['none-of-these'] as VascularRiskFactor[]),
+  fc.subarray<VascularRiskFactor>([
+    'smoking' as const,
+    'diabetes' as const,
+    'high-blood-pressure' as const,
+    'high-cholesterol' as const,
+    'heart-or-vessel-disease' as const,
+  ]),
+)
+
 export const assessmentArb: fc.Arbitrary<AssessmentInput> = fc.record(
   {
     athlete: fc.record(
@@ -131,6 +146,9 @@ export const assessmentArb: fc.Arbitrary<AssessmentInput> = fc.record(
         chestPainOrBreathlessness: fc.boolean(),
         morningStiffness: fc.boolean(),
         weeksSinceOnset: num(0, 520),
+        forcedToStop: fc.boolean(),
+        muscleHernia: fc.boolean(),
+        saddleNumbnessOrBladderBowelChange: fc.boolean(),
       },
       { requiredKeys: [] },
     ),
@@ -145,6 +163,7 @@ export const assessmentArb: fc.Arbitrary<AssessmentInput> = fc.record(
         previousBoneStressInjury: fc.boolean(),
         irregularOrAbsentPeriods: fc.boolean(),
         monthsRunning: num(0, 1200),
+        vascularRiskFactors: vascularRiskArb,
       },
       { requiredKeys: [] },
     ),
@@ -201,6 +220,12 @@ export const nearThresholdArb: fc.Arbitrary<AssessmentInput> = fc.record(
         backPainOrRadiatingPain: fc.boolean(),
         morningStiffness: fc.boolean(),
         calfCircumferenceDifferenceCm: num(0, 5),
+        character: fc.subarray(['cramping' as const, 'tight' as const, 'aching' as const, 'sharp' as const]),
+        forcedToStop: fc.boolean(),
+        muscleHernia: fc.boolean(),
+        focalBoneTenderness: fc.boolean(),
+        painfulHop: fc.boolean(),
+        weeksSinceOnset: int(0, 20),
       },
       { requiredKeys: [] },
     ),
@@ -210,6 +235,7 @@ export const nearThresholdArb: fc.Arbitrary<AssessmentInput> = fc.record(
         previousCalfInjury: fc.boolean(),
         previousBoneStressInjury: fc.boolean(),
         monthsRunning: int(0, 24),
+        vascularRiskFactors: vascularRiskArb,
       },
       { requiredKeys: [] },
     ),

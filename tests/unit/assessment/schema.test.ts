@@ -86,9 +86,11 @@ describe('AssessmentInput (contract v1)', () => {
     if (!r.success) expect(describeIssues(r.error)).toEqual(['training.weeklyKm: must be a number (km)'])
   })
 
-  it('lists every contract field (54 of them) from the schema shape', () => {
+  it('lists every contract field (56 of them, 4 added by issue 10) from the schema shape', () => {
     const paths = contractFieldPaths().map((p) => p.join('.'))
-    expect(paths).toHaveLength(2 + 25 + 9 + 9 + 3 + 4)
+    expect(paths).toHaveLength(2 + 28 + 10 + 9 + 3 + 4)
+    expect(paths).toContain('symptoms.forcedToStop')
+    expect(paths).toContain('history.vascularRiskFactors')
     expect(paths).toContain('symptoms.settlesAfterStoppingMinutes')
     expect(paths).toContain('screening.singleLegBridgeReps')
   })

@@ -161,6 +161,9 @@ const VALID: Record<string, () => unknown> = {
   planDefaults: () => ({ athleteId: seed.ada }),
   exportPlanPdf: () => ({ athleteId: seed.ada, planId: seed.planId }),
   getPrintData: () => ({ athleteId: seed.ada, planId: seed.planId }),
+  recordClearance: () => ({ athleteId: seed.ada, referralId: 'suspected-dvt', date: '2025-04-02', clearedBy: { role: 'doctor', name: 'Dr Fuzz' }, outcome: 'cleared' }),
+  listClearances: () => ({ athleteId: seed.ada }),
+  getClinicalState: () => ({ athleteId: seed.ada }),
 }
 
 /** The squad channels' examples are this file's own and must stay valid; the rest are best-effort. */

@@ -31,11 +31,14 @@ describe('Strava activities.csv', () => {
       [6, 10.52],
       [7, null],
     ])
-    expect(p.rows[0]?.run).toEqual({ date: '2024-03-31', distanceKm: 5.012, durationSec: 1800, source: { kind: 'csv', key: 'strava:11223344551' } })
-    expect(p.rows[1]?.problems).toEqual(['Skipped: "Ride" is not a run.'])
+    // "Morning Run" is the app's default name, not the athlete's words; the description is.
+    expect(p.rows[0]?.run).toEqual({ date: '2024-03-31', distanceKm: 5.012, durationSec: 1800, notes: 'Easy loop', source: { kind: 'csv', key: 'strava:11223344551' } })
+    expect(p.rows[0]?.details).toMatchObject({ sport: 'run', name: 'Morning Run', startTime: '2024-03-31 09:10', timeZone: 'Europe/Paris', timeZoneSource: 'computer' })
+    expect(p.rows[1]?.problems).toEqual(['Skipped: this activity is ride, not a run.'])
+    expect(p.rows[1]?.details?.name).toBe('Evening Ride')
     expect(p.rows[2]?.problems).toEqual(['Skipped: the Activity Date "someday soon" is not a date.'])
     expect(p.rows[4]?.run).toMatchObject({ date: '2024-04-06', durationSec: 4200 }) // Trail Run counts
-    expect(p.rows[5]?.problems).toEqual(['Skipped: "Walk" is not a run.'])
+    expect(p.rows[5]?.problems).toEqual(['Skipped: this activity is walk, not a run.'])
     expect(p.warnings).toBeUndefined()
   })
 
@@ -149,18 +152,31 @@ describe('generic CSV', () => {
     expect(p.rows[3]?.problems).toEqual([]) // "- felt fine" is ordinary text
   })
 
-  it('reports a short row and reads its missing cells as empty', () => {
-    const p = parseRunFile('a.csv', text('date,km,notes\n2024-05-01,5\n'), { csvMapping: { date: 'date', distance: 'km', distanceUnit: 'km', notes: 'notes' } })
-    expect(p.rows[0]?.run).toMatchObject({ date: '2024-05-01', distanceKm: 5 })
-    expect(p.rows[0]?.problems[0]).toMatch(/2 cells but the header has 3/)
+  it('refuses a short or a long row with its row number, never shifting values into other columns', () => {
+    const mapping: CsvMapping = { date: 'date', distance: 'km', distanceUnit: 'km', notes: 'notes' }
+    const p = parseRunFile('a.csv', text('date,km,notes\n2024-05-01,5\n2024-05-02,6,easy,extra\n2024-05-03,7,ok\n'), { csvMapping: mapping })
+    expect(p.rows.map((r) => [r.rowNumber, r.run?.distanceKm ?? null])).toEqual([
+      [2, null],
+      [3, null],
+      [4, 7],
+    ])
+    expect(p.rows[0]?.problems).toEqual([
+      'Skipped: row 2 has 2 of the 3 cells the header names, so the file was probably cut short in this row; its values would land in the wrong columns.',
+    ])
+    expect(p.rows[1]?.problems[0]).toMatch(/^Skipped: row 3 has 4 cells but the header names 3/)
   })
 
   it('refuses the UTF-16 copy, an unclosed quote, and XML named .csv', () => {
     const utf16 = parseRunFile('generic-utf16.csv', fixture('generic-utf16.csv'))
     expect(utf16.rows).toEqual([])
     expect(utf16.fileProblems[0]).toMatch(/UTF-16/)
-    const quote = parseRunFile('a.csv', text('date,km\n"2024-05-01,5\n'), { csvMapping: { date: 'date', distance: 'km', distanceUnit: 'km' } })
-    expect(quote.fileProblems[0]).toMatch(/quoted cell is never closed/)
+    const mapping: CsvMapping = { date: 'date', distance: 'km', distanceUnit: 'km' }
+    const quote = parseRunFile('a.csv', text('date,km\n"2024-05-01,5\n2024-05-02,6\n2024-05-03,7\n'), { csvMapping: mapping })
+    expect(quote.fileProblems[0]).toMatch(/quoted cell is never closed \(row 2\)/)
+    // Open in the last row only: the file was cut there; the rows before it are fine.
+    const cut = parseRunFile('a.csv', text('date,km\n2024-05-02,6\n"2024-05-03,7'), { csvMapping: mapping })
+    expect(cut.fileProblems).toEqual([])
+    expect(cut.rows.map((r) => r.run?.distanceKm ?? r.problems[0])).toEqual([6, 'Skipped: row 3 ends inside a quoted cell, so the file was cut short there; its values cannot be trusted.'])
     expect(parseRunFile('a.csv', fixture('run.gpx')).fileProblems[0]).toMatch(/XML/)
   })
 

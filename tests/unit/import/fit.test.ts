@@ -15,6 +15,8 @@ describe('FIT import (@garmin/fitsdk)', () => {
       rowNumber: 1,
       run: { date: '2024-03-31', distanceKm: 5, durationSec: 1800, source: { kind: 'fit', key: 'fit:3456789012:1711869000:1711869000' } },
       problems: [],
+      flags: [],
+      details: { sport: 'running', name: null, startTime: '2024-03-31 09:10', timeZone: 'UTC+02:00', timeZoneSource: 'file', notes: null, painOnset: null },
     })
     expect(p.warnings).toBeUndefined()
   })
@@ -34,7 +36,7 @@ describe('FIT import (@garmin/fitsdk)', () => {
   it('skips a non-running session with a reason', () => {
     const p = parseRunFile('ride.fit', fixture('ride.fit'))
     expect(p.fileProblems).toEqual([])
-    expect(p.rows).toEqual([{ rowNumber: 1, run: null, problems: ['Skipped: this session is cycling, not a run.'] }])
+    expect(p.rows).toMatchObject([{ rowNumber: 1, run: null, problems: ['Skipped: this session is cycling, not a run.'] }])
   })
 
   it('refuses the truncated copy with a clear message and no rows', () => {

@@ -26,10 +26,20 @@ describe('GPX import', () => {
     expect(p.rows[0]).toEqual({
       rowNumber: 1,
       // First point 2024-10-26T23:30Z = 01:30 on 27 Oct in Paris (summer time still on); last 00:30Z → 3600 s.
-      run: { date: '2024-10-27', distanceKm: expectedKm, durationSec: 3600, source: { kind: 'gpx', key: 'gpx:2024-10-26T23:30:00.000Z' } },
+      run: { date: '2024-10-27', distanceKm: expectedKm, durationSec: 3600, notes: 'Night run over the DST change', source: { kind: 'gpx', key: 'gpx:2024-10-26T23:30:00.000Z' } },
       problems: [],
+      flags: [],
+      details: {
+        sport: 'running',
+        name: 'Night run over the DST change',
+        startTime: '2024-10-27 01:30',
+        timeZone: 'Europe/Paris',
+        timeZoneSource: 'computer',
+        notes: 'Night run over the DST change',
+        painOnset: null,
+      },
     })
-    expect(p.rows[1]).toEqual({ rowNumber: 2, run: null, problems: ['Skipped: this track is marked as "cycling", not a run.'] })
+    expect(p.rows[1]).toMatchObject({ rowNumber: 2, run: null, problems: ['Skipped: this track is cycling, not a run.'] })
   })
 
   it('the same instant is still 26 October in New York and in UTC', () => {
@@ -59,7 +69,7 @@ describe('GPX import', () => {
   it('skips a track without timestamps', () => {
     const p = parseRunFile('no-times.gpx', fixture('no-times.gpx'))
     expect(p.fileProblems).toEqual([])
-    expect(p.rows).toEqual([{ rowNumber: 1, run: null, problems: ['Skipped: the track has no timestamps, so the run cannot be dated.'] }])
+    expect(p.rows).toMatchObject([{ rowNumber: 1, run: null, problems: ['Skipped: the track has no timestamps, so the run cannot be dated.'] }])
   })
 
   it('explains routes, missing tracks and non-GPX XML', () => {

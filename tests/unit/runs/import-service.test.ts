@@ -48,7 +48,7 @@ describe('run import', () => {
     expect(p.format).toBe('strava-csv')
     // Six activities: three runs, a ride, a walk and a run with a broken date.
     expect(p.counts).toEqual({ rows: 6, importable: 3, duplicates: 0, similar: 0, skipped: 3 })
-    expect(p.rows.find((r) => r.rowNumber === 3)?.problems[0]).toMatch(/is not a run/)
+    expect(p.rows.find((r) => r.rowNumber === 3)?.problems[0]).toMatch(/, not a run\./)
     expect(p.rows.find((r) => r.rowNumber === 4)?.problems[0]).toMatch(/not a date/)
     const firstRun = p.rows.find((r) => r.run)!.rowNumber
     // Asking for a skipped row as well: it is counted, never saved.
@@ -122,7 +122,7 @@ describe('run import', () => {
     closeSync(fd)
     dialogs.openPaths.push(big)
     const p = ready(await previewRunImport(services, { athleteId: id }))
-    expect(p.fileProblems[0]).toMatch(/import limit is 50 MB/)
+    expect(p.fileProblems[0]).toMatch(/import limit is 50\.0 MB/)
     expect(p.rows).toEqual([])
   })
 

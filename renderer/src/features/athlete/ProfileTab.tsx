@@ -25,6 +25,8 @@ export function ProfileTab({ athlete, groups }: AthleteTabProps) {
         <dd>{athlete.dateOfBirth ? `${ageOn(athlete.dateOfBirth, today)} (born ${athlete.dateOfBirth})` : 'Not recorded'}</dd>
         <dt>Status</dt>
         <dd>{STATUS_LABELS[athlete.trainingStatus]}</dd>
+        <dt>Time zone</dt>
+        <dd>{athlete.timeZone ? athlete.timeZone.replace(/_/g, ' ') : "This computer's"}</dd>
         <dt>Groups</dt>
         <dd>{groupNames.join(', ') || 'None'}</dd>
         <dt>Contact</dt>

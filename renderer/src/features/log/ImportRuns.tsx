@@ -1,13 +1,13 @@
 import { useCallback, useState } from 'react'
-import type { CsvMappingInput, ImportPreviewRow, ReadyImportPreview } from '../../../../shared/api/channels/runs'
-import { formatDistance, formatDuration, type DistanceUnit } from '../../../../shared/units'
+import type { CsvMappingInput, ReadyImportPreview } from '../../../../shared/api/channels/runs'
+import type { DistanceUnit } from '../../../../shared/units'
 import { call } from '../../api'
 import { FormError } from '../../components/FormError'
 import { Modal } from '../../components/Modal'
-import { TableHead } from '../../components/Table'
 import { MAPPING_FIELDS, guessMapping } from './csv-mapping'
+import { ImportPreviewTable, MAX_ROWS_SHOWN, type PreviewChoices } from './ImportPreviewTable'
+import { ImportReadingProgress } from './ImportReadingProgress'
 
-const MAX_ROWS_SHOWN = 500
 /** The import cannot be interrupted half-way, so its progress dialog has nothing to close. */
 const noop = () => undefined
 
@@ -18,22 +18,15 @@ const FORMAT_LABELS: Record<ReadyImportPreview['format'], string> = {
   csv: 'CSV table',
 }
 
-function rowStatus(row: ImportPreviewRow): { text: string; kind: 'ok' | 'warn' | 'skip' | 'dup' } {
-  if (!row.run) return { text: row.problems.join(' ') || 'Cannot be imported.', kind: 'skip' }
-  if (row.duplicate) return { text: 'Already in the log: importing it again adds nothing.', kind: 'dup' }
-  const notes = [...row.problems]
-  if (row.similarToExisting) notes.unshift('A run on this day with about the same distance is already in the log; tick it only if it is a different run.')
-  return notes.length ? { text: notes.join(' '), kind: 'warn' } : { text: 'Ready', kind: 'ok' }
-}
-
-function defaultSelection(p: ReadyImportPreview): Set<number> {
-  return new Set(p.rows.filter((r) => r.run && !r.duplicate && !r.similarToExisting).map((r) => r.rowNumber))
+/** Ready rows start ticked (main decides which); the athlete's notes come along; pain onsets wait for the coach. */
+function defaultChoices(p: ReadyImportPreview): PreviewChoices {
+  return { selected: new Set(p.rows.filter((r) => r.preselected).map((r) => r.rowNumber)), dropNotes: new Set(), acceptOnset: new Set() }
 }
 
 type Stage =
   | { kind: 'idle' }
-  | { kind: 'choosing' }
-  | { kind: 'preview'; preview: ReadyImportPreview; selected: Set<number>; mapping: CsvMappingInput | null; showMapping: boolean; busy: boolean; error: string | null }
+  | { kind: 'choosing'; progressId: string }
+  | { kind: 'preview'; preview: ReadyImportPreview; choices: PreviewChoices; mapping: CsvMappingInput | null; showMapping: boolean; busy: boolean; error: string | null }
   | { kind: 'importing'; preview: ReadyImportPreview; count: number }
   | { kind: 'done'; fileName: string; added: number; skippedDuplicates: number; skippedInvalid: number }
 
@@ -44,14 +37,15 @@ export function ImportRuns({ athleteId, unit, disabled, onImported }: { athleteI
 
   async function choose() {
     setError(null)
-    setStage({ kind: 'choosing' })
+    const progressId = crypto.randomUUID()
+    setStage({ kind: 'choosing', progressId })
     try {
-      const result = await call('previewRunImport', { athleteId })
+      const result = await call('previewRunImport', { athleteId, progressId })
       if (result.status === 'cancelled') return setStage({ kind: 'idle' })
       setStage({
         kind: 'preview',
         preview: result,
-        selected: defaultSelection(result),
+        choices: defaultChoices(result),
         mapping: result.csvHeaders && result.format === 'csv' ? guessMapping(result.csvHeaders, unit) : null,
         showMapping: result.needsMapping,
         busy: false,
@@ -73,17 +67,23 @@ export function ImportRuns({ athleteId, unit, disabled, onImported }: { athleteI
     try {
       const result = await call('previewRunImport', { athleteId, token: current.preview.token, csvMapping: current.mapping })
       if (result.status === 'cancelled') return
-      setStage({ ...current, preview: result, selected: defaultSelection(result), showMapping: result.rows.length === 0, busy: false, error: null })
+      setStage({ ...current, preview: result, choices: defaultChoices(result), showMapping: result.rows.length === 0, busy: false, error: null })
     } catch (e) {
       setStage({ ...current, busy: false, error: (e as Error).message })
     }
   }
 
   async function commit(current: Extract<Stage, { kind: 'preview' }>) {
-    const rowNumbers = [...current.selected]
+    const { selected, dropNotes, acceptOnset } = current.choices
+    const rowNumbers = [...selected]
     setStage({ kind: 'importing', preview: current.preview, count: rowNumbers.length })
     try {
-      const res = await call('commitRunImport', { token: current.preview.token, rowNumbers })
+      const res = await call('commitRunImport', {
+        token: current.preview.token,
+        rowNumbers,
+        withoutNotes: [...dropNotes].filter((n) => selected.has(n)),
+        painOnsetRows: [...acceptOnset].filter((n) => selected.has(n)),
+      })
       setStage({ kind: 'done', fileName: current.preview.fileName, added: res.added, skippedDuplicates: res.skippedDuplicates, skippedInvalid: res.skippedInvalid })
       await onImported()
     } catch (e) {
@@ -103,6 +103,7 @@ export function ImportRuns({ athleteId, unit, disabled, onImported }: { athleteI
           {error}
         </p>
       )}
+      {stage.kind === 'choosing' && <ImportReadingProgress progressId={stage.progressId} />}
       {stage.kind === 'preview' && <PreviewDialog stage={stage} unit={unit} onChange={setStage} onRemap={remap} onCommit={commit} onClose={close} />}
       {stage.kind === 'importing' && (
         <Modal title={`Importing from ${stage.preview.fileName}`} onClose={noop}>
@@ -147,16 +148,9 @@ function PreviewDialog({
   onCommit(current: Extract<Stage, { kind: 'preview' }>): Promise<void>
   onClose(): void
 }) {
-  const { preview, selected, mapping } = stage
-  const selectable = preview.rows.filter((r) => r.run && !r.duplicate)
-  const allSelected = selectable.length > 0 && selectable.every((r) => selected.has(r.rowNumber))
+  const { preview, mapping } = stage
+  const { selected } = stage.choices
   const c = preview.counts
-  const toggle = (n: number, on: boolean) => {
-    const next = new Set(selected)
-    if (on) next.add(n)
-    else next.delete(n)
-    onChange({ ...stage, selected: next })
-  }
   return (
     <Modal title={`Import runs from ${preview.fileName}`} onClose={onClose}>
       <p className="muted">
@@ -254,51 +248,7 @@ function PreviewDialog({
             {c.similar > 0 && `, ${c.similar} look like runs already logged`}
             {c.skipped > 0 && `, ${c.skipped} skipped`}.
           </p>
-          <div className="table-scroll import-table">
-            <table aria-label="Rows in the file">
-              <TableHead
-                columns={[
-                  <input
-                    type="checkbox"
-                    aria-label="Select every row that can be imported"
-                    checked={allSelected}
-                    disabled={selectable.length === 0}
-                    onChange={(e) => onChange({ ...stage, selected: e.target.checked ? new Set(selectable.map((r) => r.rowNumber)) : new Set() })}
-                  />,
-                  'Row',
-                  'Date',
-                  'Distance',
-                  'Duration',
-                  'Pain during',
-                  'Status',
-                ]}
-              />
-              <tbody>
-                {preview.rows.slice(0, MAX_ROWS_SHOWN).map((row) => {
-                  const s = rowStatus(row)
-                  return (
-                    <tr key={row.rowNumber} className={`import-${s.kind}`} data-testid="import-row">
-                      <td>
-                        <input
-                          type="checkbox"
-                          aria-label={`Import row ${row.rowNumber}`}
-                          checked={selected.has(row.rowNumber)}
-                          disabled={!row.run || row.duplicate}
-                          onChange={(e) => toggle(row.rowNumber, e.target.checked)}
-                        />
-                      </td>
-                      <td>{row.rowNumber}</td>
-                      <td>{row.run?.date ?? '–'}</td>
-                      <td>{row.run ? formatDistance(row.run.distanceKm, unit, 2) : '–'}</td>
-                      <td>{typeof row.run?.durationSec === 'number' ? formatDuration(row.run.durationSec) : '–'}</td>
-                      <td>{typeof row.run?.painDuring === 'number' ? row.run.painDuring : '–'}</td>
-                      <td>{s.text}</td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
+          <ImportPreviewTable preview={preview} choices={stage.choices} unit={unit} onChange={(choices) => onChange({ ...stage, choices })} />
           {preview.rows.length > MAX_ROWS_SHOWN && (
             <p className="muted">
               Showing the first {MAX_ROWS_SHOWN} of {preview.rows.length} rows; “select every row” includes the ones not shown.

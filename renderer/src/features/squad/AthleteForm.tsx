@@ -22,6 +22,15 @@ interface FormState {
   groupIds: string[]
   notes: string
   trainingStatus: (typeof ATHLETE_STATUSES)[number]
+  /** '' = the computer's time zone. */
+  timeZone: string
+}
+
+/** Every zone the platform knows, for the time-zone list (computed once). */
+let zoneNames: string[] | null = null
+function timeZoneNames(): string[] {
+  zoneNames ??= Intl.supportedValuesOf('timeZone')
+  return zoneNames
 }
 
 function initialState(athlete?: Athlete): FormState {
@@ -34,6 +43,7 @@ function initialState(athlete?: Athlete): FormState {
     groupIds: athlete?.groupIds ?? [],
     notes: athlete?.notes ?? '',
     trainingStatus: athlete?.trainingStatus ?? 'running',
+    timeZone: athlete?.timeZone ?? '',
   }
 }
 
@@ -108,6 +118,22 @@ export function AthleteForm({ athlete, groups, onClose, onSaved }: { athlete?: A
               {ATHLETE_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="athlete-timezone" label="Time zone" error={errors['timeZone']} hint="Imported runs whose files give only UTC times are dated in this zone">
+            <select
+              id="athlete-timezone"
+              value={form.timeZone}
+              aria-invalid={errors['timeZone'] ? true : undefined}
+              aria-describedby={describedBy('athlete-timezone', errors['timeZone'], 'hint')}
+              onChange={(e) => set('timeZone', e.target.value)}
+            >
+              <option value="">This computer's ({Intl.DateTimeFormat().resolvedOptions().timeZone})</option>
+              {timeZoneNames().map((z) => (
+                <option key={z} value={z}>
+                  {z.replace(/_/g, ' ')}
                 </option>
               ))}
             </select>

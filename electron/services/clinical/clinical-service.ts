@@ -1,0 +1,25 @@
+import { clinicalInputFromAthlete, computeClinicalState, type ClinicalState } from '../../../shared/clinical/index'
+import type { AthleteDocument } from '../../../shared/domain/documents'
+import type { Athlete } from '../../../shared/domain/squad'
+import { prefillAthlete } from '../assessments/assessment-service'
+import type { ServiceContext } from '../context'
+import { localIsoDate } from '../runs/run-service'
+import { findAthlete } from '../squad/squad-service'
+
+// The ONE place the app computes an athlete's clinical state. Every handler that shows or acts on status (the
+// board, the squad list, the athlete header, plans, PDFs, the group session) calls clinicalStateFor, so no
+// screen can disagree with another; when the board later answers from cached summaries, only this changes.
+
+/** The state from a record already in hand (the pure part, shared by clinicalStateFor and its callers). */
+export function clinicalStateOf(athlete: Pick<Athlete, 'sex' | 'dateOfBirth'>, data: AthleteDocument, today: string): ClinicalState {
+  const assessments = data.assessments.map((a) => ({ ...a, input: prefillAthlete(a.input, athlete, a.date) }))
+  const input = clinicalInputFromAthlete({ assessments, runs: data.runs, clearances: data.clearances, readinessTests: data.readinessTests }, today)
+  return computeClinicalState(input, today)
+}
+
+/** Today's clinical state of one athlete, from their whole record. */
+export function clinicalStateFor(ctx: ServiceContext, athleteId: string, todayInput?: string): ClinicalState {
+  const athlete = findAthlete(ctx, athleteId)
+  const today = todayInput ?? localIsoDate(ctx.now())
+  return clinicalStateOf(athlete, ctx.db.athleteDoc(athleteId).data, today)
+}

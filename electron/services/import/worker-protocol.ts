@@ -1,0 +1,15 @@
+// Messages between the main process and the import worker (plain data: they are structured-cloned).
+import type { ReadProgress } from './read-file'
+import type { ImportPreview, ImportRow, ParseOptions } from './types'
+
+export interface WorkerRequest {
+  filePath: string
+  /** Without callbacks: functions cannot cross to a worker. */
+  options: Omit<ParseOptions, 'onRows'>
+}
+
+export type WorkerReply =
+  | { type: 'progress'; progress: ReadProgress }
+  | { type: 'rows'; rows: ImportRow[] }
+  /** The preview without its rows (they came before, in 'rows' messages). */
+  | { type: 'done'; preview: ImportPreview }

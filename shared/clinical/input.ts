@@ -1,0 +1,85 @@
+// Building the clinical digest (ClinicalInput) from an athlete's record: every assessment's referrals and
+// red-flag screen (diagnosed afresh, so rule fixes reach old records), every clearance and readiness test,
+// and the last 12 weeks of the run/pain log.
+
+import { diagnose } from '../assessment/diagnose'
+import type { AssessmentInput, Diagnosis } from '../assessment/schema'
+import { addDays } from '../dates'
+import type { PainLogEntry } from '../load/pain-monitoring'
+import { clearancesFromClearedOn } from './clearance'
+import type { ReadinessTest } from './readiness'
+import {
+  CLINICAL_INPUT_VERSION,
+  type AssessmentDigest,
+  type ClearanceDigest,
+  type ClinicalInput,
+  type RedFlagScreen,
+  type RunDigest,
+} from './types'
+
+/** The run/pain log the digest keeps: 12 weeks cover every rule (pain weeks, 30-day rule, logging gaps). */
+export const CLINICAL_LOG_DAYS = 84
+
+export interface ClinicalSource {
+  assessments: readonly { id: string; date: string; createdAt?: string; input: AssessmentInput }[]
+  runs: readonly ({ date: string; distanceKm: number } & PainLogEntry)[]
+  /** Recorded clearances; absent in records made before clearances existed. */
+  clearances?: readonly ClearanceDigest[]
+  readinessTests?: readonly ReadinessTest[]
+  /** Read only when `clearances` is absent: the old single "referral cleared on" date of a plan. */
+  plans?: readonly { request: { referralClearedOn?: string; diagnosis?: Diagnosis } }[]
+}
+
+/** The red-flag screen of a diagnosis when the rules engine reports one (older outputs have none). */
+export function redFlagScreenOf(diagnosis: Diagnosis): RedFlagScreen | undefined {
+  const screen = (diagnosis as { redFlagScreen?: unknown }).redFlagScreen
+  if (typeof screen !== 'object' || screen === null) return undefined
+  const { complete, unanswered } = screen as { complete?: unknown; unanswered?: unknown }
+  if (typeof complete !== 'boolean' || !Array.isArray(unanswered)) return undefined
+  return { complete, unanswered: unanswered.filter((u): u is string => typeof u === 'string') }
+}
+
+export function assessmentDigest(a: { id: string; date: string; createdAt?: string }, diagnosis: Diagnosis): AssessmentDigest {
+  const screen = redFlagScreenOf(diagnosis)
+  return {
+    id: a.id,
+    date: a.date,
+    ...(a.createdAt !== undefined ? { recordedAt: a.createdAt } : {}),
+    referrals: diagnosis.referrals.map((r) => ({ id: r.id, urgency: r.urgency, because: [...r.because] })),
+    ...(screen ? { redFlagScreen: screen } : {}),
+  }
+}
+
+/** Clearances from the old plan field, one per referral its diagnosis carried, marked as migrated. */
+export function legacyClearances(plans: ClinicalSource['plans']): ClearanceDigest[] {
+  const out: ClearanceDigest[] = []
+  for (const plan of plans ?? []) {
+    const clearedOn = plan.request.referralClearedOn
+    const referrals = plan.request.diagnosis?.referrals ?? []
+    if (clearedOn === undefined || referrals.length === 0) continue
+    const made = clearancesFromClearedOn(clearedOn, referrals.map((r) => r.id), (id) => `migrated-${id}-${clearedOn}`)
+    for (const c of made) if (!out.some((o) => o.id === c.id)) out.push(c)
+  }
+  return out
+}
+
+export function clinicalInputFromAthlete(doc: ClinicalSource, today: string): ClinicalInput {
+  const from = addDays(today, -CLINICAL_LOG_DAYS)
+  const runs: RunDigest[] = doc.runs
+    .filter((r) => r.date >= from && r.date <= today)
+    .map((r) => ({
+      date: r.date,
+      km: r.distanceKm,
+      painDuring: r.painDuring ?? null,
+      painAfter: r.painAfter ?? null,
+      painNextMorning: r.painNextMorning ?? null,
+    }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  return {
+    version: CLINICAL_INPUT_VERSION,
+    assessments: doc.assessments.map((a) => assessmentDigest(a, diagnose(a.input))),
+    clearances: doc.clearances ? [...doc.clearances] : legacyClearances(doc.plans),
+    readinessTests: [...(doc.readinessTests ?? [])],
+    runs,
+  }
+}
