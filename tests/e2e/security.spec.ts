@@ -87,8 +87,14 @@ describe('Content-Security-Policy', () => {
       const functionBlocked = await probe(() => new Function('return 1')())
       const remote = document.createElement('script')
       remote.src = 'https://evil.example/x.js'
+      const remoteRefused = new Promise((resolve) => remote.addEventListener('error', resolve))
       document.body.appendChild(remote)
-      await new Promise((r) => setTimeout(r, 300))
+      await remoteRefused
+      // Violation reports arrive as separate tasks: wait for the states, not for a fixed time.
+      await new Promise<void>((resolve) => {
+        const check = () => (violations.some((v) => v.includes('evil.example')) && violations.some((v) => v.endsWith('|inline')) ? resolve() : setTimeout(check, 20))
+        check()
+      })
       return { inlineRan: w['__inlineRan'] === true, handlerRan: w['__handlerRan'] === true, evalBlocked, functionBlocked, violations }
     })
     expect(outcome.inlineRan).toBe(false)
