@@ -66,6 +66,8 @@ export const Athlete = z.strictObject({
   /** Optional: files written before it existed have none. '' or absent = the computer's zone. */
   timeZone: z.string().max(64).optional(),
   archived: z.boolean(),
+  /** Made up by "Load demo squad"; "Remove demo squad" removes exactly these. Absent on the coach's own athletes. */
+  demo: z.literal(true).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

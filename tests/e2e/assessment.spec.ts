@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ageOn, addDays } from '../../shared/dates'
+import { dayMonth, longDate, tableDate } from '../../shared/format/dates'
 import { localToday, useSharedBrowser } from '../support/e2e'
 import { openApp } from '../support/harness'
 
@@ -39,6 +40,8 @@ describe('calf-pain assessment in the built renderer', () => {
     const { page } = app
     const today = localToday()
     const firstDate = addDays(today, -21)
+    const long = (iso: string) => longDate(iso, 'en-GB')
+    const inTable = (iso: string) => tableDate(iso, 'en-GB', today)
     try {
       // An athlete with a date of birth, so the norms are age- and sex-specific.
       await page.getByRole('heading', { name: 'Welcome to CalfCoach' }).waitFor()
@@ -146,10 +149,10 @@ describe('calf-pain assessment in the built renderer', () => {
       await page.getByLabel('Assessment date').fill(firstDate)
       await page.getByLabel('Note for the record').fill('Numb foot late in runs; pain lingers. Sent to sports doctor.')
       await page.getByRole('button', { name: 'Save assessment' }).click()
-      await page.getByText(`Assessment of ${firstDate} saved (triage RED).`).waitFor()
+      await page.getByText(`Assessment of ${long(firstDate)} saved (triage RED).`).waitFor()
       const rows = page.getByTestId('assessment-row')
       await expect.poll(() => rows.count()).toBe(1)
-      await expect.poll(() => rows.first().textContent()).toMatch(new RegExp(`${firstDate}\\s*Red`))
+      await expect.poll(() => rows.first().textContent()).toMatch(new RegExp(`${inTable(firstDate)}\\s*Red`))
 
       // What was stored: the answers only, unanswered questions absent (never false), age/sex pre-filled.
       const athleteId = app.services.db.squad.data.athletes[0]!.id
@@ -179,12 +182,12 @@ describe('calf-pain assessment in the built renderer', () => {
       await page.getByLabel('Minutes until it settles after stopping').fill('5')
       await bannerTriage(page, 'green', 'GREEN')
       await page.getByRole('button', { name: 'Save assessment' }).click()
-      await page.getByText(`Assessment of ${today} saved (triage GREEN).`).waitFor()
+      await page.getByText(`Assessment of ${long(today)} saved (triage GREEN).`).waitFor()
       await expect.poll(() => rows.count()).toBe(2)
-      await expect.poll(() => rows.first().textContent()).toContain(today) // newest first
+      await expect.poll(() => rows.first().textContent()).toContain(inTable(today)) // newest first
 
       const comparison = page.getByTestId('assessment-comparison')
-      await comparison.getByRole('heading', { name: `What really changed: ${firstDate} → ${today}` }).waitFor()
+      await comparison.getByRole('heading', { name: `What really changed: ${dayMonth(firstDate, 'en-GB', true)} → ${dayMonth(today, 'en-GB', true)}` }).waitFor()
       await expect.poll(() => comparison.textContent()).toMatch(/Triage:\s*Red\s*→\s*Green/)
       const real = comparison.getByTestId('real-change')
       await real.filter({ hasText: 'Knee-to-wall, left: 6 cm → 8.5 cm' }).filter({ hasText: '▲ Better' }).waitFor()
@@ -197,25 +200,36 @@ describe('calf-pain assessment in the built renderer', () => {
       await app.screenshot('assessment-04-comparison')
 
       // Edit the older one: the form opens with its answers; change the note and save.
-      await page.getByRole('button', { name: `Edit assessment of ${firstDate}` }).click()
-      await page.getByRole('heading', { name: `Edit assessment of ${firstDate}` }).waitFor()
+      await page.getByRole('button', { name: `Edit assessment of ${inTable(firstDate)}` }).click()
+      await page.getByRole('heading', { name: `Edit assessment of ${long(firstDate)}` }).waitFor()
       await expect.poll(() => page.getByLabel('Knee-to-wall, Left').inputValue()).toBe('6')
       await expect.poll(() => page.getByLabel('It does not settle').isChecked()).toBe(true)
       await bannerTriage(page, 'red', 'RED')
       await page.getByLabel('Note for the record').fill('Seen by the sports doctor: compartment pressures normal.')
       await page.getByRole('button', { name: 'Save changes' }).click()
-      await page.getByText(`Assessment of ${firstDate} saved`).waitFor()
+      await page.getByText(`Assessment of ${long(firstDate)} saved`).first().waitFor()
       await expect.poll(() => rows.count()).toBe(2)
       await expect.poll(() => rows.nth(1).textContent()).toContain('compartment pressures normal')
 
       // Delete it after confirming: the list and the comparison follow.
-      await page.getByRole('button', { name: `Delete assessment of ${firstDate}` }).click()
-      await page.getByRole('dialog', { name: `Delete the assessment of ${firstDate}?` }).waitFor()
+      await page.getByRole('button', { name: `Delete assessment of ${inTable(firstDate)}` }).click()
+      await page.getByRole('dialog', { name: `Delete the assessment of ${long(firstDate)}?` }).waitFor()
       await page.getByRole('button', { name: 'Delete assessment', exact: true }).click()
-      await page.getByText(`Assessment of ${firstDate} deleted.`).waitFor()
+      const deleted = page.getByTestId('toast').filter({ hasText: `Assessment of ${long(firstDate)} deleted.` })
+      await deleted.waitFor()
       await expect.poll(() => rows.count()).toBe(1)
       await expect.poll(() => comparison.count()).toBe(0)
       expect(app.services.db.athleteDoc(athleteId).data.assessments.map((a) => a.date)).toEqual([today])
+      await app.screenshot('assessment-05-deleted-with-undo')
+
+      // Undo from the notice brings it back with its answers and note, without touching a backup.
+      await deleted.getByRole('button', { name: 'Undo' }).click()
+      await deleted.filter({ hasText: /^Undone: / }).waitFor()
+      await expect.poll(() => rows.count()).toBe(2)
+      const back = app.services.db.athleteDoc(athleteId).data.assessments.find((a) => a.date === firstDate)
+      expect(back?.note).toBe('Seen by the sports doctor: compartment pressures normal.')
+      expect(back?.input.screening?.kneeToWallCm).toEqual({ left: 6, right: 11 })
+      await comparison.waitFor()
       expect(app.consoleErrors).toEqual([])
     } finally {
       await app.close()

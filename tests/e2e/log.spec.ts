@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import { addRun } from '../../electron/services/runs/run-service'
 import { createAthlete } from '../../electron/services/squad/squad-service'
 import { addDays } from '../../shared/dates'
+import { longDate, tableDate } from '../../shared/format/dates'
 import { AthleteDraft } from '../../shared/domain/squad'
 import { artifactsDir } from '../support/chromium'
 import { localToday, useSharedBrowser } from '../support/e2e'
@@ -77,6 +78,9 @@ describe('run and pain log in the built renderer', () => {
         await page.keyboard.type(e.after)
         await page.keyboard.press('Enter')
         await expect.poll(() => runRows(page).count()).toBe(i + 1)
+        // A visible notice says so, and the new row is marked.
+        await page.getByTestId('toast').filter({ hasText: `Saved the run on ${longDate(e.date, 'en-GB')} (${Number(e.km).toFixed(1)} km).` }).waitFor()
+        await page.locator('[data-testid=run-row].just-changed').filter({ hasText: tableDate(e.date, 'en-GB', today) }).waitFor()
         await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('qa-distance')
         await expect.poll(() => page.getByRole('textbox', { name: 'Distance (km)', exact: true }).inputValue()).toBe('')
       }
@@ -92,22 +96,41 @@ describe('run and pain log in the built renderer', () => {
       await chartShot(page, 'weekly-chart', 'log-02-weekly-chart')
 
       // Edit in place: Enter saves, focus returns to the row's Edit button.
-      await page.getByRole('button', { name: `Edit run on ${entries[1]!.date}, 6.5 km` }).click()
+      await page.getByRole('button', { name: `Edit run on ${tableDate(entries[1]!.date, 'en-GB', today)}, 6.5 km` }).click()
       const editDistance = page.getByRole('textbox', { name: 'Edit distance (km)', exact: true })
       await editDistance.fill('7.25')
       await page.getByRole('textbox', { name: 'Edit next morning (0–10)', exact: true }).fill('11')
       await editDistance.press('Enter')
       await page.getByText('a number from 0 to 10').waitFor()
       await page.getByRole('textbox', { name: 'Edit next morning (0–10)', exact: true }).fill('1')
+      // The message goes as soon as the field is valid, before saving again.
+      await page.getByText('a number from 0 to 10').waitFor({ state: 'detached' })
       await editDistance.press('Enter')
+      await page.getByTestId('toast').filter({ hasText: `Saved your changes to the run on ${longDate(entries[1]!.date, 'en-GB')}.` }).waitFor()
       await expect.poll(() => page.getByTestId('run-distance').allTextContents()).toEqual(['8.00', '7.25', '5.00'])
       expect(app.services.db.athleteDoc(id).data.runs[1]).toMatchObject({ distanceKm: 7.25, painNextMorning: 1 })
 
       // Delete asks first; Cancel keeps the run, Delete run removes it.
-      await page.getByRole('button', { name: `Delete run on ${entries[0]!.date}, 5.0 km` }).click()
+      const deleteFirst = page.getByRole('button', { name: `Delete run on ${tableDate(entries[0]!.date, 'en-GB', today)}, 5.0 km` })
+      await deleteFirst.click()
       await page.getByRole('dialog', { name: 'Delete this run?' }).getByRole('button', { name: 'Cancel' }).click()
       await expect.poll(() => runRows(page).count()).toBe(3)
-      await page.getByRole('button', { name: `Delete run on ${entries[0]!.date}, 5.0 km` }).click()
+      const stored = () => app.services.db.athleteDoc(id).data.runs.map((r) => [r.date, r.distanceKm, r.durationSec, r.painDuring, r.painAfter])
+      const before = stored()
+
+      // Undo puts the deleted run back exactly as it was (date, distance, time, pain), then it can go for good.
+      await deleteFirst.click()
+      await page.getByRole('button', { name: 'Delete run', exact: true }).click()
+      await expect.poll(() => runRows(page).count()).toBe(2)
+      const deletedNotice = page.getByTestId('toast').filter({ hasText: `Deleted the run on ${longDate(entries[0]!.date, 'en-GB')} (5.0 km).` })
+      await deletedNotice.getByRole('button', { name: 'Undo' }).click()
+      await expect.poll(() => runRows(page).count()).toBe(3)
+      await deletedNotice.filter({ hasText: /^Undone: / }).waitFor()
+      expect(stored()).toEqual(before)
+      await page.locator('[data-testid=run-row].just-changed').filter({ hasText: tableDate(entries[0]!.date, 'en-GB', today) }).waitFor()
+      await app.screenshot('log-undo-delete-run')
+
+      await deleteFirst.click()
       await page.getByRole('button', { name: 'Delete run', exact: true }).click()
       await expect.poll(() => runRows(page).count()).toBe(2)
       await expect.poll(() => weeklyBars(page).count()).toBe(2)
@@ -155,7 +178,7 @@ describe('run and pain log in the built renderer', () => {
       await expect.poll(() => page.getByTestId('import-result').textContent()).toBe('Added 1 run from activity.fit.')
       await page.getByRole('button', { name: 'Close' }).click()
       await expect.poll(() => runRows(page).count()).toBe(1)
-      await expect.poll(() => runRows(page).first().textContent()).toContain('2024-03-31')
+      await expect.poll(() => runRows(page).first().textContent()).toContain(tableDate('2024-03-31', 'en-GB', localToday()))
 
       // The same file again: the row is marked as already in the log and cannot be picked.
       app.dialogs.openPaths.push(path.join(FIXTURES, 'activity.fit'))
@@ -177,7 +200,7 @@ describe('run and pain log in the built renderer', () => {
       await csv.getByLabel('Pain during column (optional)', { exact: true }).selectOption('Pain (during)')
       await csv.getByLabel('Dates are written', { exact: true }).selectOption('dmy')
       await csv.getByRole('button', { name: 'Preview with these columns' }).click()
-      // Re-reading the file runs in main's import worker: polled, so a slow machine only takes longer.
+      // Re-reading the file runs in main's import worker: allow for a slow machine.
       await expect.poll(() => csv.getByTestId('import-row').count()).toBe(6)
       await expect.poll(() => csv.getByTestId('import-counts').textContent()).toBe('6 rows: 4 can be imported, 2 skipped.')
       await csv.getByText('Skipped: the distance is empty.').waitFor()

@@ -57,6 +57,10 @@ export interface HarnessOptions {
   now?: () => Date
   /** Disk access for the store (e.g. one that fails writes, to simulate a full disk or read-only folder). */
   ops?: FileOps
+  /** The computer's language and region as the renderer sees it (Intl, navigator.language), e.g. 'en-US'. */
+  locale?: string
+  /** The operating system's light or dark setting (prefers-color-scheme). */
+  colorScheme?: 'light' | 'dark'
 }
 
 /**
@@ -114,7 +118,12 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
   })
   const ownBrowser = !options.browser
   const browser = options.browser ?? (await launchChromium())
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } })
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    // British English unless a spec asks otherwise: the specs read dates such as "Wed 23 Dec".
+    locale: options.locale ?? 'en-GB',
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
+  })
   contextRef = context
   const calls: Harness['calls'] = []
   // Plain Chromium has no app:// scheme, so the harness serves the built file over file:// and trusts

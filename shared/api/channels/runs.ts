@@ -5,7 +5,7 @@ import { latestRunDate, MIN_RUN_KM, RUN_DATE_TOO_LATE, RUN_TOO_SHORT, safeText }
 import { Run, RunEntry, RunInput } from '../../domain/run'
 import { Clearance } from '../../clinical/clearance'
 import { defineChannel } from '../define'
-import { ImportProgressId, ImportRowDetails, ImportRowStatus } from './run-import'
+import { ImportProgressId, ImportRowDetails, ImportRowsNotShown, ImportRowsNotShownChoice, ImportRowStatus } from './run-import'
 
 // Run and pain log, run import, and the squad triage board (issue 4). Channel names are frozen.
 
@@ -84,7 +84,7 @@ export const ImportPreviewResult = z.discriminatedUnion('status', [
     /** Opaque handle for the chosen file, kept in main; the renderer never sees or sends a path. */
     token: ImportToken,
     fileName: z.string(),
-    format: z.enum(['fit', 'gpx', 'strava-csv', 'csv']),
+    format: z.enum(['fit', 'gpx', 'strava-csv', 'csv', 'tcx']),
     rows: z.array(ImportPreviewRow),
     fileProblems: z.array(z.string()),
     warnings: z.array(z.string()),
@@ -92,6 +92,8 @@ export const ImportPreviewResult = z.discriminatedUnion('status', [
     csvHeaders: z.array(z.string()).nullable(),
     /** True when the file is a CSV that needs a column mapping before anything can be previewed. */
     needsMapping: z.boolean(),
+    /** Rows beyond the ones sent (see IMPORT_PREVIEW_ROWS); counts cover every row. */
+    notShown: ImportRowsNotShown,
     counts: z.strictObject({
       rows: z.number().int(),
       importable: z.number().int(),
@@ -179,6 +181,8 @@ export const runChannels = {
       withoutNotes: z.array(z.number().int().min(0)).max(50_000).optional(),
       /** Rows whose pain onset, proposed from the athlete's notes, the coach confirmed. */
       painOnsetRows: z.array(z.number().int().min(0)).max(50_000).optional(),
+      /** Which rows beyond the ones the preview sent to import as well; none when absent. */
+      rowsNotShown: ImportRowsNotShownChoice.optional(),
     }),
     z.strictObject({
       athleteId: z.string(),

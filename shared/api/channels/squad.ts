@@ -74,6 +74,12 @@ export const squadChannels = {
   loadDemoSquad: defineChannel('calfcoach:demo:load', NoInput, z.strictObject({ athletes: z.number().int() }), {
     writes: true,
   }),
+  removeDemoSquad: defineChannel(
+    'calfcoach:demo:remove',
+    NoInput,
+    z.strictObject({ removed: z.number().int(), backupId: z.string().nullable() }),
+    { writes: true },
+  ),
   backupNow: defineChannel('calfcoach:backup:now', NoInput, BackupInfo, { writes: true }),
   listBackups: defineChannel('calfcoach:backup:list', NoInput, z.array(BackupInfo), { writes: false }),
   restoreBackup: defineChannel(
