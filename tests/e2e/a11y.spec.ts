@@ -34,7 +34,7 @@ interface ScreenResult {
 
 /** Waits until the screen has settled: no "Loading…" placeholders, fonts and charts drawn. */
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? ''), undefined, { timeout: 10_000 })
+  await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? ''))
   await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))))
 }
 

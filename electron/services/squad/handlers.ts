@@ -2,7 +2,7 @@ import type { Handlers } from '../../../shared/api/contract'
 import type { AppServices } from '../app-services'
 import * as backup from '../backup/backup-service'
 import { loadDemoSquad, removeDemoSquad } from '../demo/demo-service'
-import { parseExternalUrl } from '../external-url'
+import { openExternalUrl } from '../external-url'
 import * as squad from './squad-service'
 
 type SquadHandlerNames =
@@ -42,11 +42,6 @@ export function squadHandlers(app: AppServices): Pick<Handlers, SquadHandlerName
     restoreBackup: ({ id }) => backup.restoreBackup(app, id),
     exportDatabase: () => backup.exportDatabase(app),
     importDatabase: () => backup.importDatabase(app),
-    openExternal: async ({ url }) => {
-      const safe = parseExternalUrl(url)
-      if (!safe) return { opened: false }
-      await app.shell.openExternal(safe)
-      return { opened: true }
-    },
+    openExternal: ({ url }) => openExternalUrl(url, app.shell),
   }
 }

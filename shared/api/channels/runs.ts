@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { EntityId, IsoDate, PainScore } from '../../domain/common'
 import { AssessmentRecord, PlanRecord } from '../../domain/documents'
-import { Run, RunInput } from '../../domain/run'
+import { latestRunDate, MIN_RUN_KM, RUN_DATE_TOO_LATE, RUN_TOO_SHORT, safeText } from '../../domain/input-guards'
+import { Run, RunEntry, RunInput } from '../../domain/run'
 import { Clearance } from '../../clinical/clearance'
 import { defineChannel } from '../define'
 import { ImportProgressId, ImportRowDetails, ImportRowsNotShown, ImportRowsNotShownChoice, ImportRowStatus } from './run-import'
@@ -25,12 +26,12 @@ export type AthleteRecord = z.infer<typeof AthleteRecord>
 /** One athlete's run in a group session: the date is shared, everything else is per athlete. */
 export const GroupSessionEntry = z.strictObject({
   athleteId: EntityId,
-  distanceKm: RunInput.shape.distanceKm,
+  distanceKm: RunInput.shape.distanceKm.min(MIN_RUN_KM, RUN_TOO_SHORT),
   durationSec: RunInput.shape.durationSec,
   painDuring: PainScore.nullable().optional(),
   painAfter: PainScore.nullable().optional(),
   painNextMorning: PainScore.nullable().optional(),
-  notes: RunInput.shape.notes,
+  notes: RunInput.shape.notes.unwrap().superRefine(safeText(true)).optional(),
 })
 export type GroupSessionEntry = z.infer<typeof GroupSessionEntry>
 
@@ -139,8 +140,8 @@ const AthleteRef = z.strictObject({ athleteId: EntityId })
 
 export const runChannels = {
   getAthleteRecord: defineChannel('calfcoach:athlete:record', AthleteRef, AthleteRecord, { writes: false }),
-  addRun: defineChannel('calfcoach:runs:add', z.strictObject({ athleteId: EntityId, run: RunInput }), Run, { writes: true }),
-  updateRun: defineChannel('calfcoach:runs:update', z.strictObject({ athleteId: EntityId, runId: EntityId, run: RunInput }), Run, {
+  addRun: defineChannel('calfcoach:runs:add', z.strictObject({ athleteId: EntityId, run: RunEntry }), Run, { writes: true }),
+  updateRun: defineChannel('calfcoach:runs:update', z.strictObject({ athleteId: EntityId, runId: EntityId, run: RunEntry }), Run, {
     writes: true,
   }),
   deleteRun: defineChannel(
@@ -152,7 +153,7 @@ export const runChannels = {
   addRunsForGroup: defineChannel(
     'calfcoach:runs:add-group',
     z.strictObject({
-      date: IsoDate,
+      date: IsoDate.refine((d) => d <= latestRunDate(), RUN_DATE_TOO_LATE),
       entries: z.array(GroupSessionEntry).min(1, 'log at least one athlete').max(200, 'at most 200 athletes at a time'),
     }),
     z.strictObject({ added: z.array(z.strictObject({ athleteId: z.string(), runId: z.string() })) }),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { EntityId } from '../../domain/common'
-import { Athlete, AthleteDraft, Group, Settings } from '../../domain/squad'
+import { Athlete, AthleteDraft, Group, GroupNameInput, Settings } from '../../domain/squad'
 import { defineChannel } from '../define'
 
 const NoInput = z.undefined()
@@ -65,8 +65,8 @@ export const squadChannels = {
     z.strictObject({ deletedId: z.string(), backupId: z.string() }),
     { writes: true },
   ),
-  createGroup: defineChannel('calfcoach:group:create', Group.pick({ name: true }), Group, { writes: true }),
-  renameGroup: defineChannel('calfcoach:group:rename', Group, Group, { writes: true }),
+  createGroup: defineChannel('calfcoach:group:create', z.strictObject({ name: GroupNameInput }), Group, { writes: true }),
+  renameGroup: defineChannel('calfcoach:group:rename', z.strictObject({ id: EntityId, name: GroupNameInput }), Group, { writes: true }),
   deleteGroup: defineChannel('calfcoach:group:delete', z.strictObject({ id: EntityId }), z.strictObject({ deletedId: z.string() }), {
     writes: true,
   }),
