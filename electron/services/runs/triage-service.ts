@@ -1,9 +1,12 @@
 import type { SquadTriage, SquadTriageEntry } from '../../../shared/api/channels/runs'
 import { diagnose } from '../../../shared/assessment/diagnose'
+import type { ClinicalState } from '../../../shared/clinical/types'
+import { weekStart } from '../../../shared/dates'
 import type { AssessmentRecord } from '../../../shared/domain/documents'
 import { latestAssessment } from '../../../shared/domain/summary'
 import { sparkline } from '../../../shared/load/chart-data'
-import { athleteStatus, compareStatus, type Triage } from '../../../shared/load/status'
+import type { Triage } from '../../../shared/load/status'
+import { clinicalStateFor, withHeadline } from '../clinical/clinical-service'
 import type { ServiceContext } from '../context'
 import { localIsoDate } from './run-service'
 
@@ -21,13 +24,24 @@ export function triageOf(record: AssessmentRecord | null): Triage | null {
   }
 }
 
+const COLOUR_RANK = { red: 0, amber: 1, green: 2 } as const
+
 /**
- * Every active athlete's status (shared/load/status.ts: latest assessment triage plus pain and load
- * flags), with a 12-week sparkline, the ones needing attention first and ties by name. Built from the
- * per-athlete summaries (recent runs + latest assessment), so a big squad's board opens from the cache.
+ * Who needs attention first: red before amber before green; within red, a clinician-today referral before a
+ * stop-running one; then more red, amber and information reasons first. Ties are broken by name by the caller.
+ */
+function attentionKey(state: Pick<ClinicalState, 'colour'> & { reasons: readonly { level: string }[] }, urgent: boolean): number {
+  const count = (level: 'red' | 'amber' | 'info') => Math.min(9, state.reasons.filter((r) => r.level === level).length)
+  return COLOUR_RANK[state.colour] * 10_000 + (urgent ? 0 : 1000) + (9 - count('red')) * 100 + (9 - count('amber')) * 10 + (9 - count('info'))
+}
+
+/**
+ * Every active athlete's clinical state (one call to clinicalStateFor each, the same function behind every
+ * other status on screen and in print), with the 12-week sparkline, last run and this week's distance.
  */
 export async function squadTriage(ctx: ServiceContext, todayInput?: string): Promise<SquadTriage> {
   const today = todayInput ?? localIsoDate(ctx.now())
+  const monday = weekStart(today)
   const summaries = await ctx.db.summaries(today)
   const entries = ctx.db.squad.data.athletes
     .filter((a) => !a.archived)
@@ -36,27 +50,37 @@ export async function squadTriage(ctx: ServiceContext, todayInput?: string): Pro
       const summary = summaries.get(athlete.id)
       const runs = summary?.recentRuns ?? []
       const latest = summary?.latestAssessment ?? null
-      const assessmentTriage = triageOf(latest)
-      const status = athleteStatus({ latestTriage: assessmentTriage, runs, today })
+      const state = withHeadline(clinicalStateFor(ctx, athlete.id, today))
       let lastRunDate: string | null = null
-      for (const r of runs) if (r.date <= today && (lastRunDate === null || r.date > lastRunDate)) lastRunDate = r.date
+      let weekKm = 0
+      for (const r of runs) {
+        if (r.date > today) continue
+        if (lastRunDate === null || r.date > lastRunDate) lastRunDate = r.date
+        if (r.date >= monday && r.distanceKm > 0) weekKm += r.distanceKm
+      }
       lastRunDate ??= summary?.lastRunDate ?? null
-      const reasons: SquadTriageEntry['reasons'] = status.reasons.map((r) => ({ id: r.id, text: r.text, level: r.level, ...(r.date ? { date: r.date } : {}) }))
+      const reasons: SquadTriageEntry['reasons'] = state.reasons.map((r) => ({ id: r.code, text: r.text, level: r.level, ...(r.date ? { date: r.date } : {}) }))
       if (doc?.lockedReason) reasons.push({ id: 'record-locked', text: doc.lockedReason, level: 'info' })
       const entry: SquadTriageEntry = {
         athleteId: athlete.id,
         name: athlete.name,
         groupIds: athlete.groupIds,
-        level: status.level,
+        level: state.colour,
         reasons,
-        assessmentTriage,
+        assessmentTriage: triageOf(latest),
         latestAssessmentDate: latest?.date ?? null,
         lastRunDate,
         sparkline: sparkline(runs, today, SPARKLINE_WEEKS),
         locked: doc?.lockedReason != null,
+        headline: state.headline,
+        topReason: reasons[0]?.text ?? null,
+        runningAllowance: state.runningAllowance,
+        seeClinicianToday: state.seeClinicianToday,
+        openReferrals: state.openReferrals.length,
+        weekKm: Math.round(weekKm * 10) / 10,
       }
-      return { entry, status }
+      return { entry, key: attentionKey(state, state.seeClinicianToday) }
     })
-  entries.sort((a, b) => compareStatus(a.status, b.status) || a.entry.name.localeCompare(b.entry.name))
+  entries.sort((a, b) => a.key - b.key || a.entry.name.localeCompare(b.entry.name))
   return { today, athletes: entries.map((e) => e.entry) }
 }
