@@ -3,6 +3,14 @@
 //   npm run --silent plan -- <request.json>     read the request from a file
 //   npm run --silent plan -- -                  read it from stdin
 //
+// The plan follows the referrals in `diagnosis`, never its triage label alone (issue 10 item 9): an open
+// referral that stops running gives "refer-first" (a green-labelled diagnosis with a same-day referral too);
+// one that only holds running gives a hold; otherwise the plan progresses. Optional fields added by issue 10:
+//   clearances: [{ referralId, date, outcome: cleared | cleared-with-restrictions | something-else-found, restrictions? }]
+//   readinessTests: [{ date, walk30MinPainFree, singleLegHops, hopPain, singleLegHeelRaises: { left, right }, heelRaisePain? }]
+//   runDays: ["mon" … "sun"] (as many as runDaysPerWeek), longRunDay (one of them; default the weekend day)
+// `referralClearedOn` keeps working as before (clears every referral of an amber diagnosis on that date).
+//
 // Prints the plan as JSON on stdout and exits 0. Unreadable input, invalid JSON or an invalid request exit 2
 // with one line per problem on stderr, each naming the field ("runDaysPerWeek: must be at most 7").
 // Uses exactly the shared code the app uses.

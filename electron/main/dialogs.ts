@@ -14,4 +14,10 @@ export const electronDialogs: DialogPort = {
     const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
     return result.canceled ? null : (result.filePaths[0] ?? null)
   },
+  async chooseFolder({ title }) {
+    const parent = BrowserWindow.getFocusedWindow()
+    const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] }
+    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+    return result.canceled ? null : (result.filePaths[0] ?? null)
+  },
 }

@@ -1,7 +1,10 @@
 import type { ApiMethod } from '../../shared/api/contract'
 import type { DialogPort, PdfPort, ServiceContext, ShellPort } from './context'
 import { Database } from './store/database'
-import type { FileOps } from './store/file-ops'
+import { type FileOps, nodeFileOps } from './store/file-ops'
+import { ClubFolder } from './store/club/club-folder'
+import { ClubWatcher } from './store/club/club-watcher'
+import { readShareConfig, type ShareConfig } from './store/club/share-config'
 import { WriteCoordinator } from './store/write-coordinator'
 
 export interface AppServicesOptions {
@@ -13,6 +16,8 @@ export interface AppServicesOptions {
   ops?: FileOps
   /** Load athlete files in the background after the index (the app does; unit tests need not). */
   background?: boolean
+  /** Watch a club folder for other coaches' changes (default on; tests that drive refreshes by hand turn it off). */
+  watch?: boolean
 }
 
 /** Calls that only need the squad index answer before athlete files are loaded. */
@@ -30,6 +35,9 @@ export class AppServices implements ServiceContext {
   readonly dialogs: DialogPort
   readonly shell: ShellPort
   readonly pdf: PdfPort
+  /** This computer's sharing settings, or null for the single-coach layout. */
+  share: ShareConfig | null = null
+  private watcher: ClubWatcher | null = null
 
   private constructor(private readonly options: AppServicesOptions) {
     this.now = options.now ?? (() => new Date())
@@ -53,13 +61,31 @@ export class AppServices implements ServiceContext {
   async reopen(): Promise<void> {
     const previous = this.db
     await previous?.flush()
+    this.watcher?.stop()
+    this.watcher = null
+    const ops = this.options.ops ?? nodeFileOps
+    this.share = await readShareConfig(this.options.dataDir, ops)
+    const club = this.share ? new ClubFolder(this.share.clubFolder, this.share.installId, ops, () => this.now().getTime()) : null
     this.db = await Database.open({
       dataDir: this.options.dataDir,
       now: this.now,
       background: this.options.background ?? false,
       coordinator: this.writes,
       ...(this.options.ops ? { ops: this.options.ops } : {}),
+      ...(club ? { club } : {}),
     })
     if (previous) this.db.notices.unshift(...previous.notices)
+    if (club && this.options.watch !== false) {
+      const db = this.db
+      this.watcher = new ClubWatcher(club.root, club.installId, (rels) => void db.refreshFromClub(rels).catch(() => undefined))
+      this.watcher.start()
+    }
+  }
+
+  /** Stops watching the club folder and waits for pending writes (app quit, tests). */
+  async close(): Promise<void> {
+    this.watcher?.stop()
+    this.watcher = null
+    await this.db.flush()
   }
 }

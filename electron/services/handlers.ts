@@ -4,13 +4,22 @@ import { squadHandlers } from './squad/handlers'
 import { runHandlers } from './runs/handlers'
 import { assessmentHandlers } from './assessments/handlers'
 import { planHandlers } from './plans/handlers'
+import { shareHandlers } from './share/handlers'
 import { clinicalHandlers } from './clinical/handlers'
 
 /**
  * Whole-folder operations: they run alone, after the saves already started and before any sent meanwhile
  * (see WriteCoordinator). Deleting an athlete is here because it takes a backup first.
  */
-const EXCLUSIVE: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['restoreBackup', 'importDatabase', 'backupNow', 'loadDemoSquad', 'deleteAthlete'])
+const EXCLUSIVE: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'restoreBackup',
+  'importDatabase',
+  'backupNow',
+  'loadDemoSquad',
+  'deleteAthlete',
+  'shareSquad',
+  'stopSharing',
+])
 
 /** The complete handler table: one entry per contract method, checked by the compiler, each ordered by the write coordinator. */
 export function createHandlers(app: AppServices): Handlers {
@@ -19,6 +28,7 @@ export function createHandlers(app: AppServices): Handlers {
     ...runHandlers(app),
     ...assessmentHandlers(app),
     ...planHandlers(app),
+    ...shareHandlers(app),
     ...clinicalHandlers(app),
   }
   const ordered: Record<string, (input: unknown) => unknown> = {}

@@ -4,6 +4,7 @@ import { runChannels } from './channels/runs'
 import { runImportChannels } from './channels/run-import'
 import { assessmentChannels } from './channels/assessments'
 import { planChannels } from './channels/plans'
+import { shareChannels } from './channels/share'
 import { clinicalChannels } from './channels/clinical'
 
 /**
@@ -16,6 +17,7 @@ export const contract = {
   ...runImportChannels,
   ...assessmentChannels,
   ...planChannels,
+  ...shareChannels,
   ...clinicalChannels,
 } satisfies ChannelTable
 

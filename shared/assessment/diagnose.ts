@@ -8,6 +8,7 @@
 //   5. recommendations chosen by the referrals and factors;
 //   6. what is missing that would sharpen the picture.
 
+import { REFERRAL_POLICY, referralStopsRunning } from '../clinical/referral-policy'
 import { EXERCISES, exercisesForFactors, type Exercise } from './exercises'
 import {
   ASSESSMENT_FORM,
@@ -71,12 +72,18 @@ export function triageOf(referrals: readonly Referral[]): Triage {
   return 'green'
 }
 
-/** True when a referral means the runner should not run until seen. */
+/**
+ * True when a referral means the runner should not run until seen. Decided by the one referral policy table
+ * (shared/clinical/referral-policy.ts) that the clinical state and the plans also read.
+ */
 export function referralsStopRunning(referrals: readonly Referral[]): boolean {
-  return referrals.some((r) => {
-    if (r.urgency === 'emergency' || r.urgency === 'same-day') return true
-    return REFERRAL_RULES.find((rule) => rule.id === r.id)?.stopsRunning === 'always'
-  })
+  const ids = referrals.map((r) => r.id)
+  return referrals.some((r) => referralStopsRunning(r.id, r.urgency, ids))
+}
+
+/** True when an open referral allows no exercise until seen (a suspected clot: nothing at all). */
+function noExerciseUntilSeen(referrals: readonly Referral[]): boolean {
+  return referrals.some((r) => !REFERRAL_POLICY[r.id].crossTraining.allowed)
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -167,8 +174,9 @@ export function chooseRecommendations(
   if (triage === 'red') return stop ? [toRecommendation(stop)] : []
 
   if (referralsStopRunning(referrals)) {
-    // Running is paused: keep only exercises that do not load the painful leg.
-    const safe = forFactors.filter((e) => e.loading === 'none')
+    // Running is paused: keep only exercises that do not load the painful leg, and none at all when the
+    // referral allows no exercise until seen (never calf stretching or massage beside a suspected clot).
+    const safe = noExerciseUntilSeen(referrals) ? [] : forFactors.filter((e) => e.loading === 'none')
     return [...(stop ? [stop] : []), ...safe].map(toRecommendation)
   }
 

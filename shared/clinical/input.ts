@@ -4,7 +4,8 @@
 
 import { diagnose } from '../assessment/diagnose'
 import type { AssessmentInput, Diagnosis } from '../assessment/schema'
-import { addDays } from '../dates'
+import { addDays, daysBetween } from '../dates'
+import { LOG_SIGNAL_RULES } from '../load/log-signals'
 import type { PainLogEntry } from '../load/pain-monitoring'
 import { clearancesFromClearedOn } from './clearance'
 import type { ReadinessTest } from './readiness'
@@ -63,10 +64,30 @@ export function legacyClearances(plans: ClinicalSource['plans']): ClearanceDiges
   return out
 }
 
+/** Assessments oldest first, each diagnosed with the one before it (the "no real change in 6 weeks" rule needs it). */
+function diagnosedAssessments(assessments: ClinicalSource['assessments']): AssessmentDigest[] {
+  const ordered = [...assessments].sort((a, b) =>
+    a.date !== b.date ? (a.date < b.date ? -1 : 1) : (a.createdAt ?? '') < (b.createdAt ?? '') ? -1 : (a.createdAt ?? '') > (b.createdAt ?? '') ? 1 : 0,
+  )
+  return ordered.map((a, i) => {
+    const before = ordered[i - 1]
+    const previous = before ? { input: before.input, weeksBefore: daysBetween(before.date, a.date) / 7 } : undefined
+    return assessmentDigest(a, diagnose(a.input, previous ? { previous } : {}))
+  })
+}
+
+/**
+ * The digest of an athlete's record. It stays valid for any later "today": the log keeps the last 12 weeks,
+ * every run dated after today, and the 4 weeks up to the last run (for "stopped logging"); the state filters
+ * everything by its own today.
+ */
 export function clinicalInputFromAthlete(doc: ClinicalSource, today: string): ClinicalInput {
   const from = addDays(today, -CLINICAL_LOG_DAYS)
+  const lastRun = doc.runs.reduce<string | null>((d, r) => (d === null || r.date > d ? r.date : d), null)
+  const tailFrom = lastRun === null ? from : addDays(lastRun, -(LOG_SIGNAL_RULES.activeWindowDays - 1))
+  const keepFrom = tailFrom < from ? tailFrom : from
   const runs: RunDigest[] = doc.runs
-    .filter((r) => r.date >= from && r.date <= today)
+    .filter((r) => r.date >= keepFrom && r.distanceKm > 0)
     .map((r) => ({
       date: r.date,
       km: r.distanceKm,
@@ -77,7 +98,7 @@ export function clinicalInputFromAthlete(doc: ClinicalSource, today: string): Cl
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
   return {
     version: CLINICAL_INPUT_VERSION,
-    assessments: doc.assessments.map((a) => assessmentDigest(a, diagnose(a.input))),
+    assessments: diagnosedAssessments(doc.assessments),
     clearances: doc.clearances ? [...doc.clearances] : legacyClearances(doc.plans),
     readinessTests: [...(doc.readinessTests ?? [])],
     runs,

@@ -1,7 +1,7 @@
 // Exercise selection: the daily stretches for everyone, the exercises for the likely factors, and for amber
 // triage the advice of the referral (held until the referral is cleared).
 
-import type { Diagnosis, FactorId } from '../assessment/schema'
+import type { Diagnosis, FactorId, Referral } from '../assessment/schema'
 import { exerciseById, exercisesForFactors, exercisesForReferrals, type Exercise } from '../assessment/exercises'
 import { PLAN_RULES } from './rules'
 import type { PlanExercise, PlanPhase } from './schema'
@@ -23,7 +23,8 @@ export interface ExerciseSets {
 
 const LIKELIHOOD_RANK: Record<string, number> = { high: 0, moderate: 1, low: 2 }
 
-export function exerciseSets(diagnosis: Diagnosis | undefined): ExerciseSets {
+/** `holdReferrals`: the referrals that hold running until cleared (their advice joins the plan). */
+export function exerciseSets(diagnosis: Diagnosis | undefined, holdReferrals: readonly Referral[]): ExerciseSets {
   const daily = DAILY_STRETCH_IDS.map((id) => exerciseById(id)).filter((e): e is Exercise => e !== undefined)
   const likely = (diagnosis?.factors ?? [])
     .filter((f) => (PLAN_RULES.exerciseLikelihoods as readonly string[]).includes(f.likelihood))
@@ -33,10 +34,7 @@ export function exerciseSets(diagnosis: Diagnosis | undefined): ExerciseSets {
   const forFactors = exercisesForFactors(likely)
   const settleOnly = forFactors.filter((e) => SETTLE_ONLY_IDS.has(e.id))
   const factorItems = forFactors.filter((e) => !SETTLE_ONLY_IDS.has(e.id))
-  const referralItems =
-    diagnosis && diagnosis.triage === 'amber'
-      ? exercisesForReferrals(diagnosis.referrals.map((r) => r.id)).filter((e) => !NEVER_IN_A_RUNNING_PLAN.has(e.id))
-      : []
+  const referralItems = exercisesForReferrals(holdReferrals.map((r) => r.id)).filter((e) => !NEVER_IN_A_RUNNING_PLAN.has(e.id))
   return {
     daily,
     settleOnly,

@@ -27,28 +27,33 @@
 // pain-weeks.ts (pain flags on plan weeks), week.ts (one new week), progress.ts (what carries over between
 // weeks, the re-test gate), weeks.ts (the week loop) and words.ts (the plan's text).
 
-import type { Diagnosis } from '../assessment/schema'
 import { weekStartFor } from './calendar'
+import { planClinical, type PlanClinical } from './clinical'
+import { PlanWeekPain } from './pain-weeks'
 import { painRulesText } from './pain-rules'
 import type { PlanAdaptation, PlanOutput, PlanRequest, PlanWeek } from './schema'
 import { planSettings } from './settings'
-import { planWeeks } from './weeks'
-import { RED_WITHOUT_REFERRAL_NOTE, REFER_FIRST_NOTES, targetNotReachedNote } from './words'
+import { planWeeks, preStartFlags } from './weeks'
+import { crossTrainingNote, RED_WITHOUT_REFERRAL_NOTE, REFER_FIRST_NOTES, referFirstPainRules, targetNotReachedNote } from './words'
 
-function referFirst(diagnosis: Diagnosis, asOf: string): PlanOutput {
+/** No running weeks: the open stop-running referrals, and the cross-training allowed meanwhile (none for a clot). */
+function referFirst(request: PlanRequest, clinical: PlanClinical, asOf: string): PlanOutput {
   const notes: string[] = [...REFER_FIRST_NOTES]
-  if (diagnosis.referrals.length === 0) notes.push(RED_WITHOUT_REFERRAL_NOTE)
+  if (clinical.stopping.length === 0) notes.push(RED_WITHOUT_REFERRAL_NOTE)
+  if (clinical.crossTraining) notes.push(crossTrainingNote(clinical.crossTraining))
+  const referrals = clinical.stopping.length > 0 ? clinical.stopping : (request.diagnosis?.referrals ?? [])
   return {
     status: 'refer-first',
-    referrals: diagnosis.referrals.map((r) => ({ id: r.id, urgency: r.urgency, because: [...r.because] })),
+    referrals: referrals.map((r) => ({ id: r.id, urgency: r.urgency, because: [...r.because] })),
     weeks: [],
     notes,
     adaptations: [],
-    painRules: painRulesText(),
+    painRules: referFirstPainRules(clinical.crossTraining),
     targetReached: false,
     awaitingReferralClearance: false,
     keptWeeks: 0,
     asOf,
+    ...(clinical.crossTraining ? { crossTraining: { ...clinical.crossTraining, kinds: [...clinical.crossTraining.kinds] } } : {}),
   }
 }
 
@@ -59,9 +64,11 @@ function buildPlan(
   leadNotes: readonly string[],
 ): PlanOutput {
   const asOf = request.today ?? request.startDate
-  if (request.diagnosis?.triage === 'red') return referFirst(request.diagnosis, asOf)
+  const clinical = planClinical(request)
+  if (clinical.referFirst) return referFirst(request, clinical, asOf)
 
-  const { settings, notes: requestNotes } = planSettings(request)
+  const preStartPain = kept.length === 0 && preStartFlags(PlanWeekPain.forRequest(request)).length > 0
+  const { settings, notes: requestNotes } = planSettings(request, clinical, preStartPain)
   const planned = planWeeks(request, settings, kept)
   const notes = [...leadNotes, ...requestNotes, ...planned.notes]
   if (!planned.targetReached && !settings.amberUncleared) {
@@ -86,6 +93,18 @@ function buildPlan(
     awaitingReferralClearance: settings.amberUncleared,
     keptWeeks: kept.length,
     asOf,
+    ...(settings.returnToRun
+      ? {
+          returnToRun: {
+            referralIds: [...settings.returnToRun.referralIds],
+            clearedOn: settings.returnToRun.clearedOn,
+            path: settings.returnToRun.path.path,
+            painLimit: settings.returnToRun.path.painLimit,
+            readiness: settings.returnToRun.readiness,
+          },
+        }
+      : {}),
+    ...(preStartPain || clinical.somethingElseFound ? { reassess: true } : {}),
   }
 }
 

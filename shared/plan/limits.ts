@@ -44,8 +44,13 @@ export class RunReferences {
   private readonly runs: RefRun[] = []
 
   /** The request's references: its longest recent run (as a run the day before the plan) and its logged runs. */
-  static forRequest(request: PlanRequest): RunReferences {
+  static forRequest(request: PlanRequest, returnSessionKm?: number): RunReferences {
     const refs = new RunReferences()
+    // A return to running after a stop starts from the ladder's first session, whatever was run before the stop.
+    if (returnSessionKm !== undefined) {
+      refs.add(dayNumber(request.startDate) - 1, Math.min(request.longestRunLast30DaysKm, returnSessionKm))
+      return refs
+    }
     refs.add(dayNumber(request.startDate) - 1, request.longestRunLast30DaysKm)
     for (const r of request.runs ?? []) refs.add(dayNumber(r.date), r.km)
     return refs

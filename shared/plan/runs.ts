@@ -3,21 +3,11 @@
 
 import { addDays, dayNumber } from '../dates'
 import type { RunReferences } from './limits'
+import type { RunDayPattern } from './weekdays'
 import { PLAN_RULES } from './rules'
 import type { PlannedRun } from './schema'
 import { EPS, kmOf, tenthsDown } from './tenths'
 import { longRunCappedNote, longRunRaisedNote, singleRunIgnoresLongRunNote, walkRunDetail } from './words'
-
-/** Day offsets within the week for each number of run days; the last one carries the long run. */
-const RUN_DAY_OFFSETS: Readonly<Record<number, readonly number[]>> = {
-  1: [6],
-  2: [2, 6],
-  3: [1, 3, 6],
-  4: [0, 2, 4, 6],
-  5: [0, 1, 3, 4, 6],
-  6: [0, 1, 2, 3, 5, 6],
-  7: [0, 1, 2, 3, 4, 5, 6],
-}
 
 /** Share of the week in the long run, when no target long run is given. */
 const LONG_RUN_SHARE: Readonly<Record<number, number>> = { 1: 1, 2: 0.55, 3: 0.4, 4: 0.33, 5: 0.3, 6: 0.28, 7: 0.25 }
@@ -78,6 +68,11 @@ export function isLowStart(currentTenths: number, longestRunLast30DaysKm: number
 
 export interface WalkRunFacts {
   lowStart: boolean
+  /**
+   * Tendon return (C5 Achilles protocol): one new load at a time, so a week that adds distance keeps the
+   * walk-run pattern of the week before instead of also switching to continuous running.
+   */
+  keepWalkRunOnIncrease?: { previousWasWalkRun: boolean; previousTenths: number } | undefined
   firstWeek: boolean
   /** For a lighter week, the non-lighter week it is cut from (that level sets the pattern); null otherwise. */
   lighterFromTenths: number | null
@@ -91,6 +86,8 @@ export interface WalkRunFacts {
  */
 function walkRunLevel(facts: WalkRunFacts, totalTenths: number): number | null {
   const level = facts.lighterFromTenths ?? totalTenths
+  const keep = facts.keepWalkRunOnIncrease
+  if (facts.lowStart && keep && keep.previousWasWalkRun && totalTenths > keep.previousTenths) return level
   const low =
     facts.firstWeek ||
     level < tenthsDown(PLAN_RULES.walkRunWeeklyKmBelow) ||
@@ -109,18 +106,20 @@ export interface BuiltRuns {
 
 function distribute(
   desiredTenths: number,
-  dates: readonly string[],
   caps: readonly number[],
+  longIndex: number,
   share: number,
   longLimitTenths: number,
 ): number[] {
-  const n = dates.length
+  const n = caps.length
   if (n === 1) return [Math.max(1, Math.min(desiredTenths, caps[0] ?? 0))]
   const li = n - 1
   let long = Math.max(Math.ceil(desiredTenths / n), Math.round(desiredTenths * share))
-  long = Math.min(long, caps[li] ?? 0, longLimitTenths)
+  long = Math.min(long, caps[longIndex] ?? 0, longLimitTenths)
   long = Math.max(1, long)
-  const easyCap = caps.slice(0, li).map((c) => Math.max(1, Math.min(c, long)))
+  // The easy days in date order (every day but the long run's).
+  const easyDays = caps.map((_, i) => i).filter((i) => i !== longIndex)
+  const easyCap = easyDays.map((i) => Math.max(1, Math.min(caps[i] ?? 0, long)))
   const easy = new Array<number>(li).fill(0)
   let remaining = Math.max(0, desiredTenths - long)
   for (let pass = 0; pass <= li && remaining > 0; pass++) {
@@ -137,7 +136,10 @@ function distribute(
     })
   }
   // Every session exists: at least 0.1 km (only reachable in degenerate cases; the schema's minimums prevent it).
-  return [...easy.map((e) => Math.max(1, e)), long]
+  const out = new Array<number>(n).fill(1)
+  out[longIndex] = long
+  easyDays.forEach((day, j) => (out[day] = Math.max(1, easy[j] ?? 0)))
+  return out
 }
 
 export function buildRuns(args: {
@@ -146,20 +148,21 @@ export function buildRuns(args: {
   desiredTenths: number
   refs: RunReferences
   longRun: LongRunShape
+  pattern: RunDayPattern
   walkRun: Omit<WalkRunFacts, 'longestRecentKm'>
 }): BuiltRuns {
-  const offsets = RUN_DAY_OFFSETS[args.runDays] ?? RUN_DAY_OFFSETS[7] ?? []
+  const { offsets, longIndex } = args.pattern
   const dates = offsets.map((o) => addDays(args.weekStart, o))
   // Caps ignore this week's own earlier runs: that can only make them stricter than the rule.
   const caps = dates.map((d) => args.refs.capTenths(dayNumber(d)))
-  const tenths = distribute(args.desiredTenths, dates, caps, args.longRun.share, args.longRun.limitTenths)
+  const tenths = distribute(args.desiredTenths, caps, longIndex, args.longRun.share, args.longRun.limitTenths)
   const totalTenths = tenths.reduce((a, b) => a + b, 0)
   const longestRecentKm = args.refs.longestBefore(dayNumber(args.weekStart))
   const walkLevel = walkRunLevel({ ...args.walkRun, longestRecentKm }, totalTenths)
   const runs: PlannedRun[] = dates.map((date, i) => {
     const t = tenths[i] ?? 1
     if (walkLevel !== null) return { date, km: kmOf(t), kind: 'walk-run', detail: walkRunDetail(walkLevel, t) }
-    const kind = args.runDays >= 2 && i === dates.length - 1 ? 'long' : 'easy'
+    const kind = args.runDays >= 2 && i === longIndex ? 'long' : 'easy'
     return { date, km: kmOf(t), kind }
   })
   return { runs, totalTenths, longestTenths: Math.max(...tenths) }

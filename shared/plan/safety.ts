@@ -10,9 +10,12 @@ import { addDays, dayNumber } from '../dates'
 import { LONGEST_RUN_RULE } from '../load/metrics'
 import type { PlanOutput, PlanRequest, PlanWeek } from './schema'
 import { MAX_PLAN_WEEKS } from './schema'
+import { planClinical } from './clinical'
 
 export type SafetyRule =
   | 'refer-first'
+  | 'stop-running'
+  | 'return-to-run'
   | 'length'
   | 'week-shape'
   | 'runs-per-week'
@@ -71,9 +74,15 @@ export function checkPlanSafety(plan: PlanOutput, request: PlanRequest): SafetyV
   const d = request.runDaysPerWeek
   const eps = SAFETY_LIMITS.eps
 
-  // ---- red triage ----
-  const red = request.diagnosis?.triage === 'red'
-  if (red && plan.status !== 'refer-first') add('refer-first', null, 'red triage must give status "refer-first"')
+  // ---- open stop-running referrals: no running at all (issue 10 item 3) ----
+  const clinical = planClinical(request)
+  if (clinical.referFirst && plan.status !== 'refer-first') {
+    add('refer-first', null, 'an open referral that stops running (or a red diagnosis without referrals) must give status "refer-first"')
+  }
+  if (clinical.stopping.length > 0 && weeks.some((w) => w.runs.length > 0)) {
+    const ids = clinical.stopping.map((r) => r.id).join(', ')
+    add('stop-running', null, `the plan contains running while a referral that stops running is open (${ids})`)
+  }
   if (plan.status === 'refer-first') {
     if (weeks.some((w) => w.runs.length > 0)) add('refer-first', null, 'a refer-first plan must not contain any running')
     if (!plan.referrals) add('refer-first', null, 'a refer-first plan must list the referrals')
@@ -213,9 +222,15 @@ export function checkPlanSafety(plan: PlanOutput, request: PlanRequest): SafetyV
     }
   })
 
-  // ---- amber: hold in settle until the referral is cleared ----
-  if (request.diagnosis?.triage === 'amber') {
-    const cleared = request.referralClearedOn
+  // ---- return to running after a stop: readiness tests before the first run, then walk-run (C5) ----
+  if (clinical.returnToRun && kept === 0) {
+    if (!/readiness/i.test(first.gate ?? '')) add('return-to-run', 1, 'week 1 of a return to running must state the readiness tests')
+    if (first.runs.some((r) => r.kind !== 'walk-run')) add('return-to-run', 1, 'a return to running must start with walk-run sessions')
+  }
+
+  // ---- a referral that holds running: hold in settle until it is cleared ----
+  if (clinical.holdReferrals.length > 0) {
+    const cleared = clinical.holdClearedOn
     weeks.forEach((w, i) => {
       if (isKept(i)) return
       const end = addDays(w.startDate, 6)

@@ -8,6 +8,8 @@
 
 import { z } from 'zod'
 import { Diagnosis, Referral } from '../assessment/schema'
+import { ClearanceFacts } from '../clinical/clearance'
+import { ReadinessTest } from '../clinical/readiness'
 import { IsoDate, PainScore } from '../domain/common'
 
 /** Smallest weekly distance and run length the generator works with (see PLAN_RULES in generate.ts). */
@@ -40,6 +42,10 @@ function wholeNumber(min: number, max: number, what: string) {
 }
 
 const bool = () => z.boolean({ error: expected('true or false') })
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+export const Weekday = z.enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.map((d) => `"${d}"`).join(', ')}` })
+export type Weekday = z.infer<typeof Weekday>
 
 /** A run already done (from the log). Pain scores are 0–10; null or missing means "not logged". */
 export const PlanLoggedRun = z.strictObject({
@@ -91,8 +97,26 @@ export const PlanRequest = z
     settleWeeks: wholeNumber(2, 8, 'weeks').optional(),
     /** Lighter week every 4th week (3:1, default) or every 3rd week (2:1, injury-prone or masters runners). */
     lighterWeekEvery: wholeNumber(3, 4, 'weeks').optional(),
+    /** Per-referral clearances (issue 10 item 9): a referral of the diagnosis stays open until cleared here. */
+    clearances: z.array(ClearanceFacts, { error: 'must be a list of clearances' }).max(200, { error: 'can hold at most 200 clearances' }).optional(),
+    /** Readiness tests before the first run after a stop-running referral was cleared (C5). */
+    readinessTests: z.array(ReadinessTest, { error: 'must be a list of readiness tests' }).max(200, { error: 'can hold at most 200 tests' }).optional(),
+    /** The weekdays the runner runs (as many as runDaysPerWeek); default spreads them over the plan week. */
+    runDays: z.array(Weekday, { error: 'must be a list of weekdays' }).max(7, { error: 'can list at most 7 days' }).optional(),
+    /** The weekday of the long run (one of runDays; default the weekend day, else the last run day). */
+    longRunDay: Weekday.optional(),
   })
   .superRefine((req, ctx) => {
+    if (req.runDays !== undefined) {
+      if (new Set(req.runDays).size !== req.runDays.length) {
+        ctx.addIssue({ code: 'custom', path: ['runDays'], message: 'lists a day twice' })
+      } else if (req.runDays.length !== req.runDaysPerWeek) {
+        ctx.addIssue({ code: 'custom', path: ['runDays'], message: `lists ${req.runDays.length} days but runDaysPerWeek is ${req.runDaysPerWeek}` })
+      }
+    }
+    if (req.longRunDay !== undefined && req.runDays !== undefined && !req.runDays.includes(req.longRunDay)) {
+      ctx.addIssue({ code: 'custom', path: ['longRunDay'], message: `must be one of the run days (${req.runDays.join(', ')})` })
+    }
     const perRun = MIN_KM_PER_RUN_DAY * req.runDaysPerWeek
     if (req.currentWeeklyKm < perRun - 1e-9) {
       const most = Math.max(1, Math.floor(req.currentWeeklyKm / MIN_KM_PER_RUN_DAY))
@@ -200,6 +224,22 @@ export const PlanOutput = z.strictObject({
   keptWeeks: z.number().int().min(0),
   /** The "today" the plan was generated for. */
   asOf: IsoDate,
+  /** Refer-first: what may replace running meanwhile (a suspected clot: nothing). */
+  crossTraining: z
+    .strictObject({ allowed: z.boolean(), kinds: z.array(z.enum(['cycling', 'pool-running'])), painLimit: z.number().nullable(), note: z.string() })
+    .optional(),
+  /** Return to running after a stop-running referral was cleared: readiness tests first, then walk-run (C5). */
+  returnToRun: z
+    .strictObject({
+      referralIds: z.array(z.string()),
+      clearedOn: IsoDate,
+      path: z.enum(['bone', 'tendon', 'muscle', 'vascular', 'general']),
+      painLimit: z.number(),
+      readiness: z.enum(['pending', 'passed']),
+    })
+    .optional(),
+  /** Pain went outside the limits just before the plan (or the clinician found something else): re-assess. */
+  reassess: z.boolean().optional(),
 })
 export type PlanOutput = z.infer<typeof PlanOutput>
 

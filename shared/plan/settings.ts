@@ -3,12 +3,24 @@
 
 import type { Referral } from '../assessment/schema'
 import { weekIndexOf } from './calendar'
+import type { PlanClinical, PlanReturn } from './clinical'
 import { exerciseSets, type ExerciseSets } from './exercises'
 import { PLAN_RULES } from './rules'
 import { isLowStart, longRunShape, type LongRunShape } from './runs'
 import type { PlanRequest, PlanRetest } from './schema'
 import { tenthsDown } from './tenths'
-import { AMBER_HOLD_NOTE, amberClearedNote, LOW_START_NOTE, NO_ASSESSMENT_NOTE, targetBelowCurrentNote } from './words'
+import { PAIN_LIMITS } from '../load/pain-monitoring'
+import { runDayOffsets, type RunDayPattern } from './weekdays'
+import {
+  AMBER_HOLD_NOTE,
+  amberClearedNote,
+  LOW_START_NOTE,
+  NO_ASSESSMENT_NOTE,
+  PRE_START_PAIN_NOTE,
+  returnToRunNote,
+  SOMETHING_ELSE_FOUND_NOTE,
+  targetBelowCurrentNote,
+} from './words'
 
 export interface PlanSettings {
   planStart: string
@@ -30,25 +42,43 @@ export interface PlanSettings {
   longRun: LongRunShape
   /** Walk–run sessions for a very low starting volume. */
   lowStart: boolean
+  /** A referral that holds running (without stopping it) was raised: hold until it is cleared. */
   amber: boolean
-  /** When the amber referral was cleared (amber triage only). */
+  /** When the holding referrals were cleared (undefined while one is open). */
   clearedOn: string | undefined
   amberReferrals: readonly Referral[]
   amberUncleared: boolean
+  /** Return to running after a stop-running referral was cleared (readiness tests, then walk-run). */
+  returnToRun: PlanReturn | null
+  /** Highest pain during runs the gates allow (5/10; 2/10 on a return to running, C1 bone tolerance). */
+  duringLimit: number
+  /** Weekday placement of the runs and the long run. */
+  runDayPattern: RunDayPattern
+  /** Pain went outside the limits in the two weeks before the start: week 1 holds below the current distance. */
+  preStartPain: boolean
   exercises: ExerciseSets
   /** The recorded re-tests, oldest first. */
   retests: readonly PlanRetest[]
 }
 
-export function planSettings(request: PlanRequest): { settings: PlanSettings; notes: string[] } {
+/** The ladder's first phase: about 1.6 km (one mile) of walk-run per session (C5, Trials 2023 table 1). */
+const LADDER_START_TENTHS_PER_SESSION = 16
+
+export function planSettings(
+  request: PlanRequest,
+  clinical: PlanClinical,
+  preStartPain: boolean,
+): { settings: PlanSettings; notes: string[] } {
   const planStart = request.startDate
   const diagnosis = request.diagnosis
   const runDays = request.runDaysPerWeek
   const targetTenths = tenthsDown(request.targetWeeklyKm)
-  const currentTenths = tenthsDown(request.currentWeeklyKm)
+  const back = clinical.returnToRun
+  const requestedTenths = tenthsDown(request.currentWeeklyKm)
+  const currentTenths = back ? Math.min(requestedTenths, LADDER_START_TENTHS_PER_SESSION * runDays) : requestedTenths
   const longRun = longRunShape(runDays, targetTenths, request.targetLongRunKm)
-  const amber = diagnosis?.triage === 'amber'
-  const clearedOn = amber ? request.referralClearedOn : undefined
+  const amber = clinical.holdReferrals.length > 0
+  const clearedOn = amber ? clinical.holdClearedOn : undefined
   const clearedIndex = clearedOn !== undefined ? weekIndexOf(planStart, clearedOn) : 0
   const settings: PlanSettings = {
     planStart,
@@ -63,12 +93,16 @@ export function planSettings(request: PlanRequest): { settings: PlanSettings; no
     firstRetestIndex: Math.max(request.settleWeeks ?? PLAN_RULES.settleWeeks, clearedIndex),
     calfFactor: (diagnosis?.factors ?? []).some((f) => f.id === 'calf-endurance-deficit' && f.likelihood !== 'low'),
     longRun: longRun.shape,
-    lowStart: isLowStart(currentTenths, request.longestRunLast30DaysKm),
+    lowStart: back !== null || isLowStart(currentTenths, request.longestRunLast30DaysKm),
     amber,
     clearedOn,
-    amberReferrals: amber && diagnosis ? diagnosis.referrals : [],
+    amberReferrals: clinical.holdReferrals,
     amberUncleared: amber && clearedOn === undefined,
-    exercises: exerciseSets(diagnosis),
+    returnToRun: back,
+    duringLimit: back ? back.path.painLimit : PAIN_LIMITS.during,
+    runDayPattern: runDayOffsets(planStart, runDays, request.runDays, request.longRunDay),
+    preStartPain,
+    exercises: exerciseSets(diagnosis, clinical.holdReferrals),
     retests: [...(request.retests ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
   }
 
@@ -78,6 +112,9 @@ export function planSettings(request: PlanRequest): { settings: PlanSettings; no
   if (settings.amberUncleared) notes.push(AMBER_HOLD_NOTE)
   else if (amber && clearedOn !== undefined) notes.push(amberClearedNote(clearedOn))
   if (!diagnosis) notes.push(NO_ASSESSMENT_NOTE)
+  if (back) notes.push(returnToRunNote(back))
+  if (clinical.somethingElseFound) notes.push(SOMETHING_ELSE_FOUND_NOTE)
+  if (preStartPain) notes.push(PRE_START_PAIN_NOTE)
   if (settings.lowStart) notes.push(LOW_START_NOTE)
   return { settings, notes }
 }

@@ -10,7 +10,17 @@ import { buildRuns } from './runs'
 import type { PlanAdaptation, PlanPhase, PlanWeek } from './schema'
 import type { PlanSettings } from './settings'
 import { kmOf } from './tenths'
-import { lighterWeekBecause, painAdjustmentBecause, rebuildGate, referralGate, retestGate, returnGate, weekFocus } from './words'
+import {
+  lighterWeekBecause,
+  painAdjustmentBecause,
+  preStartStepBackBecause,
+  readinessGate,
+  rebuildGate,
+  referralGate,
+  retestGate,
+  returnGate,
+  weekFocus,
+} from './words'
 
 export interface WeekSlot {
   index: number
@@ -20,6 +30,8 @@ export interface WeekSlot {
   held: boolean
   /** Pain flags of the week before. */
   prevFlags: readonly PainFlag[]
+  /** The week before (null for week 1). */
+  prevWeek: PlanWeek | null
 }
 
 export interface NewWeek {
@@ -49,6 +61,15 @@ function scheduledLighterWeek(settings: PlanSettings, progress: Progress): numbe
 function progressionStep(settings: PlanSettings, progress: Progress, slot: WeekSlot, inSettle: boolean): WeekSize {
   const upper = maxNextWeek(progress.lastNonLighterTenths)
   const base = Math.min(settings.targetTenths, inSettle ? (progress.settleLevelTenths ?? settings.comfortTenths) : upper)
+  if (slot.index === 1 && settings.preStartPain && slot.prevFlags.length > 0) {
+    // Pain outside the limits in the two weeks before the start: week 1 holds below the current distance.
+    const desired = Math.max(Math.min(settings.minLevelTenths, base), Math.min(base, Math.round(settings.currentTenths * PLAN_RULES.stepBackTo)))
+    return {
+      lighter: false,
+      desiredTenths: desired,
+      adaptation: { weekIndex: 1, action: 'step-back', because: preStartStepBackBecause(desired, settings.currentTenths, slot.prevFlags), flags: slot.prevFlags.map((f) => f.id) },
+    }
+  }
   const prev = progress.prevWeekTenths
   if (slot.prevFlags.length === 0 || prev === null) return { lighter: false, desiredTenths: Math.min(base, upper), adaptation: null }
 
@@ -103,13 +124,16 @@ function weekPhase(inSettle: boolean, lighter: boolean, prevPhase: PlanPhase | n
 function weekGate(
   settings: PlanSettings,
   progress: Progress,
-  week: { held: boolean; retestDate: string | null; phase: PlanPhase; lighter: boolean; totalTenths: number },
+  week: { index: number; held: boolean; retestDate: string | null; phase: PlanPhase; lighter: boolean; totalTenths: number },
 ): string | null {
-  if (week.held) return referralGate(settings.amberReferrals)
-  if (week.retestDate !== null) return retestGate(week.retestDate, settings.calfFactor)
+  const limits = { duringLimit: settings.duringLimit, checks: settings.returnToRun?.path.checksBeforeIncrease ?? [] }
+  const readiness = week.index === 1 && settings.returnToRun ? readinessGate(settings.returnToRun) + ' ' : ''
+  if (week.held) return readiness + referralGate(settings.amberReferrals)
+  if (week.retestDate !== null) return readiness + retestGate(week.retestDate, settings.calfFactor, limits)
+  if (readiness) return readiness.trim()
   if (week.lighter) return null
-  if (week.phase === 'rebuild' && week.totalTenths > progress.lastNonLighterTenths) return rebuildGate(week.totalTenths)
-  if (week.phase === 'return' && progress.prevPhase !== 'return') return returnGate(settings.targetTenths, PLAN_RULES.consolidationWeeks)
+  if (week.phase === 'rebuild' && week.totalTenths > progress.lastNonLighterTenths) return rebuildGate(week.totalTenths, limits)
+  if (week.phase === 'return' && progress.prevPhase !== 'return') return returnGate(settings.targetTenths, PLAN_RULES.consolidationWeeks, limits)
   return null
 }
 
@@ -123,8 +147,16 @@ export function planNewWeek(settings: PlanSettings, progress: Progress, slot: We
     desiredTenths: size.desiredTenths,
     refs,
     longRun: settings.longRun,
+    pattern: settings.runDayPattern,
     walkRun: {
       lowStart: settings.lowStart,
+      keepWalkRunOnIncrease:
+        settings.returnToRun?.path.oneNewLoadPerWeek && slot.prevWeek
+          ? {
+              previousWasWalkRun: slot.prevWeek.runs.some((r) => r.kind === 'walk-run'),
+              previousTenths: Math.round(slot.prevWeek.plannedKm * 10),
+            }
+          : undefined,
       firstWeek: slot.index === 1,
       lighterFromTenths: size.lighter ? progress.lastNonLighterTenths : null,
     },
@@ -152,7 +184,7 @@ export function planNewWeek(settings: PlanSettings, progress: Progress, slot: We
     longRunKm: kmOf(built.longestTenths),
     runs: built.runs,
     exercises: weekExercises(settings.exercises, phase, held, settings.amber && !held),
-    gate: weekGate(settings, progress, { held, retestDate, phase, lighter: size.lighter, totalTenths: total }),
+    gate: weekGate(settings, progress, { index: slot.index, held, retestDate, phase, lighter: size.lighter, totalTenths: total }),
     endDate: slot.end,
     retestDate,
     focus,

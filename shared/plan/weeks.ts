@@ -2,6 +2,7 @@
 // enough, an uncleared amber hold has been shown far enough ahead, or the plan reaches its length.
 
 import { addDays } from '../dates'
+import type { PainFlag } from '../load/pain-monitoring'
 import { weekIndexOf, weekStartFor } from './calendar'
 import { RunReferences } from './limits'
 import { PlanWeekPain } from './pain-weeks'
@@ -21,9 +22,16 @@ export interface PlannedWeeks {
   targetReached: boolean
 }
 
+/** Pain flags of the two weeks before the plan, one per flag id (the nearer week wins). */
+export function preStartFlags(pain: PlanWeekPain): PainFlag[] {
+  const out: PainFlag[] = []
+  for (const f of [...pain.flags(0), ...pain.flags(-1)]) if (!out.some((o) => o.id === f.id)) out.push(f)
+  return out
+}
+
 export function planWeeks(request: PlanRequest, settings: PlanSettings, kept: readonly PlanWeek[]): PlannedWeeks {
-  const pain = PlanWeekPain.forRequest(request)
-  const refs = RunReferences.forRequest(request)
+  const pain = PlanWeekPain.forRequest(request, settings.duringLimit)
+  const refs = RunReferences.forRequest(request, settings.returnToRun ? settings.currentTenths / 10 / settings.runDays : undefined)
   const lastIndex = Math.max(kept.length, settings.maxWeeks)
   const amberStopIndex =
     Math.max(kept.length, weekIndexOf(settings.planStart, settings.asOf)) + PLAN_RULES.amberPreviewWeeks - 1
@@ -41,12 +49,14 @@ export function planWeeks(request: PlanRequest, settings: PlanSettings, kept: re
     const start = weekStartFor(settings.planStart, i)
     const end = addDays(start, 6)
     const held = heldForReferral(settings, end)
-    const prevFlags = pain.flags(i - 1)
+    // Week 1 looks at the two weeks before the plan (issue 10 item 7).
+    const prevFlags = i === 1 ? preStartFlags(pain) : pain.flags(i - 1)
 
     let week: PlanWeek
     if (isNew) {
       if (held && progress.gatePassed) progress = backToSettle(progress)
-      const planned = planNewWeek(settings, progress, { index: i, start, end, held, prevFlags }, refs)
+      const prevWeek = weeks[i - 2] ?? null
+      const planned = planNewWeek(settings, progress, { index: i, start, end, held, prevFlags, prevWeek }, refs)
       if (planned.shortfall && !cappedNoted) {
         cappedNoted = true
         notes.push(cappedWeekNote(i, planned.shortfall.totalTenths, planned.shortfall.desiredTenths, settings.runDays))

@@ -1,6 +1,9 @@
 // The plan's words: gates, week focus lines, notes and the reasons given for adaptations.
 
 import type { Referral } from '../assessment/schema'
+import { READINESS_RULES } from '../clinical/readiness'
+import type { CrossTrainingPolicy } from '../clinical/referral-policy'
+import type { PlanReturn } from './clinical'
 import { PAIN_LIMITS, type PainFlag } from '../load/pain-monitoring'
 import { PLAN_RULES } from './rules'
 import type { AdaptationAction, PlanPhase, PlanRetest } from './schema'
@@ -21,35 +24,67 @@ function referralList(referrals: readonly Referral[]): string {
 // ---------------------------------------------------------------------------------------------------------
 // Gates
 
-const PAIN_LIMITS_WORDS =
-  `no more than ${PAIN_LIMITS.during}/10 during runs, settled to ${PAIN_LIMITS.settledMorning}/10 or less by the ` +
-  `next morning, and morning pain no higher than the week before`
+/** The pain limits a gate states; a return to running uses the stricter during-run limit (C1 bone tolerance). */
+export interface GateLimits {
+  duringLimit: number
+  /** Extra checks before an increase on a tendon return (C5 Achilles protocol). */
+  checks: readonly ('hop-pain' | 'heel-raise-pain')[]
+}
 
-export function retestGate(date: string, calfFactor: boolean): string {
+const DEFAULT_LIMITS: GateLimits = { duringLimit: PAIN_LIMITS.during, checks: [] }
+
+function painLimitsWords(limits: GateLimits): string {
+  return (
+    `no more than ${limits.duringLimit}/10 during runs, settled to ${PAIN_LIMITS.settledMorning}/10 or less by the ` +
+    `next morning, and morning pain no higher than the week before`
+  )
+}
+
+function checksWords(limits: GateLimits): string {
+  if (limits.checks.length === 0) return ''
+  const what = limits.checks.map((c) => (c === 'hop-pain' ? '10 single-leg hops' : 'single-leg heel raises')).join(' and ')
+  return ` Before going up, check ${what}: pain must stay at ${limits.duringLimit}/10 or less.`
+}
+
+export function retestGate(date: string, calfFactor: boolean, limits: GateLimits = DEFAULT_LIMITS): string {
   return (
     `Re-test on ${date}, at the end of this week. Move on to the rebuild phase only if all three are true: ` +
     `(1) ankle range has improved: knee-to-wall on the sore side reaches at least 1 cm further than at the ` +
     `assessment, or is already 10 cm or more with less than 1.5 cm between the sides; ` +
     `(2) hip strength has improved: the hip tests from the assessment (side-lying hip abduction, single-leg ` +
     `squat control, Trendelenburg) are clearly better, or were normal to begin with; ` +
-    `(3) pain stayed inside the limits all week: ${PAIN_LIMITS_WORDS}. ` +
+    `(3) pain stayed inside the limits all week: ${painLimitsWords(limits)}. ` +
     (calfFactor ? 'Recheck single-leg heel raises too (the aim is 25–30 good reps a side). ' : '') +
     'If any of the three is not met, keep running at this level and re-test at the end of next week.'
   )
 }
 
-export function rebuildGate(tenths: number): string {
+export function rebuildGate(tenths: number, limits: GateLimits = DEFAULT_LIMITS): string {
   return (
     `Go up to ${fmtKm(tenths)} km this week only if last week stayed inside the pain limits ` +
-    `(${PAIN_LIMITS_WORDS}). If it did not, repeat last week's distance instead and log the pain.`
+    `(${painLimitsWords(limits)}). If it did not, repeat last week's distance instead and log the pain.` +
+    checksWords(limits)
   )
 }
 
-export function returnGate(targetTenths: number, weeks: number): string {
+export function returnGate(targetTenths: number, weeks: number, limits: GateLimits = DEFAULT_LIMITS): string {
   return (
     `Target reached. Hold ${fmtKm(targetTenths)} km a week for at least ${weeks} weeks with pain inside the ` +
-    `limits (${PAIN_LIMITS_WORDS}) before counting the return as complete.`
+    `limits (${painLimitsWords(limits)}) before counting the return as complete.`
   )
+}
+
+/** Week 1 of a return to running: the readiness tests come before the first run (C5). */
+export function readinessGate(back: PlanReturn): string {
+  const limit = back.path.painLimit
+  const tests =
+    `walk ${READINESS_RULES.walkMinutes} min briskly without pain; ${READINESS_RULES.minHops} single-leg hops on the ` +
+    `affected leg at ${limit}/10 or less; at least ${READINESS_RULES.minHeelRaises} single-leg heel raises a side, ` +
+    `the sides within ${Math.round(READINESS_RULES.maxHeelRaiseAsymmetry * 100)} %`
+  if (back.readiness === 'passed') {
+    return `Readiness tests passed on ${back.latestTest?.date ?? back.clearedOn}: start with walk-run as planned.`
+  }
+  return `Before the first run, pass the readiness tests (${tests}). Do not start running until they pass.`
 }
 
 export function referralGate(referrals: readonly Referral[]): string {
@@ -162,9 +197,43 @@ export function referralHoldBecause(referrals: readonly Referral[]): string {
 // Notes
 
 export const REFER_FIRST_NOTES = [
-  'Red triage: no running plan. The runner needs to be seen by a clinician first; the referrals below say why and how soon.',
-  'Once a clinician has cleared the runner, run a new assessment and generate the plan from it.',
+  'Refer first: no running plan. A referral that stops running is open, so the runner needs to be seen by a clinician first; the referrals below say why and how soon.',
+  'Once a clinician has seen the runner, record the clearance for each referral and generate the plan again: it then starts with the readiness tests and walk-run.',
 ] as const
+
+export function crossTrainingNote(ct: CrossTrainingPolicy): string {
+  if (!ct.allowed) return `Meanwhile: ${ct.note}`
+  const kinds = ct.kinds.map((k) => (k === 'pool-running' ? 'pool running' : k)).join(' or ')
+  return `Meanwhile ${kinds} may replace running, with pain at ${ct.painLimit ?? 2}/10 or less during and the next morning.`
+}
+
+/** The only pain rule a refer-first plan carries: when to stop and call. */
+export function referFirstPainRules(ct: CrossTrainingPolicy | null): string[] {
+  const out = [
+    'Do not run until a clinician has seen you. Call your coach or a doctor straight away if the calf becomes swollen, warm or red, if it hurts at rest or at night, if the foot goes numb, tingly, cold or pale, or if you notice chest pain or breathlessness.',
+  ]
+  if (ct) out.push(crossTrainingNote(ct))
+  return out
+}
+
+export function returnToRunNote(back: PlanReturn): string {
+  const what = back.referralIds.map(humanId).join('; ')
+  return (
+    `Return to running after ${what} was cleared on ${back.clearedOn}: readiness tests first, then walk-run; ` +
+    `pain during runs and tests stays at ${back.path.painLimit}/10 or less` +
+    (back.path.oneNewLoadPerWeek ? '; one new load at a time (walk-run continues through any week that adds distance).' : '.')
+  )
+}
+
+export const SOMETHING_ELSE_FOUND_NOTE =
+  'A clinician found something else: follow their advice, re-assess the runner and regenerate the plan.'
+
+export const PRE_START_PAIN_NOTE =
+  'Pain went outside the limits in the two weeks before the plan starts: week 1 holds below the current distance. Re-assess the runner before building up.'
+
+export function preStartStepBackBecause(desiredTenths: number, currentTenths: number, flags: readonly PainFlag[]): string {
+  return `Week 1 starts at ${fmtKm(desiredTenths)} km, below the current ${fmtKm(currentTenths)} km, because pain went outside the limits in the two weeks before the plan. ${flagSentence(flags)}`
+}
 export const RED_WITHOUT_REFERRAL_NOTE = 'The diagnosis is red but lists no referral: check the assessment.'
 
 export function singleRunIgnoresLongRunNote(targetLongTenths: number, targetTenths: number): string {

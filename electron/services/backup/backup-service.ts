@@ -63,6 +63,7 @@ export async function restoreBackup(ctx: ServiceContext & { reopen(): Promise<vo
 
 /** Writes the new athlete files, removes the ones not wanted, and writes the squad index last. */
 async function replaceDataFiles(ctx: ServiceContext, athleteFiles: Map<string, string>, squadText: string): Promise<void> {
+  if (ctx.db.club) return applyToClub(ctx, athleteFiles, squadText)
   try {
     for (const [rel, text] of athleteFiles) await ctx.db.ops.writeAtomic(path.join(ctx.db.dataDir, rel), text)
     for (const rel of await ctx.db.backups.canonicalFiles()) {
@@ -75,6 +76,19 @@ async function replaceDataFiles(ctx: ServiceContext, athleteFiles: Map<string, s
       `${storageError(error, ctx.db.dataDir).message.replace(/ Nothing was changed\.$/, '')} Some files may already be replaced: restore the safety backup taken just before.`,
     )
   }
+}
+
+/**
+ * In a club folder a restore or import is an edit like any other: the restored records are written as
+ * this installation's newest changes (and athletes not in it as deletions), so every coach gets it.
+ */
+async function applyToClub(ctx: ServiceContext, athleteFiles: Map<string, string>, squadText: string): Promise<void> {
+  for (const text of athleteFiles.values()) {
+    const data = AthleteDocument.parse(JSON.parse(text))
+    const doc = ctx.db.hasAthleteDoc(data.athleteId) ? ctx.db.athleteDoc(data.athleteId) : await ctx.db.createAthleteDoc(data.athleteId, data.athleteName)
+    await doc.replace(data)
+  }
+  await ctx.db.squad.replace(SquadDocument.parse(JSON.parse(squadText)))
 }
 
 export async function exportDatabase(ctx: ServiceContext): Promise<{ path: string | null; athletes: number }> {

@@ -7,6 +7,8 @@ import type { SafetyRule, SafetyViolation } from '../../../shared/plan/index'
 /** Each safety rule in plain words, for refusal messages. */
 export const SAFETY_RULE_NAMES: Readonly<Record<SafetyRule, string>> = {
   'refer-first': 'the refer-first rule (a red triage means no running until a doctor has seen the runner)',
+  'stop-running': 'the stop-running rule (no running while a referral that stops running is open)',
+  'return-to-run': 'the return-to-run rule (readiness tests before the first run, then walk–run)',
   length: 'the plan-length limit',
   'week-shape': 'the week layout rule (one run a day, inside its week)',
   'runs-per-week': 'the run-days rule (as many runs a week as the coach set)',

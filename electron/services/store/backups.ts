@@ -45,6 +45,11 @@ export class BackupStore {
   /** Manifests never change once written; reading 40 of them on every list would be wasted work. */
   private readonly manifests = new Map<string, BackupManifest | null>()
   private queue: Promise<unknown> = Promise.resolve()
+  /**
+   * Where the data comes from when it is not the data folder's own files: in a club folder, the merged
+   * documents (squad.json and athletes/<id>.json texts), so a backup holds what the coach saw.
+   */
+  source: (() => Promise<Map<string, string>>) | null = null
 
   constructor(
     private readonly dataDir: string,
@@ -84,7 +89,10 @@ export class BackupStore {
     try {
       await this.ops.mkdirp(path.join(partial, 'athletes'))
       const files: BackupManifest['files'] = {}
-      const rels = await this.canonicalFiles()
+      if (this.source) {
+        for (const [rel, text] of await this.source()) files[rel] = await this.storeText(rel, text, partial, previous)
+      }
+      const rels = this.source ? [] : await this.canonicalFiles()
       const queue = [...rels]
       const worker = async () => {
         for (let rel = queue.shift(); rel; rel = queue.shift()) {
@@ -104,6 +112,22 @@ export class BackupStore {
       await this.ops.remove(partial).catch(() => undefined)
       throw error
     }
+  }
+
+  /** A file given as text: linked to the previous backup's copy when the content is the same, written otherwise. */
+  private async storeText(rel: string, text: string, target: string, previous: { dir: string; manifest: BackupManifest } | null) {
+    const sha = sha256(text)
+    const known = previous?.manifest.files[rel]
+    if (known?.sha256 === sha && this.ops.link) {
+      try {
+        await this.ops.link(path.join(previous!.dir, rel), path.join(target, rel))
+        return known
+      } catch {
+        /* copy below */
+      }
+    }
+    await this.ops.writeAtomic(path.join(target, rel), text)
+    return { size: Buffer.byteLength(text, 'utf8'), sha256: sha, source: null }
   }
 
   /** Links the previous backup's copy when the live file is unchanged since then; copies it otherwise. */

@@ -10,6 +10,8 @@ import { adoptOrphans, recoverAthlete, recoverSquad, reportUnknownFiles } from '
 import { type AthleteSummary, summariseAthlete } from '../../../shared/domain/summary'
 import { SummaryCache } from './summary-cache'
 import { WriteCoordinator } from './write-coordinator'
+import type { ClubFolder } from './club/club-folder'
+import { type ClubTarget, clubAthleteDoc, clubSquadDoc, loadClub, refreshClub } from './club/club-load'
 
 export interface DatabaseOptions {
   dataDir: string
@@ -24,6 +26,8 @@ export interface DatabaseOptions {
   background?: boolean
   /** Orders migrations and automatic backups against saves; the app passes one that outlives reopens. */
   coordinator?: WriteCoordinator
+  /** Open a club folder shared with other coaches instead of the single-coach files (see store/club/). */
+  club?: ClubFolder
 }
 
 const DAY_MS = 86_400_000
@@ -46,6 +50,11 @@ export class Database {
   squad!: JsonDocument<SquadDocument>
   private readonly athleteDocs = new Map<string, JsonDocument<AthleteDocument>>()
   private noticeCounter = 0
+  /** The club folder this database reads and writes, or null for the single-coach layout. */
+  club: ClubFolder | null = null
+  /** Counts changes merged in from other coaches; the renderer waits on it to refresh (see waitForChange). */
+  changeCount = 0
+  private changeWaiters: (() => void)[] = []
 
   private constructor(
     readonly dataDir: string,
@@ -58,12 +67,13 @@ export class Database {
   }
 
   static async open(options: DatabaseOptions): Promise<Database> {
-    const db = new Database(
+    const db: Database = new Database(
       path.resolve(options.dataDir),
       options.ops ?? nodeFileOps,
       options.now ?? (() => new Date()),
       options.coordinator ?? new WriteCoordinator(),
     )
+    db.club = options.club ?? null
     await db.load(options.autoBackupAfterMs ?? DAY_MS, options.background ?? false)
     return db
   }
@@ -98,18 +108,64 @@ export class Database {
   async createAthleteDoc(id: string, name: string): Promise<JsonDocument<AthleteDocument>> {
     this.assertWritable()
     const kind = athleteKind(id, name)
-    const doc = new JsonDocument(this.athleteFile(id), kind, this.ops, kind.create())
+    const doc = this.club ? clubAthleteDoc(this.club, id, name) : new JsonDocument(this.athleteFile(id), kind, this.ops, kind.create())
     await doc.replace(kind.create())
+    this.registerAthleteDoc(id, doc)
+    return doc
+  }
+
+  registerAthleteDoc(id: string, doc: JsonDocument<AthleteDocument>): void {
     this.athleteDocs.set(id, doc)
     this.loadedIds.add(id)
-    return doc
+  }
+
+  /**
+   * A string that changes whenever any file contributing to the athlete changes (stat only, never reads
+   * a file): in a club folder every installation's file for the athlete counts. Summaries are keyed by it.
+   */
+  async athleteRevision(id: string): Promise<string> {
+    const files = this.club
+      ? (await this.club.installationIds()).map((i) => path.join(this.club!.root, 'installations', i, 'athletes', `${id}.json`))
+      : [this.athleteFile(id)]
+    const parts: string[] = []
+    for (const file of files) {
+      const s = await this.ops.stat(file).catch(() => null)
+      if (s) parts.push(`${this.club ? `${path.basename(path.dirname(path.dirname(file)))}:` : ''}${s.ino ?? 0}.${s.size}.${s.mtimeMs}`)
+    }
+    return parts.join('|')
+  }
+
+  /** Brings in changes other coaches wrote to the club folder (rels changed, or null for all). */
+  async refreshFromClub(rels: ReadonlySet<string> | null): Promise<{ squad: boolean; athletes: string[] }> {
+    if (!this.club) return { squad: false, athletes: [] }
+    const result = await refreshClub(this as ClubTarget, rels)
+    if (result.squad || result.athletes.length) {
+      this.changeCount++
+      for (const wake of this.changeWaiters.splice(0)) wake()
+    }
+    return result
+  }
+
+  /** Resolves when changeCount passes `since`, or after `timeoutMs` (the renderer asks again). */
+  async waitForChange(since: number, timeoutMs: number): Promise<number> {
+    if (this.changeCount > since) return this.changeCount
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs)
+      timer.unref?.()
+      this.changeWaiters.push(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+    return this.changeCount
   }
 
   async removeAthleteDoc(id: string): Promise<void> {
     this.assertWritable()
     const doc = this.athleteDoc(id)
     await doc.flush()
-    await this.ops.remove(doc.file)
+    // In a club folder the athlete's records stay in the files (other coaches' too); the squad's tombstone hides them.
+    if (!this.club) await this.ops.remove(doc.file)
     this.athleteDocs.delete(id)
     this.loadedIds.delete(id)
     this.summaryCache.forget(id)
@@ -179,6 +235,7 @@ export class Database {
   }
 
   private async load(autoBackupAfterMs: number, background: boolean): Promise<void> {
+    if (this.club) return this.loadFromClub(this.club, autoBackupAfterMs)
     try {
       await this.ops.mkdirp(this.athletesDir)
     } catch (error) {
@@ -223,6 +280,19 @@ export class Database {
         for (const doc of migrated) await doc.mutate((current) => current)
         this.addNotice('info', 'Data upgraded', `${migrated.length} file(s) were upgraded to the current format after backup ${backup.id}.`)
       })
+    }
+    await this.autoBackup(autoBackupAfterMs)
+  }
+
+  private async loadFromClub(club: ClubFolder, autoBackupAfterMs: number): Promise<void> {
+    await this.ops.mkdirp(path.join(club.ownDir, 'athletes'))
+    this.squad = clubSquadDoc(club)
+    await loadClub(this as ClubTarget)
+    // Backups hold the merged documents the coach sees, in the single-coach layout, so they restore anywhere.
+    this.backups.source = async () => {
+      const texts = new Map<string, string>([['squad.json', JSON.stringify(this.squad.data)]])
+      for (const doc of this.allAthleteDocs()) texts.set(`athletes/${doc.data.athleteId}.json`, JSON.stringify(doc.data))
+      return texts
     }
     await this.autoBackup(autoBackupAfterMs)
   }

@@ -1,4 +1,4 @@
-import { Low } from 'lowdb'
+import { type Adapter, Low } from 'lowdb'
 import type { z } from 'zod'
 import { DomainError } from '../../../shared/api/result'
 import { toFieldIssues } from '../../../shared/api/zod-issues'
@@ -89,19 +89,50 @@ export class JsonDocument<T extends { schemaVersion: number }> {
   private queue: Promise<unknown> = Promise.resolve()
   /** Set when the file must not be written (e.g. it came from a newer app version). */
   lockedReason: string | null = null
+  /** Told about every change that reached disk, and every change merged in from another coach. */
+  onChange: ((data: T) => void) | null = null
 
   constructor(
     readonly file: string,
     readonly kind: DocumentKind<T>,
     ops: FileOps,
     initial: T,
+    /** Where the document is stored: its own JSON file by default, or a club folder's merged records. */
+    adapter: Adapter<T> = new DurableJsonFile<T>(file, ops),
   ) {
-    this.low = new Low<T>(new DurableJsonFile<T>(file, ops), deepFreeze(initial))
+    this.low = new Low<T>(adapter, deepFreeze(initial))
+  }
+
+  /**
+   * Re-reads the document from its adapter (another coach's change arrived) inside the write queue, so it
+   * never interleaves with a save: a save queued before sees the old data, one queued after the new.
+   * Resolves to true when the document changed.
+   */
+  reload(): Promise<boolean> {
+    const run = async (): Promise<boolean> => {
+      const data = await this.low.adapter.read()
+      if (data === null) return false
+      const checked = this.kind.schema.safeParse(data)
+      if (!checked.success) return false
+      const changed = JSON.stringify(checked.data) !== JSON.stringify(this.low.data)
+      if (changed) {
+        this.low.data = deepFreeze(checked.data)
+        this.onChange?.(this.low.data)
+      }
+      return changed
+    }
+    const task = this.queue.then(run, run)
+    this.queue = task.catch(() => undefined)
+    return task
   }
 
   /** The current document, deeply frozen: change it only through mutate(). */
   get data(): T {
     return this.low.data
+  }
+
+  get adapter(): Adapter<T> {
+    return this.low.adapter
   }
 
   /** Sets loaded data (already validated) as the current document. */
@@ -140,6 +171,7 @@ export class JsonDocument<T extends { schemaVersion: number }> {
         this.low.data = previous
         throw storageError(error, this.file)
       }
+      this.onChange?.(this.low.data)
       return result
     }
     const task = this.queue.then(run, run)

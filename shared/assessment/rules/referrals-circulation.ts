@@ -17,7 +17,6 @@ export const PULMONARY_EMBOLISM: ReferralRule = {
   explanation:
     'Chest pain or breathlessness in a runner with a painful calf can mean a clot has moved from the leg to the lungs. This is an emergency whatever else was found.',
   source: 'clinical-and-peers B1 (DVT row: chest pain/breathlessness = PE emergency), B2 red',
-  stopsRunning: 'always',
   triggers: [
     flagTrigger({
       id: 'chest-pain-or-breathlessness',
@@ -35,7 +34,6 @@ export const DVT: ReferralRule = {
   explanation:
     'A clot in a deep calf vein can feel like a tight, sore calf. Swelling, warmth or redness, a calf clearly bigger than the other, and risk factors such as recent surgery, a cast, a long journey, a previous clot or cancer all call for a same-day medical check and no running or calf massage until then. Even after a calf injury a clot must be ruled out, because the two can occur together.',
   source: 'Wells 1997; primary-care DVT rule; American Running Association (clinical-and-peers B1 DVT row, B2 red)',
-  stopsRunning: 'always',
   triggers: [
     flagTrigger({
       id: 'calf-swelling',
@@ -113,7 +111,6 @@ export const COMPARTMENT_SYNDROME: ReferralRule = {
   explanation:
     'Pressure building inside a muscle compartment gives tight, cramping or burning pain that comes on at a consistent point in a run, much like simple calf overload. What sets it apart: the pain forces the runner to stop at about the same point each time, numbness, tingling or a weak or slapping foot during runs, a small muscle bulge, and pain that takes 10 to 30 minutes to settle. Pain in both legs on its own is common in simple overload and is not a reason to refer. Any of these signs means a sports doctor should look before running is increased.',
   source: 'Pedowitz 1990; Aweid 2012; Mayo/COA CECS pages (clinical-and-peers B0, B1 CECS row, B2 amber)',
-  stopsRunning: 'if-urgent',
   triggers: [
     flagTrigger({
       id: 'numbness-or-tingling',
@@ -184,7 +181,6 @@ export const VASCULAR_ENTRAPMENT: ReferralRule = {
   explanation:
     'The artery behind the knee can be squeezed by the calf muscles during running, giving cramping calf pain, pins and needles, and a cold or pale foot that recover within seconds to minutes of stopping. It looks like calf overload, which is why it is often missed for months. A cold or pale foot needs a same-day medical check; one that stays cold or pale at rest is an emergency.',
   source: 'Joy & Raudales 2015; VisualDx PAES (clinical-and-peers B0, B1 PAES row, B2 red)',
-  stopsRunning: 'always',
   triggers: [
     flagTrigger({
       id: 'cold-or-pale-foot',
@@ -230,7 +226,6 @@ export const ARTERIAL_CLAUDICATION: ReferralRule = {
   explanation:
     'In older runners, and from 50 with smoking, diabetes, high blood pressure, high cholesterol or known heart or vessel disease, cramping calf pain that comes on with effort and eases within minutes of stopping can mean the leg arteries are narrowed rather than the calf overloaded. A doctor can check the pulses and the blood pressure at the ankle; hold running distance until then.',
   source: 'clinical-and-peers B0 (exertional cramping quickly relieved by rest mimics overload), B1 PAES row (vascular referral), B2 amber; age limits: issue 10',
-  stopsRunning: 'if-urgent',
   triggers: [
     {
       id: 'cramping-relieved-within-minutes',

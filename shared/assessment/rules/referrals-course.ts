@@ -17,7 +17,6 @@ export const PERSISTENT_PAIN: ReferralRule = {
   explanation:
     'Calf overload fades within minutes of stopping and compartment pressure within about half an hour. Pain that lasts longer, never settles, or is there at rest fits neither, so a physio or sports doctor should look for another cause (bone stress, a muscle tear, a clot) before running is increased.',
   source: 'clinical-and-peers B1 (overload settles quickly; CECS within 10–20 min, Mayo < 30 min; bone stress: pain persisting after activity, at rest), B2 amber (pain lasting > 20–30 min after stopping)',
-  stopsRunning: 'if-urgent',
   triggers: [
     {
       id: 'does-not-settle',
@@ -63,7 +62,6 @@ export const NOT_IMPROVING: ReferralRule = {
   explanation:
     'Calf overload usually settles within weeks of easing the load and working on the calf and hips, and the tests should show real change within about six weeks. When they do not, a sports doctor should rule out exertional compartment syndrome and popliteal artery entrapment, which look the same and are often missed for months. Hold running distance until then.',
   source: 'clinical-and-peers B0 (escalate when conservative management fails), B1 CECS row (no improvement after a trial of load management), B2 amber (no improvement after ~6 weeks); 12 weeks: issue 10',
-  stopsRunning: 'if-urgent',
   triggers: [
     {
       id: 'symptoms-for-12-weeks',

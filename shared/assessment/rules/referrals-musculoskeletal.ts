@@ -15,7 +15,6 @@ export const CALF_STRAIN: ReferralRule = {
   explanation:
     'A strain ("tennis leg") usually starts at one moment, often a sprint, hill or push-off, with sharp pain or a feeling of being kicked, followed by limping, swelling and later bruising. It needs rest from running and graded rehab, and a same-day check if the runner cannot rise onto the toes.',
   source: 'UpToDate calf injuries; Physiopedia calf strain (clinical-and-peers B1 calf strain row, B2 red)',
-  stopsRunning: 'always',
   triggers: [
     {
       id: 'sudden-onset',
@@ -59,7 +58,6 @@ export const TENDON_RUPTURE: ReferralRule = {
   explanation:
     'A tendon tear often feels like a kick or a snap at the back of the ankle, and afterwards the runner cannot push up onto the toes of that leg. Tears are missed surprisingly often, so any inability to heel-raise needs a clinician (Thompson squeeze test), the same day after an injury.',
   source: 'clinical-and-peers B1 (Achilles row: instant pain = possible tear, Thompson test), B2 red',
-  stopsRunning: 'always',
   triggers: [
     {
       id: 'pop-at-achilles',
@@ -116,7 +114,6 @@ export const STRESS_FRACTURE: ReferralRule = {
   explanation:
     'A bone stress injury hurts at one small spot on the bone, hurts when hopping, and with time hurts when walking, at rest or at night. A painful hop test catches nearly all of them, and early X-rays often look normal, so the runner should stop running and be referred for imaging, wherever the pain is felt. With pain at rest or at night the check is needed the same day.',
   source: 'Milgrom 2021 hop test (clinical-and-peers B1 bone stress row, B2)',
-  stopsRunning: 'always',
   triggers: [
     flagTrigger({
       id: 'focal-bone-tenderness',
@@ -168,7 +165,6 @@ export const NERVE_ROOT: ReferralRule = {
   explanation:
     'Pain travelling down from the back or buttock to below the knee, often burning or electric and sometimes with numbness or a weak push-off, can come from an irritated nerve in the lower back rather than the calf. A physio or GP should assess it. Weakness in both legs, numbness in the saddle area or a change in bladder or bowel control is an emergency.',
   source: 'MSD Manual lumbosacral radiculopathy (clinical-and-peers B1 radiculopathy row, B2 amber)',
-  stopsRunning: 'if-urgent',
   triggers: [
     flagTrigger({
       id: 'back-or-radiating-pain',
@@ -211,7 +207,6 @@ export const CAUDA_EQUINA: ReferralRule = {
   explanation:
     'Numbness between the legs (the saddle area) or a new change in bladder or bowel control can mean the bundle of nerves at the bottom of the spine is being squeezed. Permanent damage can follow within hours, so this is an emergency: the runner goes to an emergency department now, whatever the calf shows.',
   source: 'MSD Manual lumbosacral radiculopathy (clinical-and-peers B1 radiculopathy row: emergency signs; B2 red)',
-  stopsRunning: 'always',
   triggers: [
     flagTrigger({
       id: 'saddle-numbness-or-bladder-bowel-change',
@@ -229,7 +224,6 @@ export const ACHILLES_TENDINOPATHY: ReferralRule = {
   explanation:
     'Pain in the tendon above the heel, stiffness on the first steps in the morning, and pain that eases once warmed up and returns afterwards point to the tendon rather than the calf muscle. It is managed with progressive tendon loading and pain monitoring, best started after a physio has confirmed it; hold running distance until then.',
   source: 'Alfredson 1998; Silbernagel 2007; VISA-A (clinical-and-peers B1 Achilles row)',
-  stopsRunning: 'if-urgent',
   triggers: [
     {
       id: 'achilles-location',
@@ -254,7 +248,6 @@ export const ENERGY_AVAILABILITY: ReferralRule = {
   explanation:
     'Missing or irregular periods, or a previous bone stress injury, can signal that the runner is not eating enough for the training (RED-S), which weakens bone in women and men. A sports doctor or dietitian should review before mileage goes up.',
   source: 'RED-S / LEAF-Q studies (clinical-and-peers B1 RED-S row, B2 amber)',
-  stopsRunning: 'if-urgent',
   triggers: [
     flagTrigger({
       id: 'irregular-or-absent-periods',

@@ -60,8 +60,7 @@ export interface ReferralRule {
   readonly title: string
   readonly explanation: string
   readonly source: string
-  /** 'always': any trigger means no running until seen; 'if-urgent': only emergency/same-day triggers do. */
-  readonly stopsRunning: 'always' | 'if-urgent'
+  // Whether a referral stops running is not a rule property: shared/clinical/referral-policy.ts decides it.
   readonly triggers: readonly ReferralTrigger[]
 }
 

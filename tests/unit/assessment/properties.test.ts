@@ -2,7 +2,9 @@
 
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { REFERRAL_POLICY, referralStopsRunning } from '../../../shared/clinical/referral-policy'
 import { LIKELIHOOD_RANK, TRIAGE_RANK, URGENCY_RANK, diagnose } from '../../../shared/assessment/diagnose'
+import { exerciseById } from '../../../shared/assessment/exercises'
 import { AssessmentInput, Diagnosis, type Diagnosis as DiagnosisT } from '../../../shared/assessment/schema'
 import { CLEAN, assessmentArb, keepLeaves, leaves, nearThresholdArb, withPatch } from './fixtures'
 
@@ -34,6 +36,11 @@ const RED_FLAG_FINDINGS: ReadonlyArray<{ name: string; patch: Parameters<typeof 
   { name: 'previous BSI', patch: { history: { previousBoneStressInjury: true } } },
   { name: 'irregular periods', patch: { history: { irregularOrAbsentPeriods: true } } },
   { name: 'takes 45 min to settle', patch: { symptoms: { settlesAfterStoppingMinutes: 45 } } },
+  // Added by issue 10
+  { name: 'forced to stop', patch: { symptoms: { forcedToStop: true } } },
+  { name: 'muscle hernia', patch: { symptoms: { muscleHernia: true } } },
+  { name: 'saddle numbness', patch: { symptoms: { saddleNumbnessOrBladderBowelChange: true } } },
+  { name: 'symptoms 14 weeks', patch: { symptoms: { weeksSinceOnset: 14 } } },
 ]
 
 /** The clean story, partly left out, with a few red flags already present: where a lowered triage would show. */
@@ -101,6 +108,23 @@ describe('properties of diagnose()', () => {
     )
   })
 
+  it('never advises running, or any exercise that loads the calf, beside a stop-running referral (issue 10)', () => {
+    fc.assert(
+      fc.property(fc.oneof(cleanWithFlagsArb, assessmentArb, nearThresholdArb), (input) => {
+        const d = diagnose(input)
+        const ids = d.referrals.map((r) => r.id)
+        const stops = d.referrals.some((r) => referralStopsRunning(r.id, r.urgency, ids))
+        if (!stops) return
+        const recs = d.recommendations.map((r) => r.id)
+        expect(recs[0]).toBe('stop-running-and-get-checked')
+        for (const id of recs) expect(exerciseById(id)?.loading, id).toBe('none')
+        // A suspected clot: no exercise at all, so nothing can push a clot around.
+        if (ids.some((id) => !REFERRAL_POLICY[id].crossTraining.allowed)) expect(recs).toEqual(['stop-running-and-get-checked'])
+      }),
+      RUNS,
+    )
+  })
+
   it('adding any red-flag finding never lowers triage (nor any referral)', () => {
     fc.assert(
       fc.property(
@@ -115,6 +139,8 @@ describe('properties of diagnose()', () => {
           const after = diagnose(withPatch(input, flag.patch))
           expect(TRIAGE_RANK[after.triage]).toBeLessThanOrEqual(TRIAGE_RANK[before.triage])
           expect(after.triage).not.toBe('green')
+          // Issue 10: no urgency of any referral goes down when a finding is added.
+          if (!('settlesAfterStoppingMinutes' in (flag.patch.symptoms ?? {}))) expectNoSofterThan(after, before)
         },
       ),
       { numRuns: 1000 },

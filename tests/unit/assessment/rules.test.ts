@@ -1,6 +1,7 @@
 // Integrity of the declarative registry and the exercise catalog.
 
 import { describe, expect, it } from 'vitest'
+import { REFERRAL_POLICY } from '../../../shared/clinical/referral-policy'
 import { EXERCISES, exerciseById, exercisesForFactors, exercisesForReferrals } from '../../../shared/assessment/exercises'
 import { pathKey } from '../../../shared/assessment/form'
 import { FACTOR_RULES, PATTERN_RULE, REFERRAL_RULES, RULES, factorRule, referralRule } from '../../../shared/assessment/rules/index'
@@ -94,7 +95,7 @@ describe('exercise catalog', () => {
       expect(exercisesForReferrals([id]).map((e) => e.id)).toContain('stop-running-and-get-checked')
     }
     for (const rule of REFERRAL_RULES) {
-      if (rule.stopsRunning === 'always') expect(exercisesForReferrals([rule.id]).map((e) => e.id), rule.id).toContain('stop-running-and-get-checked')
+      if (REFERRAL_POLICY[rule.id].stopsRunning === 'always') expect(exercisesForReferrals([rule.id]).map((e) => e.id), rule.id).toContain('stop-running-and-get-checked')
     }
   })
 })

@@ -10,8 +10,11 @@ const ROOT = resolve(__dirname, '../../..')
 const dir = mkdtempSync(join(tmpdir(), 'calfcoach-plan-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
+// tsx through node directly: npx adds seconds per call on a busy machine.
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
+
 function cli(args: string[], stdin?: string) {
-  const r = spawnSync('npx', ['tsx', 'scripts/plan.ts', ...args], {
+  const r = spawnSync(process.execPath, [TSX, 'scripts/plan.ts', ...args], {
     cwd: ROOT,
     input: stdin ?? '',
     encoding: 'utf8',
@@ -70,5 +73,20 @@ describe('scripts/plan.ts', () => {
     const none = cli([])
     expect(none.code).toBe(2)
     expect(none.stderr).toMatch(/usage/)
-  })
+  }, 120_000)
+
+  it('follows the referrals, not the triage label, and takes per-referral clearances and run days (issue 10 item 9)', () => {
+    const request = { ...TYPICAL, diagnosis: { ...RED, triage: 'green' }, runDays: ['tue', 'thu', 'sun'] }
+    // A green label with a same-day referral refers first; once that referral is cleared, the return starts with walk-run.
+    const open = cli(['-'], JSON.stringify(request))
+    expect(open.code).toBe(0)
+    expect(JSON.parse(open.stdout).status).toBe('refer-first')
+    const clearances = [{ referralId: 'suspected-dvt', date: '2026-01-02', outcome: 'cleared' }]
+    const cleared = cli(['-'], JSON.stringify({ ...request, clearances }))
+    expect(cleared.stderr).toBe('')
+    const out = JSON.parse(cleared.stdout)
+    expect(out.status).toBe('ok')
+    expect(out.returnToRun).toMatchObject({ referralIds: ['suspected-dvt'], readiness: 'pending' })
+    expect(out.weeks[0].runs.every((r: { kind: string }) => r.kind === 'walk-run')).toBe(true)
+  }, 120_000)
 })

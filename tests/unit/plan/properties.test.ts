@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addDays, dayNumber, fromDayNumber } from '../../../shared/dates'
-import type { Diagnosis, FactorId } from '../../../shared/assessment/schema'
-import { FACTOR_IDS } from '../../../shared/assessment/schema'
+import type { Diagnosis, FactorId, ReferralId, Urgency } from '../../../shared/assessment/schema'
+import { FACTOR_IDS, REFERRAL_IDS } from '../../../shared/assessment/schema'
 import {
   checkPlanSafety,
   generatePlan,
@@ -172,6 +172,105 @@ describe('every generated plan obeys every safety rule', () => {
         },
       ),
       runs(250),
+    )
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 10 item 3: no plan contains a run while a stop-running referral is open, whatever the triage label,
+// the clearances and the readiness tests say. "Open" and "stops running" are worked out here from the
+// reference list (clinical-and-peers.md B1 actions), not from the generator's code.
+
+const ALWAYS_STOP = new Set([
+  'possible-pulmonary-embolism',
+  'suspected-dvt',
+  'suspected-stress-fracture',
+  'suspected-calf-strain',
+  'suspected-tendon-rupture',
+  'suspected-vascular-entrapment',
+])
+
+const referralsArb = fc
+  .subarray([...REFERRAL_IDS] as ReferralId[], { minLength: 1 })
+  .chain((ids) =>
+    fc.tuple(...ids.map(() => fc.constantFrom<Urgency>('emergency', 'same-day', 'before-progressing'))).map((us) =>
+      ids.map((id, i) => ({ id, urgency: us[i] ?? 'before-progressing', because: ['generated'] })),
+    ),
+  )
+
+const clinicalRequestArb = fc
+  .record({
+    base: requestArb,
+    triage: fc.constantFrom<'red' | 'amber' | 'green'>('red', 'amber', 'green'),
+    referrals: referralsArb,
+    clearances: fc.array(
+      fc.record({
+        pick: fc.nat(),
+        offset: fc.integer({ min: -30, max: 60 }),
+        outcome: fc.constantFrom<'cleared' | 'cleared-with-restrictions' | 'something-else-found'>(
+          'cleared',
+          'cleared-with-restrictions',
+          'something-else-found',
+        ),
+      }),
+      { maxLength: 4 },
+    ),
+    passedReadiness: fc.boolean(),
+  })
+  .map((g) => {
+    const req: PlanRequest = {
+      ...g.base,
+      diagnosis: diagnosis({ triage: g.triage, referrals: g.referrals }),
+      clearances: g.clearances.map((c) => ({
+        referralId: g.referrals[c.pick % g.referrals.length]?.id ?? 'suspected-dvt',
+        date: addDays(g.base.startDate, c.offset),
+        outcome: c.outcome,
+      })),
+    }
+    if (g.passedReadiness) {
+      req.readinessTests = [
+        { date: addDays(g.base.startDate, 61), walk30MinPainFree: true, singleLegHops: 12, hopPain: 0, singleLegHeelRaises: { left: 30, right: 30 } },
+      ]
+    }
+    return PlanRequest.parse(req)
+  })
+
+function stopRunningOpen(req: PlanRequest): boolean {
+  const referrals = req.diagnosis?.referrals ?? []
+  // referralClearedOn (the old field) clears every referral of an amber diagnosis on that date.
+  const legacy =
+    req.diagnosis?.triage === 'amber' && req.referralClearedOn !== undefined
+      ? referrals.map((r) => ({ referralId: r.id, date: req.referralClearedOn as string, outcome: 'cleared' as const }))
+      : []
+  const all = [...(req.clearances ?? []), ...legacy]
+  // The first clearance recorded for a referral (by date) is the one that closed it.
+  const clearedForRunning = (id: string) => {
+    const first = all.filter((c) => c.referralId === id).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0]
+    return first !== undefined && first.outcome !== 'something-else-found'
+  }
+  const open = referrals.filter((r) => !clearedForRunning(r.id))
+  const boneOpen = open.some((r) => r.id === 'suspected-stress-fracture')
+  return open.some(
+    (r) =>
+      ALWAYS_STOP.has(r.id) ||
+      r.urgency === 'emergency' ||
+      r.urgency === 'same-day' ||
+      (r.id === 'energy-availability-concern' && boneOpen),
+  )
+}
+
+describe('stop-running referrals (issue 10 item 3, clinical-and-peers.md B1)', () => {
+  it('no plan contains a run while a stop-running referral is open, and every plan stays safe', () => {
+    fc.assert(
+      fc.property(clinicalRequestArb, (req) => {
+        const plan = generatePlan(req)
+        if (stopRunningOpen(req)) {
+          expect(plan.status).toBe('refer-first')
+          expect(plan.weeks.flatMap((w) => w.runs)).toEqual([])
+        }
+        expect(report(req, plan)).toBe('')
+      }),
+      runs(60),
     )
   })
 })

@@ -1,0 +1,92 @@
+import type { Adapter } from 'lowdb'
+import type { DocumentKind } from '../document'
+import type { ClubFolder } from './club-folder'
+import { DocumentRecords } from './doc-records'
+import { diffRecords, type Envelope, mergeRecords, type RecordMap } from './records'
+
+/** What a merge found that the coach should hear about. */
+export interface MergeReport {
+  /** Records left out of the view because their value is not valid here. */
+  skipped: string[]
+  /** Files that could not be read (still arriving, damaged, or not ours). */
+  problems: string[]
+  /** Conflict copies merged and moved aside. */
+  conflictsMerged: string[]
+}
+
+/**
+ * lowdb adapter for one document in a club folder. Reading merges every installation's records for
+ * the document (conflict copies included); writing turns the change the app made into new record
+ * versions and tombstones and writes them to this installation's own file only. The adapter's state
+ * changes only after a write is on disk, so a failed write leaves it (and the document) as it was.
+ */
+export class ClubDocumentAdapter<T extends { schemaVersion: number }> implements Adapter<T> {
+  private readonly shape: DocumentRecords<T>
+  /** This installation's own records for the document (what its file holds). */
+  private own: Record<string, Envelope> = {}
+  /** All installations' records merged. */
+  private merged: Record<string, Envelope> = {}
+  /** The records of the document as the app last saw it (what writes are compared against). */
+  private view = new Map<string, unknown>()
+  lastReport: MergeReport = { skipped: [], problems: [], conflictsMerged: [] }
+
+  constructor(
+    private readonly club: ClubFolder,
+    readonly rel: string,
+    private readonly kind: DocumentKind<T>,
+  ) {
+    this.shape = new DocumentRecords(kind.schema, () => kind.create())
+  }
+
+  get records(): RecordMap {
+    return this.merged
+  }
+
+  async read(): Promise<T> {
+    const problems: string[] = []
+    const files = await this.club.readAll(this.rel, problems)
+    const own = files.find((f) => f.installId === this.club.installId && !f.conflictCopy)
+    const conflicts = files.filter((f) => f.conflictCopy)
+    this.own = { ...(own?.records ?? {}) }
+    this.merged = mergeRecords(files.map((f) => f.records))
+    if (conflicts.length) {
+      // Keep what only a conflict copy holds by writing it into our own file, then move the copy aside.
+      const keep = mergeRecords([this.own, ...conflicts.map((c) => c.records)])
+      await this.club.writeOwn(this.rel, keep)
+      this.own = keep
+      for (const c of conflicts) await this.club.moveAside(c.file)
+    }
+    const { doc, skipped } = this.shape.fromRecords(this.merged)
+    this.view = this.shape.toRecords(doc)
+    this.lastReport = { skipped, problems, conflictsMerged: conflicts.map((c) => c.file) }
+    return doc
+  }
+
+  /**
+   * Adds a document's records to what is already in the club (joining or starting a club folder): new
+   * records are written, records the club already has keep the club's version, nothing is deleted.
+   */
+  async contribute(data: T): Promise<void> {
+    const mine = this.shape.toRecords(data)
+    const next = new Map(this.view)
+    for (const [key, value] of mine) if (!next.has(key) || !(key in this.merged)) next.set(key, value)
+    await this.writeRecords(next)
+  }
+
+  async write(data: T): Promise<void> {
+    await this.writeRecords(this.shape.toRecords(data))
+  }
+
+  private async writeRecords(next: Map<string, unknown>): Promise<void> {
+    const changes = diffRecords(this.view, next, this.merged, () => this.club.clock.now(), this.club.installId)
+    if (Object.keys(changes).length === 0) {
+      this.view = next
+      return
+    }
+    const own = { ...this.own, ...changes }
+    await this.club.writeOwn(this.rel, own)
+    this.own = own
+    this.merged = { ...this.merged, ...changes }
+    this.view = next
+  }
+}

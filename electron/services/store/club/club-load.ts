@@ -1,0 +1,88 @@
+import path from 'node:path'
+import type { AthleteDocument, SquadDocument } from '../../../../shared/domain/documents'
+import { JsonDocument } from '../document'
+import { athleteKind, squadKind } from '../kinds'
+import { ClubDocumentAdapter, type MergeReport } from './club-adapter'
+import type { ClubFolder } from './club-folder'
+
+/** What club loading needs from the Database (kept narrow so the two can change apart). */
+export interface ClubTarget {
+  club: ClubFolder
+  squad: JsonDocument<SquadDocument>
+  readOnlyReason: string | null
+  addNotice(level: 'info' | 'warning' | 'error', title: string, detail: string, file?: string): void
+  registerAthleteDoc(id: string, doc: JsonDocument<AthleteDocument>): void
+  hasAthleteDoc(id: string): boolean
+  athleteDoc(id: string): JsonDocument<AthleteDocument>
+}
+
+export function clubSquadDoc(club: ClubFolder): JsonDocument<SquadDocument> {
+  const adapter = new ClubDocumentAdapter(club, 'squad.json', squadKind)
+  return new JsonDocument(club.ownFile('squad.json'), squadKind, club.ops, squadKind.create(), adapter)
+}
+
+export function clubAthleteDoc(club: ClubFolder, id: string, name: string): JsonDocument<AthleteDocument> {
+  const kind = athleteKind(id, name)
+  const rel = `athletes/${id}.json`
+  return new JsonDocument(club.ownFile(rel), kind, club.ops, kind.create(), new ClubDocumentAdapter(club, rel, kind))
+}
+
+/** Reads the merged squad and every listed athlete from the club folder. */
+export async function loadClub(db: ClubTarget): Promise<void> {
+  await db.squad.reload()
+  report(db, 'squad.json', db.squad)
+  const queue = [...db.squad.data.athletes]
+  const worker = async () => {
+    for (let a = queue.shift(); a; a = queue.shift()) await openClubAthlete(db, a.id, a.name)
+  }
+  await Promise.all(Array.from({ length: 8 }, worker))
+}
+
+async function openClubAthlete(db: ClubTarget, id: string, name: string): Promise<void> {
+  const doc = clubAthleteDoc(db.club, id, name)
+  await doc.reload()
+  db.registerAthleteDoc(id, doc)
+  report(db, `athletes/${id}.json`, doc)
+}
+
+/**
+ * Brings in changes other installations wrote: the squad index and the athletes whose files changed
+ * (rels like "athletes/<id>.json"; null means "look at everything"). Returns the athlete ids that changed.
+ */
+export async function refreshClub(db: ClubTarget, rels: ReadonlySet<string> | null): Promise<{ squad: boolean; athletes: string[] }> {
+  const squadChanged = rels === null || rels.has('squad.json') ? await db.squad.reload() : false
+  if (squadChanged) report(db, 'squad.json', db.squad)
+  const changed: string[] = []
+  for (const a of db.squad.data.athletes) {
+    const rel = `athletes/${a.id}.json`
+    if (!db.hasAthleteDoc(a.id)) {
+      await openClubAthlete(db, a.id, a.name)
+      changed.push(a.id)
+    } else if (rels === null || rels.has(rel)) {
+      const doc = db.athleteDoc(a.id)
+      if (await doc.reload()) changed.push(a.id)
+      report(db, rel, doc)
+    }
+  }
+  return { squad: squadChanged, athletes: changed }
+}
+
+function report(db: ClubTarget, rel: string, doc: { adapter: unknown }): void {
+  const adapter = doc.adapter
+  if (!(adapter instanceof ClubDocumentAdapter)) return
+  const r: MergeReport = adapter.lastReport
+  if (r.conflictsMerged.length) {
+    db.addNotice(
+      'info',
+      'Sync conflict copies merged',
+      `${r.conflictsMerged.map((f) => path.basename(f)).join(', ')}: every change in them was merged into ${rel}, and the copies were moved to the club folder's conflicts folder.`,
+    )
+  }
+  if (r.skipped.length) {
+    db.addNotice(
+      'warning',
+      'Some shared entries could not be shown',
+      `${r.skipped.length} entr${r.skipped.length === 1 ? 'y' : 'ies'} in ${rel} from another installation are not valid for this version of CalfCoach (perhaps written by a newer one). They are kept in the club folder, untouched.`,
+    )
+  }
+}
