@@ -12,10 +12,12 @@
  * AvailableSecurityFixesGlobalCheck is excluded because it downloads Electron's release list, and the
  * tool's translation download is stubbed out: the scan is fully offline and deterministic.
  *
- * Exit status: 0 when every HIGH or MEDIUM finding is justified by an entry in
- * security/electronegativity-allowlist.json; 1 when a finding is not justified, an entry no longer
- * matches any finding (stale), an entry lacks a reason, or a file could not be parsed (an unparsed
- * file is an unchecked file, so the scan fails closed).
+ * Exit status: 0 when every HIGH or MEDIUM finding, and every CSP finding of any severity (a LOW one
+ * still means a weakened policy), is justified by an entry in security/electronegativity-allowlist.json
+ * and electron-builder.yml's fuses are exactly those in security/fuses.json; 1 when a finding is not
+ * justified, an entry no longer matches any finding (stale), an entry lacks a reason, a fuse is missing,
+ * extra or different, or a file could not be parsed (an unparsed file is an unchecked file, so the scan
+ * fails closed).
  *
  * The built bundle (out/main, out/preload) was scanned during review too: it only repeated the
  * openExternal findings, and bundling hides the BrowserWindow constructions from the window checks,
@@ -25,11 +27,15 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
+import { load as loadYaml } from 'js-yaml'
 
 const ROOT = path.resolve(__dirname, '..')
 const SCANNED = ['electron', 'renderer/index.html', 'renderer/src', 'package.json']
 const NETWORK_CHECK = 'AvailableSecurityFixesGlobalCheck'
 const GATED = new Set(['HIGH', 'MEDIUM'])
+/** Checks whose findings gate at every severity: any CSP remark means the policy got weaker. */
+const GATED_AT_ANY_SEVERITY = /^CSP_/
+const isGated = (f: Pick<Finding, 'check' | 'severity'>) => GATED.has(f.severity) || GATED_AT_ANY_SEVERITY.test(f.check)
 
 export interface AllowEntry {
   check: string
@@ -38,6 +44,13 @@ export interface AllowEntry {
   reviewed: string
   /** How many findings of this check in this file were reviewed; more than that fail. */
   occurrences?: number
+  /**
+   * The exact sample the review covered (for CSP findings: the whole policy). Any other sample is not
+   * justified, so every change to the policy needs a fresh review.
+   */
+  sample?: string
+  /** The exact confidence reviewed (for CSP: FIRM is "may be weak", CERTAIN is "is weak"). */
+  confidence?: string
 }
 
 export interface Finding {
@@ -63,6 +76,8 @@ export interface ScanReport {
   stale: AllowEntry[]
   invalidEntries: string[]
   parseErrors: string[]
+  /** Fuses in electron-builder.yml that are missing, extra or different from security/fuses.json. */
+  fuseProblems: string[]
   ok: boolean
 }
 
@@ -114,6 +129,7 @@ export function loadAllowList(file: string): { entries: AllowEntry[]; invalid: s
     else if (typeof e.reason !== 'string' || e.reason.trim().length < 20) invalid.push(`${where}: needs a "reason" explaining why it is safe`)
     else if (typeof e.reviewed !== 'string' || !e.reviewed.trim()) invalid.push(`${where}: needs "reviewed" (who/when)`)
     else if (e.occurrences !== undefined && (!Number.isInteger(e.occurrences) || e.occurrences < 1)) invalid.push(`${where}: "occurrences" must be a positive integer`)
+    else if (GATED_AT_ANY_SEVERITY.test(e.check) && (typeof e.sample !== 'string' || typeof e.confidence !== 'string')) invalid.push(`${where}: a CSP entry must pin the reviewed policy ("sample") and "confidence"`)
     else entries.push(e as AllowEntry)
   })
   return { entries, invalid }
@@ -124,15 +140,16 @@ export function evaluate(
   findings: Finding[],
   allowList: { entries: AllowEntry[]; invalid: string[] },
   parseErrors: string[] = [],
+  fuseProblems: string[] = [],
 ): Omit<ScanReport, 'electronVersion' | 'inputs' | 'checks'> {
   const { entries } = allowList
   const invalid = [...allowList.invalid]
-  const gated = findings.filter((f) => GATED.has(f.severity))
+  const gated = findings.filter(isGated)
   const allowed: ScanReport['allowed'] = []
   const unjustified: Finding[] = []
   const used = new Map<AllowEntry, number>()
   for (const f of gated) {
-    const entry = entries.find((e) => e.check === f.check && e.file === f.file)
+    const entry = entries.find((e) => e.check === f.check && e.file === f.file && (e.sample === undefined || e.sample === f.sample) && (e.confidence === undefined || e.confidence === f.confidence))
     const count = entry ? (used.get(entry) ?? 0) + 1 : 0
     if (entry && (entry.occurrences === undefined || count <= entry.occurrences)) {
       used.set(entry, count)
@@ -156,8 +173,28 @@ export function evaluate(
     stale,
     invalidEntries: invalid,
     parseErrors,
-    ok: unjustified.length === 0 && stale.length === 0 && invalid.length === 0 && parseErrors.length === 0,
+    fuseProblems,
+    ok: unjustified.length === 0 && stale.length === 0 && invalid.length === 0 && parseErrors.length === 0 && fuseProblems.length === 0,
   }
+}
+
+/** Every difference between the fuses a build config sets and the reviewed set, one sentence each. */
+export function compareFuses(actual: unknown, expected: Record<string, boolean>): string[] {
+  if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return ['electron-builder.yml sets no electronFuses: every fuse keeps its insecure default']
+  const set = actual as Record<string, unknown>
+  const problems: string[] = []
+  for (const [name, value] of Object.entries(expected)) {
+    if (!(name in set)) problems.push(`fuse ${name} is not set (expected ${String(value)})`)
+    else if (set[name] !== value) problems.push(`fuse ${name} is ${JSON.stringify(set[name])}, expected ${String(value)}`)
+  }
+  for (const name of Object.keys(set)) if (!(name in expected)) problems.push(`fuse ${name} is set but not in the reviewed list security/fuses.json`)
+  return problems
+}
+
+export function checkFuses(builderConfig = path.join(ROOT, 'electron-builder.yml'), fusesFile = path.join(ROOT, 'security/fuses.json')): string[] {
+  const expected = (JSON.parse(readFileSync(fusesFile, 'utf8')) as { fuses: Record<string, boolean> }).fuses
+  const config = loadYaml(readFileSync(builderConfig, 'utf8')) as { electronFuses?: unknown } | null
+  return compareFuses(config?.electronFuses, expected)
 }
 
 export async function scan(options: { allowList?: string } = {}): Promise<ScanReport> {
@@ -189,7 +226,8 @@ export async function scan(options: { allowList?: string } = {}): Promise<ScanRe
         file: i.file.split(path.sep).join('/'),
         line: i.location.line,
         column: i.location.column,
-        sample: String(i.sample ?? '').trim().slice(0, 120),
+        // CSP samples are kept whole: the allow-list pins the exact reviewed policy.
+        sample: GATED_AT_ANY_SEVERITY.test(i.id) ? String(i.sample ?? '').trim() : String(i.sample ?? '').trim().slice(0, 120),
         description: i.description ?? '',
         manualReview: Boolean(i.manualReview),
       }))
@@ -199,7 +237,7 @@ export async function scan(options: { allowList?: string } = {}): Promise<ScanRe
       electronVersion: version,
       inputs: SCANNED,
       checks: { atomic: result.atomicChecks, global: result.globalChecks },
-      ...evaluate(findings, loadAllowList(allowFile), parseErrors),
+      ...evaluate(findings, loadAllowList(allowFile), parseErrors, checkFuses()),
     }
   } finally {
     rmSync(stage, { recursive: true, force: true })
@@ -214,13 +252,13 @@ function table(rows: string[][]): string {
 
 function print(report: ScanReport): void {
   const rows = [['Status', 'Severity', 'Confidence', 'Check', 'Location']]
-  const status = (f: Finding) => (report.unjustified.includes(f) ? 'FAIL' : GATED.has(f.severity) ? 'allowed' : 'info')
+  const status = (f: Finding) => (report.unjustified.includes(f) ? 'FAIL' : isGated(f) ? 'allowed' : 'info')
   for (const f of report.findings) rows.push([status(f), f.severity, f.confidence, f.check, `${f.file}:${f.line}`])
   console.log(`Electronegativity (Electron ${report.electronVersion}; ${report.checks.atomic} atomic + ${report.checks.global} global checks; ${NETWORK_CHECK} excluded)`)
   console.log(report.findings.length ? table(rows) : 'No findings.')
   const bySeverity = report.findings.reduce<Record<string, number>>((acc, f) => ((acc[f.severity] = (acc[f.severity] ?? 0) + 1), acc), {})
   console.log(
-    `\n${report.findings.length} finding(s) ${JSON.stringify(bySeverity)}; HIGH/MEDIUM: ${report.gated.length} = ${report.allowed.length} allowed + ${report.unjustified.length} unjustified`,
+    `\n${report.findings.length} finding(s) ${JSON.stringify(bySeverity)}; gated (HIGH/MEDIUM, and CSP at any severity): ${report.gated.length} = ${report.allowed.length} allowed + ${report.unjustified.length} unjustified`,
   )
   for (const f of report.unjustified) {
     console.log(`\nUNJUSTIFIED ${f.severity} ${f.check} at ${f.file}:${f.line}:${f.column}\n  ${f.sample}\n  ${f.description}\n  Fix it, or add a reviewed entry with a reason to security/electronegativity-allowlist.json.`)
@@ -228,6 +266,7 @@ function print(report: ScanReport): void {
   for (const e of report.stale) console.log(`\nSTALE allow-list entry: ${e.check} in ${e.file} matches no finding any more; remove it.`)
   for (const m of report.invalidEntries) console.log(`\nINVALID allow-list entry: ${m}`)
   for (const m of report.parseErrors) console.log(`\nNOT SCANNED (parse error, so unchecked): ${m}`)
+  for (const m of report.fuseProblems) console.log(`\nFUSE: ${m}`)
   console.log(report.ok ? '\nElectronegativity gate: PASS' : '\nElectronegativity gate: FAIL')
 }
 

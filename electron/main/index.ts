@@ -1,16 +1,21 @@
-import { app, BrowserWindow, dialog, shell } from 'electron'
+import { app, BrowserWindow, dialog, protocol } from 'electron'
 import { AppServices } from '../services/app-services'
 import { createDispatcher } from '../services/dispatch'
 import { createHandlers } from '../services/handlers'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { resolveDataDir } from './data-dir'
 import { electronDialogs } from './dialogs'
+import { electronExternalOpener } from './external'
 import { registerIpc } from './ipc'
+import { rendererDir } from './paths'
 import { electronPdfPort } from './pdf'
 import { setupSecurity } from './security'
 import { createMainWindow } from './windows'
 
 // Composition only: each step lives in its own module and is tested there.
 setupSecurity()
+// Before ready (Electron's rule): app:// is a standard, secure scheme so the page gets its own origin.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 
 if (!app.requestSingleInstanceLock()) {
   // Another CalfCoach already owns the data folder; two writers could corrupt it.
@@ -28,13 +33,14 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir()))
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
   const services = await AppServices.open({
     dataDir,
     dialogs: electronDialogs,
     background: true,
     pdf: electronPdfPort(),
-    shell: { openExternal: (url) => shell.openExternal(url) },
+    shell: electronExternalOpener,
   })
   registerIpc(
     createDispatcher(createHandlers(services), {

@@ -1,8 +1,6 @@
-import { pathToFileURL } from 'node:url'
 import type { PdfPort } from '../services/context'
 import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE, PRINT_TIMEOUT_MS, printSpec } from '../services/pdf/print-options'
-import { devServerUrl, rendererIndexPath } from './paths'
-import { createPrintWindow } from './windows'
+import { createPrintWindow, pageUrl } from './windows'
 
 /** Polls the print page until it marks itself ready (charts drawn) or failed, or the timeout passes. */
 async function waitForPrintReady(run: (js: string) => Promise<unknown>, timeoutMs: number): Promise<void> {
@@ -23,9 +21,7 @@ export function electronPdfPort(timeoutMs = PRINT_TIMEOUT_MS): PdfPort {
     async renderRoute({ hash, pageSize, headerTitle }) {
       const win = createPrintWindow()
       try {
-        const dev = devServerUrl()
-        const base = dev ?? pathToFileURL(rendererIndexPath()).toString()
-        await win.loadURL(`${base}${hash}`)
+        await win.loadURL(pageUrl(hash))
         await waitForPrintReady((js) => win.webContents.executeJavaScript(js, true), timeoutMs)
         const spec = printSpec(pageSize, headerTitle)
         const buffer = await win.webContents.printToPDF({

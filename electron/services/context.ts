@@ -11,6 +11,8 @@ export interface DialogPort {
 
 export interface ShellPort {
   openExternal(url: string): Promise<void>
+  /** Asks the coach, showing the full address, before a link that is not https to a public site opens. */
+  confirmOpenExternal?(url: string): Promise<boolean>
 }
 
 export interface ServiceContext {

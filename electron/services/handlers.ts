@@ -16,6 +16,7 @@ const EXCLUSIVE: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'importDatabase',
   'backupNow',
   'loadDemoSquad',
+  'removeDemoSquad',
   'deleteAthlete',
   'shareSquad',
   'stopSharing',

@@ -1,5 +1,6 @@
 import { AppDataProvider, useAppData } from './app-data'
 import { Notices } from './components/Notices'
+import { ToastProvider } from './components/Toasts'
 import { AthletePage } from './features/athlete/AthletePage'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { SquadScreen } from './features/squad/SquadScreen'
@@ -63,7 +64,9 @@ function Shell() {
 export function App() {
   return (
     <AppDataProvider>
-      <Shell />
+      <ToastProvider>
+        <Shell />
+      </ToastProvider>
     </AppDataProvider>
   )
 }

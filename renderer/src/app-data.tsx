@@ -3,6 +3,8 @@ import type { AppStatus, Squad } from '../../shared/api/channels/squad'
 import { call } from './api'
 
 interface AppData {
+  /** Bumps when another coach's change has been merged in: screens reload their data on it. */
+  changeCount: number
   squad: Squad | null
   status: AppStatus | null
   loadError: string | null
@@ -30,7 +32,33 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh()
   }, [refresh])
-  const value = useMemo(() => ({ squad, status, loadError, refresh }), [squad, status, loadError, refresh])
+  // In a shared club folder, another coach's change is merged in main; this long poll answers when that
+  // happens and the squad (and every screen that depends on it) reloads without a restart.
+  const [changeCount, setChangeCount] = useState(0)
+  useEffect(() => {
+    let stopped = false
+    let since = 0
+    const loop = async () => {
+      while (!stopped) {
+        try {
+          const { changeCount: next } = await call('waitForChanges', { since })
+          if (stopped) return
+          if (next !== since) {
+            since = next
+            setChangeCount(next)
+            await refresh()
+          }
+        } catch {
+          return
+        }
+      }
+    }
+    void loop()
+    return () => {
+      stopped = true
+    }
+  }, [refresh])
+  const value = useMemo(() => ({ changeCount, squad, status, loadError, refresh }), [changeCount, squad, status, loadError, refresh])
   return <AppDataContext.Provider value={value}>{children}</AppDataContext.Provider>
 }
 

@@ -51,7 +51,7 @@ export type {
   ReturnToRunGate,
   RunningAllowance,
 } from './types'
-export { computeClinicalState, painCallsForReassessment, CLINICAL_RULES } from './state'
+export { computeClinicalState, compareClinicalState, painCallsForReassessment, CLINICAL_RULES } from './state'
 export {
   clinicalInputFromAthlete,
   assessmentDigest,

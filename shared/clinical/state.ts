@@ -219,3 +219,19 @@ export function computeClinicalState(input: ClinicalInput, today: string): Clini
     latestAssessmentId: latest?.id ?? null,
   }
 }
+
+const COLOUR_RANK = { red: 0, amber: 1, green: 2 } as const
+
+/**
+ * Board order, needs-attention first: red, amber, green; within a colour, more red reasons, then more amber
+ * reasons, then more information (a quiet log, an incomplete screen) first. Break remaining ties by name.
+ */
+export function compareClinicalState(a: ClinicalState, b: ClinicalState): number {
+  const count = (s: ClinicalState, level: ClinicalReason['level']) => s.reasons.filter((r) => r.level === level).length
+  return (
+    COLOUR_RANK[a.colour] - COLOUR_RANK[b.colour] ||
+    count(b, 'red') - count(a, 'red') ||
+    count(b, 'amber') - count(a, 'amber') ||
+    count(b, 'info') - count(a, 'info')
+  )
+}

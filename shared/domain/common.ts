@@ -11,6 +11,14 @@ export const IsoTimestamp = z.string().datetime({ offset: true, message: 'must b
 export const EntityId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'must be 3–64 lowercase letters, digits or dashes')
+  .refine((id) => !WINDOWS_DEVICE_NAME.test(id), 'must not start with a name Windows reserves for devices (con, prn, aux, nul, com1–9, lpt1–9)')
+
+/**
+ * Ids become file names (athletes/<id>.json). Windows treats con, nul, aux-1… as devices, not files, so a
+ * record named that way could never be written or read there; the device name followed by a dash is
+ * refused as well, since some Windows tools treat it the same way.
+ */
+const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(-|$)/
 
 export const PainScore = z
   .number({ message: 'must be a number from 0 to 10' })

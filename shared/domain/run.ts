@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { isIsoDate } from '../dates'
 import { boundedText, EntityId, IsoDate, PainScore } from './common'
+import { latestRunDate, MIN_RUN_KM, ONSET_BEYOND_RUN, RUN_DATE_TOO_LATE, RUN_TOO_SHORT, unsafeTextReason } from './input-guards'
 
 // Stored in SI units (km, seconds) whatever the coach's display setting; conversion happens at the edges.
 export const RunInput = z.strictObject({
@@ -23,6 +25,26 @@ export const RunInput = z.strictObject({
     .optional(),
 })
 export type RunInput = z.infer<typeof RunInput>
+
+/**
+ * A run as it arrives from the coach or over IPC (add, update): RunInput plus the input guards, each
+ * with a field message. Stored runs (Run) keep RunInput's rules so old records always load.
+ */
+export const RunEntry = RunInput.superRefine((run, ctx) => {
+  // Each guard speaks only where RunInput's own rules passed, so a field gets one message, not two.
+  const distanceValid = Number.isFinite(run.distanceKm) && run.distanceKm > 0
+  if (distanceValid && run.distanceKm < MIN_RUN_KM) ctx.addIssue({ code: 'custom', path: ['distanceKm'], message: RUN_TOO_SHORT })
+  if (isIsoDate(run.date) && run.date > latestRunDate()) ctx.addIssue({ code: 'custom', path: ['date'], message: RUN_DATE_TOO_LATE })
+  const onset = run.painOnsetKm
+  if (distanceValid && typeof onset === 'number' && onset >= 0 && onset <= 400 && onset > run.distanceKm) {
+    ctx.addIssue({ code: 'custom', path: ['painOnsetKm'], message: ONSET_BEYOND_RUN })
+  }
+  for (const key of ['notes', 'surface', 'shoes'] as const) {
+    const text = run[key]
+    const reason = text === undefined ? null : unsafeTextReason(text, key === 'notes')
+    if (reason) ctx.addIssue({ code: 'custom', path: [key], message: reason })
+  }
+})
 
 export const Run = RunInput.extend({
   id: EntityId,

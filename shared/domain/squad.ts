@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { boundedText, EntityId, IsoDate } from './common'
+import { safeText } from './input-guards'
 
 export const ATHLETE_STATUSES = ['running', 'modified-training', 'rehab', 'resting'] as const
 export const AthleteTrainingStatus = z.enum(ATHLETE_STATUSES)
@@ -39,13 +40,13 @@ export const AthleteTimeZone = z
 
 /** What the coach types in the athlete form. */
 export const AthleteDraft = z.strictObject({
-  name: Name,
+  name: Name.superRefine(safeText(false)),
   sex: z.enum(['female', 'male'], { message: 'choose female or male (used for test norms)' }),
   dateOfBirth: IsoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'cannot be in the future').nullable(),
   email: Email.default(''),
   phone: Phone.default(''),
   groupIds: z.array(EntityId).max(50).default([]),
-  notes: boundedText('notes', 5000).default(''),
+  notes: boundedText('notes', 5000).superRefine(safeText(true)).default(''),
   trainingStatus: AthleteTrainingStatus.default('running'),
   /** Where the athlete lives and runs: imported times given in UTC are dated in this zone. */
   timeZone: AthleteTimeZone.optional(),
@@ -65,6 +66,8 @@ export const Athlete = z.strictObject({
   /** Optional: files written before it existed have none. '' or absent = the computer's zone. */
   timeZone: z.string().max(64).optional(),
   archived: z.boolean(),
+  /** Made up by "Load demo squad"; "Remove demo squad" removes exactly these. Absent on the coach's own athletes. */
+  demo: z.literal(true).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
@@ -75,6 +78,9 @@ export const Group = z.strictObject({
   name: z.string().trim().min(1, 'group name is required').max(60, 'group name must be at most 60 characters'),
 })
 export type Group = z.infer<typeof Group>
+
+/** A group name as the coach types it (create, rename): Group's rules plus no hidden characters. */
+export const GroupNameInput = Group.shape.name.superRefine(safeText(false))
 
 export const Settings = z.strictObject({
   distanceUnit: z.enum(['km', 'mi']),

@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ageOn, addDays } from '../../shared/dates'
+import { dayMonth, longDate, tableDate } from '../../shared/format/dates'
 import { localToday, useSharedBrowser } from '../support/e2e'
 import { openApp } from '../support/harness'
 
@@ -39,6 +40,8 @@ describe('calf-pain assessment in the built renderer', () => {
     const { page } = app
     const today = localToday()
     const firstDate = addDays(today, -21)
+    const long = (iso: string) => longDate(iso, 'en-GB')
+    const inTable = (iso: string) => tableDate(iso, 'en-GB', today)
     try {
       // An athlete with a date of birth, so the norms are age- and sex-specific.
       await page.getByRole('heading', { name: 'Welcome to CalfCoach' }).waitFor()
@@ -54,16 +57,16 @@ describe('calf-pain assessment in the built renderer', () => {
       await page.getByRole('button', { name: 'New assessment' }).focus()
       await page.keyboard.press('Enter')
       await page.getByRole('heading', { name: 'New assessment' }).waitFor()
-      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('as-editor-title')
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('as-editor-title')
       await page.keyboard.press('Tab')
-      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('as-date')
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('as-date')
 
       // Profile pre-fill and the athlete's own norm next to the test.
       const age = ageOn('1986-04-12', today)
-      await expect(page.getByLabel('Sex', { exact: true }).inputValue()).resolves.toBe('female')
-      await expect(page.getByLabel('Age', { exact: true }).inputValue()).resolves.toBe(String(age))
+      await expect.poll(() => page.getByLabel('Sex', { exact: true }).inputValue()).toBe('female')
+      await expect.poll(() => page.getByLabel('Age', { exact: true }).inputValue()).toBe(String(age))
       await page.getByText(`average for a ${age}-year-old woman`).waitFor()
-      await expect(page.locator('#as-screening-kneeToWallCm-norm').textContent()).resolves.toContain('under 10 cm is restricted')
+      await expect.poll(() => page.locator('#as-screening-kneeToWallCm-norm').textContent()).toContain('under 10 cm is restricted')
 
       // Layout at 1280×800: the result panel sits beside the form.
       const formBox = (await page.locator('form.as-form').boundingBox())!
@@ -91,16 +94,16 @@ describe('calf-pain assessment in the built renderer', () => {
       await factors.filter({ hasText: 'Stiff ankle (restricted dorsiflexion)' }).filter({ hasText: 'High likelihood' }).waitFor()
       await factors.filter({ hasText: 'Weak hip abductors' }).waitFor()
       await factors.filter({ hasText: 'Under-working gluteus maximus (hypothesis)' }).filter({ hasText: 'A hypothesis' }).waitFor()
-      await expect(factors.first().textContent()).resolves.toContain('Stiff ankle')
-      await expect(page.getByTestId('assessment-result').textContent()).resolves.toContain('Calf stretch with the knee bent (soleus)')
+      await expect.poll(() => factors.first().textContent()).toContain('Stiff ankle')
+      await expect.poll(() => page.getByTestId('assessment-result').textContent()).toContain('Calf stretch with the knee bent (soleus)')
       expect(await page.getByRole('alert').count()).toBe(0)
       await app.screenshot('assessment-01-live-green')
 
       // A value out of range is named at the field, left out of the result, and blocks saving.
       await page.getByLabel('Knee-to-wall, Right').fill('45')
       await page.locator('#as-screening-kneeToWallCm-right-error').filter({ hasText: 'must be at most 30 cm' }).waitFor()
-      await expect(page.getByLabel('Knee-to-wall, Right').getAttribute('aria-invalid')).resolves.toBe('true')
-      await expect(page.getByText('must be at most 30 cm').count()).resolves.toBe(1) // under that side only
+      await expect.poll(() => page.getByLabel('Knee-to-wall, Right').getAttribute('aria-invalid')).toBe('true')
+      await expect.poll(() => page.getByText('must be at most 30 cm').count()).toBe(1) // under that side only
       await page.getByTestId('assessment-result').getByText('1 answer is not valid yet').waitFor()
       await page.getByRole('button', { name: 'Save assessment' }).click()
       await page.getByText('Please fix the highlighted fields. Nothing was saved.').waitFor()
@@ -111,15 +114,15 @@ describe('calf-pain assessment in the built renderer', () => {
       // Numbness during runs: a discriminator for compartment pressure → AMBER before progressing.
       await answer(page, 'Numbness or pins and needles in the leg or foot?', 'Yes')
       await bannerTriage(page, 'amber', 'AMBER — refer before progressing running')
-      await expect(page.getByTestId('referral').first().textContent()).resolves.toContain('Possible exertional compartment syndrome')
+      await expect.poll(() => page.getByTestId('referral').first().textContent()).toContain('Possible exertional compartment syndrome')
       // …and pain that does not settle after stopping on top of it → RED, same day, the referral listed first.
       await page.getByLabel('It does not settle').check()
       await bannerTriage(page, 'red', 'RED — refer before any running')
-      await expect(banner(page).getAttribute('role')).resolves.toBe('alert')
+      await expect.poll(() => banner(page).getAttribute('role')).toBe('alert')
       const firstReferral = page.getByTestId('referral').first()
-      await expect(firstReferral.textContent()).resolves.toMatch(/Possible exertional compartment syndrome\s*Same day/)
-      await expect(firstReferral.textContent()).resolves.toContain('numbness, weakness or swelling')
-      await expect(page.getByTestId('assessment-result').textContent()).resolves.toContain('Stop running')
+      await expect.poll(() => firstReferral.textContent()).toMatch(/Possible exertional compartment syndrome\s*Same day/)
+      await expect.poll(() => firstReferral.textContent()).toContain('numbness, weakness or swelling')
+      await expect.poll(() => page.getByTestId('assessment-result').textContent()).toContain('Stop running')
 
       // Every control labelled, contrast and ARIA sound in the whole editor (form and result), red state included.
       const axe = await new AxeBuilder({ page }).include('.as-editor').analyze()
@@ -129,10 +132,10 @@ describe('calf-pain assessment in the built renderer', () => {
       await page.getByRole('group', { name: 'Chest pain or unusual breathlessness?', exact: true }).getByRole('radio', { name: 'No', exact: true }).focus()
       await page.keyboard.press('ArrowLeft')
       await bannerTriage(page, 'red', 'RED — emergency: get medical help now, no running')
-      await expect(page.getByTestId('referral').first().textContent()).resolves.toMatch(/Possible clot on the lungs\s*Emergency/)
+      await expect.poll(() => page.getByTestId('referral').first().textContent()).toMatch(/Possible clot on the lungs\s*Emergency/)
       await page.keyboard.press('ArrowRight')
       await page.keyboard.press('ArrowRight')
-      await expect(page.getByRole('group', { name: 'Chest pain or unusual breathlessness?', exact: true }).getByRole('radio', { name: 'Not asked' }).isChecked()).resolves.toBe(true)
+      await expect.poll(() => page.getByRole('group', { name: 'Chest pain or unusual breathlessness?', exact: true }).getByRole('radio', { name: 'Not asked' }).isChecked()).toBe(true)
       await bannerTriage(page, 'red', 'RED — refer before any running')
 
       // The result panel stays in view while the coach scrolls the form.
@@ -146,10 +149,10 @@ describe('calf-pain assessment in the built renderer', () => {
       await page.getByLabel('Assessment date').fill(firstDate)
       await page.getByLabel('Note for the record').fill('Numb foot late in runs; pain lingers. Sent to sports doctor.')
       await page.getByRole('button', { name: 'Save assessment' }).click()
-      await page.getByText(`Assessment of ${firstDate} saved (triage RED).`).waitFor()
+      await page.getByText(`Assessment of ${long(firstDate)} saved (triage RED).`).waitFor()
       const rows = page.getByTestId('assessment-row')
-      await expect(rows.count()).resolves.toBe(1)
-      await expect(rows.first().textContent()).resolves.toMatch(new RegExp(`${firstDate}\\s*Red`))
+      await expect.poll(() => rows.count()).toBe(1)
+      await expect.poll(() => rows.first().textContent()).toMatch(new RegExp(`${inTable(firstDate)}\\s*Red`))
 
       // What was stored: the answers only, unanswered questions absent (never false), age/sex pre-filled.
       const athleteId = app.services.db.squad.data.athletes[0]!.id
@@ -164,7 +167,7 @@ describe('calf-pain assessment in the built renderer', () => {
       // After a reload the saved assessment is still listed.
       await app.reload()
       await page.getByTestId('assessment-row').first().waitFor()
-      await expect(page.getByTestId('assessment-row').first().textContent()).resolves.toContain('Possible exertional compartment syndrome')
+      await expect.poll(() => page.getByTestId('assessment-row').first().textContent()).toContain('Possible exertional compartment syndrome')
       await page.getByText('Save a second assessment to see what really changed').waitFor()
       await app.screenshot('assessment-03-saved-list')
 
@@ -179,43 +182,54 @@ describe('calf-pain assessment in the built renderer', () => {
       await page.getByLabel('Minutes until it settles after stopping').fill('5')
       await bannerTriage(page, 'green', 'GREEN')
       await page.getByRole('button', { name: 'Save assessment' }).click()
-      await page.getByText(`Assessment of ${today} saved (triage GREEN).`).waitFor()
-      await expect(rows.count()).resolves.toBe(2)
-      await expect(rows.first().textContent()).resolves.toContain(today) // newest first
+      await page.getByText(`Assessment of ${long(today)} saved (triage GREEN).`).waitFor()
+      await expect.poll(() => rows.count()).toBe(2)
+      await expect.poll(() => rows.first().textContent()).toContain(inTable(today)) // newest first
 
       const comparison = page.getByTestId('assessment-comparison')
-      await comparison.getByRole('heading', { name: `What really changed: ${firstDate} → ${today}` }).waitFor()
-      await expect(comparison.textContent()).resolves.toMatch(/Triage:\s*Red\s*→\s*Green/)
+      await comparison.getByRole('heading', { name: `What really changed: ${dayMonth(firstDate, 'en-GB', true)} → ${dayMonth(today, 'en-GB', true)}` }).waitFor()
+      await expect.poll(() => comparison.textContent()).toMatch(/Triage:\s*Red\s*→\s*Green/)
       const real = comparison.getByTestId('real-change')
       await real.filter({ hasText: 'Knee-to-wall, left: 6 cm → 8.5 cm' }).filter({ hasText: '▲ Better' }).waitFor()
       await real.filter({ hasText: 'Numbness or pins and needles in the leg or foot? now no (gone)' }).filter({ hasText: 'Better' }).waitFor()
       await real.filter({ hasText: 'Single-leg squat, left: poor → fair' }).waitFor()
       // Half a centimetre is within the knee-to-wall measurement error: listed, but not as a real change.
-      await expect(real.filter({ hasText: 'Knee-to-wall, right' }).count()).resolves.toBe(0)
+      await expect.poll(() => real.filter({ hasText: 'Knee-to-wall, right' }).count()).toBe(0)
       await comparison.getByText('Within measurement error or unchanged').click()
       await comparison.getByText(/Knee-to-wall, right: 11 cm → 11.5 cm .*within measurement error/).waitFor()
       await app.screenshot('assessment-04-comparison')
 
       // Edit the older one: the form opens with its answers; change the note and save.
-      await page.getByRole('button', { name: `Edit assessment of ${firstDate}` }).click()
-      await page.getByRole('heading', { name: `Edit assessment of ${firstDate}` }).waitFor()
-      await expect(page.getByLabel('Knee-to-wall, Left').inputValue()).resolves.toBe('6')
-      await expect(page.getByLabel('It does not settle').isChecked()).resolves.toBe(true)
+      await page.getByRole('button', { name: `Edit assessment of ${inTable(firstDate)}` }).click()
+      await page.getByRole('heading', { name: `Edit assessment of ${long(firstDate)}` }).waitFor()
+      await expect.poll(() => page.getByLabel('Knee-to-wall, Left').inputValue()).toBe('6')
+      await expect.poll(() => page.getByLabel('It does not settle').isChecked()).toBe(true)
       await bannerTriage(page, 'red', 'RED')
       await page.getByLabel('Note for the record').fill('Seen by the sports doctor: compartment pressures normal.')
       await page.getByRole('button', { name: 'Save changes' }).click()
-      await page.getByText(`Assessment of ${firstDate} saved`).waitFor()
-      await expect(rows.count()).resolves.toBe(2)
-      await expect(rows.nth(1).textContent()).resolves.toContain('compartment pressures normal')
+      await page.getByText(`Assessment of ${long(firstDate)} saved`).first().waitFor()
+      await expect.poll(() => rows.count()).toBe(2)
+      await expect.poll(() => rows.nth(1).textContent()).toContain('compartment pressures normal')
 
       // Delete it after confirming: the list and the comparison follow.
-      await page.getByRole('button', { name: `Delete assessment of ${firstDate}` }).click()
-      await page.getByRole('dialog', { name: `Delete the assessment of ${firstDate}?` }).waitFor()
+      await page.getByRole('button', { name: `Delete assessment of ${inTable(firstDate)}` }).click()
+      await page.getByRole('dialog', { name: `Delete the assessment of ${long(firstDate)}?` }).waitFor()
       await page.getByRole('button', { name: 'Delete assessment', exact: true }).click()
-      await page.getByText(`Assessment of ${firstDate} deleted.`).waitFor()
-      await expect(rows.count()).resolves.toBe(1)
-      await expect(comparison.count()).resolves.toBe(0)
+      const deleted = page.getByTestId('toast').filter({ hasText: `Assessment of ${long(firstDate)} deleted.` })
+      await deleted.waitFor()
+      await expect.poll(() => rows.count()).toBe(1)
+      await expect.poll(() => comparison.count()).toBe(0)
       expect(app.services.db.athleteDoc(athleteId).data.assessments.map((a) => a.date)).toEqual([today])
+      await app.screenshot('assessment-05-deleted-with-undo')
+
+      // Undo from the notice brings it back with its answers and note, without touching a backup.
+      await deleted.getByRole('button', { name: 'Undo' }).click()
+      await deleted.filter({ hasText: /^Undone: / }).waitFor()
+      await expect.poll(() => rows.count()).toBe(2)
+      const back = app.services.db.athleteDoc(athleteId).data.assessments.find((a) => a.date === firstDate)
+      expect(back?.note).toBe('Seen by the sports doctor: compartment pressures normal.')
+      expect(back?.input.screening?.kneeToWallCm).toEqual({ left: 6, right: 11 })
+      await comparison.waitFor()
       expect(app.consoleErrors).toEqual([])
     } finally {
       await app.close()
@@ -236,7 +250,7 @@ describe('calf-pain assessment in the built renderer', () => {
       await openTab(page, red.id)
       const rows = page.getByTestId('assessment-row')
       await rows.first().waitFor()
-      await expect(rows.first().textContent()).resolves.toMatch(/Red\s*Possible blood clot in the leg \(DVT\)/)
+      await expect.poll(() => rows.first().textContent()).toMatch(/Red\s*Possible blood clot in the leg \(DVT\)/)
       await page.getByRole('button', { name: /^Edit assessment of/ }).first().click()
       await bannerTriage(page, 'red', 'RED — refer before any running')
       await app.screenshot('assessment-05-demo-red')
@@ -254,7 +268,7 @@ describe('calf-pain assessment in the built renderer', () => {
       // Every red-flag question was asked in the demo screenings: a plain green.
       await page.getByRole('button', { name: /^Edit assessment of/ }).first().click()
       await bannerTriage(page, 'green', 'GREEN — no referral needed')
-      await expect(banner(page).textContent()).resolves.not.toContain('not asked')
+      await expect.poll(() => banner(page).textContent()).not.toContain('not asked')
       expect(app.consoleErrors).toEqual([])
     } finally {
       await app.close()

@@ -88,6 +88,9 @@ describe('backups, restore and whole-database export/import from Settings', () =
       expect(second.dialogs.asked).toEqual([])
       await page.getByRole('button', { name: 'Choose export file…' }).click()
       await page.getByRole('status').filter({ hasText: /^Imported \d+ athletes\./ }).waitFor()
+      // The import reopens the store, which loads athlete files in the background: wait for that load
+      // (a state), not for time, before counting what is in memory.
+      await second.services.db.athletesReady
       const names = second.services.db.squad.data.athletes.map((a) => a.name)
       expect(names).toHaveLength(exported.squad.athletes.length)
       expect(names).not.toContain('Somebody Else')

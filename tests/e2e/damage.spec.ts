@@ -256,7 +256,7 @@ describe('a damaged data folder, seen in the UI', () => {
       expect(app.services.db.readOnlyReason).toMatch(/newer version of CalfCoach/)
       // The empty-looking squad must not be presented as a fresh start.
       await app.page.getByRole('heading', { name: 'Your squad could not be opened for editing' }).waitFor()
-      await expect(app.page.getByRole('button', { name: 'Load demo squad' }).count()).resolves.toBe(0)
+      await expect.poll(() => app.page.getByRole('button', { name: 'Load demo squad' }).count()).toBe(0)
       await app.screenshot('damage-05-newer-squad')
     } finally {
       await app.close()

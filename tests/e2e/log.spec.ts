@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import { addRun } from '../../electron/services/runs/run-service'
 import { createAthlete } from '../../electron/services/squad/squad-service'
 import { addDays } from '../../shared/dates'
+import { longDate, tableDate } from '../../shared/format/dates'
 import { AthleteDraft } from '../../shared/domain/squad'
 import { artifactsDir } from '../support/chromium'
 import { localToday, useSharedBrowser } from '../support/e2e'
@@ -47,8 +48,8 @@ describe('run and pain log in the built renderer', () => {
       const id = await seedAthlete(app, 'Maya Costa')
       await app.reload()
       await openRunsTab(app, id)
-      await expect(weeklyBars(page).count()).resolves.toBe(0)
-      await expect(page.getByLabel('Date', { exact: true }).inputValue()).resolves.toBe(localToday())
+      await expect.poll(() => weeklyBars(page).count()).toBe(0)
+      await expect.poll(() => page.getByLabel('Date', { exact: true }).inputValue()).toBe(localToday())
 
       // A typo is caught per field and nothing is sent.
       await page.getByRole('textbox', { name: 'Distance (km)', exact: true }).focus()
@@ -77,11 +78,14 @@ describe('run and pain log in the built renderer', () => {
         await page.keyboard.type(e.after)
         await page.keyboard.press('Enter')
         await expect.poll(() => runRows(page).count()).toBe(i + 1)
+        // A visible notice says so, and the new row is marked.
+        await page.getByTestId('toast').filter({ hasText: `Saved the run on ${longDate(e.date, 'en-GB')} (${Number(e.km).toFixed(1)} km).` }).waitFor()
+        await page.locator('[data-testid=run-row].just-changed').filter({ hasText: tableDate(e.date, 'en-GB', today) }).waitFor()
         await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('qa-distance')
-        await expect(page.getByRole('textbox', { name: 'Distance (km)', exact: true }).inputValue()).resolves.toBe('')
+        await expect.poll(() => page.getByRole('textbox', { name: 'Distance (km)', exact: true }).inputValue()).toBe('')
       }
       await expect.poll(() => weeklyBars(page).count()).toBe(3)
-      await expect(page.getByTestId('run-distance').allTextContents()).resolves.toEqual(['8.00', '6.50', '5.00'])
+      await expect.poll(() => page.getByTestId('run-distance').allTextContents()).toEqual(['8.00', '6.50', '5.00'])
       expect(app.services.db.athleteDoc(id).data.runs.map((r) => [r.date, r.distanceKm, r.durationSec, r.painDuring, r.painAfter])).toEqual([
         [entries[0]!.date, 5, 1800, 1, 1],
         [entries[1]!.date, 6.5, 2290, 2, 3],
@@ -92,22 +96,41 @@ describe('run and pain log in the built renderer', () => {
       await chartShot(page, 'weekly-chart', 'log-02-weekly-chart')
 
       // Edit in place: Enter saves, focus returns to the row's Edit button.
-      await page.getByRole('button', { name: `Edit run on ${entries[1]!.date}, 6.5 km` }).click()
+      await page.getByRole('button', { name: `Edit run on ${tableDate(entries[1]!.date, 'en-GB', today)}, 6.5 km` }).click()
       const editDistance = page.getByRole('textbox', { name: 'Edit distance (km)', exact: true })
       await editDistance.fill('7.25')
       await page.getByRole('textbox', { name: 'Edit next morning (0–10)', exact: true }).fill('11')
       await editDistance.press('Enter')
       await page.getByText('a number from 0 to 10').waitFor()
       await page.getByRole('textbox', { name: 'Edit next morning (0–10)', exact: true }).fill('1')
+      // The message goes as soon as the field is valid, before saving again.
+      await page.getByText('a number from 0 to 10').waitFor({ state: 'detached' })
       await editDistance.press('Enter')
+      await page.getByTestId('toast').filter({ hasText: `Saved your changes to the run on ${longDate(entries[1]!.date, 'en-GB')}.` }).waitFor()
       await expect.poll(() => page.getByTestId('run-distance').allTextContents()).toEqual(['8.00', '7.25', '5.00'])
       expect(app.services.db.athleteDoc(id).data.runs[1]).toMatchObject({ distanceKm: 7.25, painNextMorning: 1 })
 
       // Delete asks first; Cancel keeps the run, Delete run removes it.
-      await page.getByRole('button', { name: `Delete run on ${entries[0]!.date}, 5.0 km` }).click()
+      const deleteFirst = page.getByRole('button', { name: `Delete run on ${tableDate(entries[0]!.date, 'en-GB', today)}, 5.0 km` })
+      await deleteFirst.click()
       await page.getByRole('dialog', { name: 'Delete this run?' }).getByRole('button', { name: 'Cancel' }).click()
-      await expect(runRows(page).count()).resolves.toBe(3)
-      await page.getByRole('button', { name: `Delete run on ${entries[0]!.date}, 5.0 km` }).click()
+      await expect.poll(() => runRows(page).count()).toBe(3)
+      const stored = () => app.services.db.athleteDoc(id).data.runs.map((r) => [r.date, r.distanceKm, r.durationSec, r.painDuring, r.painAfter])
+      const before = stored()
+
+      // Undo puts the deleted run back exactly as it was (date, distance, time, pain), then it can go for good.
+      await deleteFirst.click()
+      await page.getByRole('button', { name: 'Delete run', exact: true }).click()
+      await expect.poll(() => runRows(page).count()).toBe(2)
+      const deletedNotice = page.getByTestId('toast').filter({ hasText: `Deleted the run on ${longDate(entries[0]!.date, 'en-GB')} (5.0 km).` })
+      await deletedNotice.getByRole('button', { name: 'Undo' }).click()
+      await expect.poll(() => runRows(page).count()).toBe(3)
+      await deletedNotice.filter({ hasText: /^Undone: / }).waitFor()
+      expect(stored()).toEqual(before)
+      await page.locator('[data-testid=run-row].just-changed').filter({ hasText: tableDate(entries[0]!.date, 'en-GB', today) }).waitFor()
+      await app.screenshot('log-undo-delete-run')
+
+      await deleteFirst.click()
       await page.getByRole('button', { name: 'Delete run', exact: true }).click()
       await expect.poll(() => runRows(page).count()).toBe(2)
       await expect.poll(() => weeklyBars(page).count()).toBe(2)
@@ -117,10 +140,10 @@ describe('run and pain log in the built renderer', () => {
       await page.getByLabel('Distances').selectOption('mi')
       await page.getByText('Distance unit saved.').waitFor()
       await openRunsTab(app, id)
-      await expect(page.getByRole('columnheader', { name: 'Distance (mi)' }).count()).resolves.toBe(1)
-      await expect(page.getByTestId('run-distance').allTextContents()).resolves.toEqual(['4.97', '4.50'])
-      await expect(page.getByTestId('this-week').textContent()).resolves.toBe('5.0 mi')
-      await expect(page.locator('[data-testid=weekly-chart] .recharts-label').allTextContents()).resolves.toContain('Distance (mi)')
+      await expect.poll(() => page.getByRole('columnheader', { name: 'Distance (mi)' }).count()).toBe(1)
+      await expect.poll(() => page.getByTestId('run-distance').allTextContents()).toEqual(['4.97', '4.50'])
+      await expect.poll(() => page.getByTestId('this-week').textContent()).toBe('5.0 mi')
+      await expect.poll(() => page.locator('[data-testid=weekly-chart] .recharts-label').allTextContents()).toContain('Distance (mi)')
       await page.getByLabel('Date', { exact: true }).fill(addDays(today, -1))
       await page.getByRole('textbox', { name: 'Distance (mi)', exact: true }).focus()
       await page.keyboard.type('5')
@@ -131,7 +154,7 @@ describe('run and pain log in the built renderer', () => {
       // Engine-written sentences (board reasons) follow the unit too: no km figure left on the board.
       await page.getByRole('link', { name: 'Triage board' }).click()
       await page.getByRole('heading', { name: 'Triage board' }).waitFor()
-      await expect(page.locator('.reasons').allTextContents().then((t) => t.join(' '))).resolves.not.toMatch(/\d\s?km\b/)
+      await expect.poll(() => page.locator('.reasons').allTextContents().then((t) => t.join(' '))).not.toMatch(/\d\s?km\b/)
       expect(app.consoleErrors).toEqual([])
     } finally {
       await app.close()
@@ -150,20 +173,20 @@ describe('run and pain log in the built renderer', () => {
       await page.getByRole('button', { name: 'Import runs…' }).click()
       const dialog = page.getByRole('dialog', { name: 'Import runs from activity.fit' })
       await dialog.waitFor()
-      await expect(dialog.getByTestId('import-counts').textContent()).resolves.toBe('1 row: 1 can be imported.')
+      await expect.poll(() => dialog.getByTestId('import-counts').textContent()).toBe('1 row: 1 can be imported.')
       await dialog.getByRole('button', { name: 'Import 1 run' }).click()
-      await expect(page.getByTestId('import-result').textContent()).resolves.toBe('Added 1 run from activity.fit.')
+      await expect.poll(() => page.getByTestId('import-result').textContent()).toBe('Added 1 run from activity.fit.')
       await page.getByRole('button', { name: 'Close' }).click()
       await expect.poll(() => runRows(page).count()).toBe(1)
-      await expect(runRows(page).first().textContent()).resolves.toContain('2024-03-31')
+      await expect.poll(() => runRows(page).first().textContent()).toContain(tableDate('2024-03-31', 'en-GB', localToday()))
 
       // The same file again: the row is marked as already in the log and cannot be picked.
       app.dialogs.openPaths.push(path.join(FIXTURES, 'activity.fit'))
       await page.getByRole('button', { name: 'Import runs…' }).click()
       await dialog.waitFor()
       await dialog.getByText('Already in the log: importing it again adds nothing.').waitFor()
-      await expect(dialog.getByRole('checkbox', { name: 'Import row 1' }).isDisabled()).resolves.toBe(true)
-      await expect(dialog.getByRole('button', { name: 'Import 0 runs' }).isDisabled()).resolves.toBe(true)
+      await expect.poll(() => dialog.getByRole('checkbox', { name: 'Import row 1' }).isDisabled()).toBe(true)
+      await expect.poll(() => dialog.getByRole('button', { name: 'Import 0 runs' }).isDisabled()).toBe(true)
       await dialog.getByRole('button', { name: 'Cancel' }).click()
       expect(app.services.db.athleteDoc(id).data.runs).toHaveLength(1)
 
@@ -172,24 +195,24 @@ describe('run and pain log in the built renderer', () => {
       await page.getByRole('button', { name: 'Import runs…' }).click()
       const csv = page.getByRole('dialog', { name: 'Import runs from generic.csv' })
       await csv.getByRole('form', { name: 'Column mapping' }).waitFor()
-      await expect(csv.getByLabel('Date column', { exact: true }).inputValue()).resolves.toBe('Day')
-      await expect(csv.getByLabel('Distance column', { exact: true }).inputValue()).resolves.toBe('Km')
+      await expect.poll(() => csv.getByLabel('Date column', { exact: true }).inputValue()).toBe('Day')
+      await expect.poll(() => csv.getByLabel('Distance column', { exact: true }).inputValue()).toBe('Km')
       await csv.getByLabel('Pain during column (optional)', { exact: true }).selectOption('Pain (during)')
       await csv.getByLabel('Dates are written', { exact: true }).selectOption('dmy')
       await csv.getByRole('button', { name: 'Preview with these columns' }).click()
       // Re-reading the file runs in main's import worker: allow for a slow machine.
-      await expect.poll(() => csv.getByTestId('import-row').count(), { timeout: 30_000 }).toBe(6)
-      await expect(csv.getByTestId('import-counts').textContent()).resolves.toBe('6 rows: 4 can be imported, 2 skipped.')
+      await expect.poll(() => csv.getByTestId('import-row').count()).toBe(6)
+      await expect.poll(() => csv.getByTestId('import-counts').textContent()).toBe('6 rows: 4 can be imported, 2 skipped.')
       await csv.getByText('Skipped: the distance is empty.').waitFor()
       // A row with a warning (pain typed as 12) starts unticked; the coach ticks it after reading why.
       const warned = csv.getByRole('checkbox', { name: 'Import row 6' })
-      await expect(warned.isChecked()).resolves.toBe(false)
-      await expect(csv.getByTestId('import-row').filter({ has: page.getByRole('checkbox', { name: 'Import row 6' }) }).textContent()).resolves.toMatch(/Check before importing: Pain during 12 is outside 0–10/)
+      await expect.poll(() => warned.isChecked()).toBe(false)
+      await expect.poll(() => csv.getByTestId('import-row').filter({ has: page.getByRole('checkbox', { name: 'Import row 6' }) }).textContent()).toMatch(/Check before importing: Pain during 12 is outside 0–10/)
       await warned.check()
       await app.screenshot('log-04-import-csv-preview')
       await expect(axeViolations(page, '[role=dialog]')).resolves.toEqual([])
       await csv.getByRole('button', { name: 'Import 4 runs' }).click()
-      await expect(page.getByTestId('import-result').textContent()).resolves.toBe('Added 4 runs from generic.csv.')
+      await expect.poll(() => page.getByTestId('import-result').textContent()).toBe('Added 4 runs from generic.csv.')
       await page.getByRole('button', { name: 'Close' }).click()
       await expect.poll(() => runRows(page).count()).toBe(5)
       expect(app.services.db.athleteDoc(id).data.runs.find((r) => r.date === '2024-03-27')).toMatchObject({ distanceKm: 8, painDuring: 4, painOnsetKm: 6 })
@@ -238,9 +261,9 @@ describe('run and pain log in the built renderer', () => {
       await page.getByRole('link', { name: 'Triage board' }).click()
       await page.getByTestId('board-row').first().waitFor()
       const names = () => page.locator('[data-testid=board-row] th a').allTextContents()
-      await expect(names()).resolves.toEqual(['Ada Byrne', 'Ben Okafor', 'Cleo Patel'])
-      await expect(page.getByTestId('status-badge').allTextContents()).resolves.toEqual(['Green: progress as planned', 'Green: progress as planned', 'Green: progress as planned'])
-      await expect(page.locator('[data-testid=board-row] svg.sparkline').count()).resolves.toBe(3)
+      await expect.poll(() => names()).toEqual(['Ada Byrne', 'Ben Okafor', 'Cleo Patel'])
+      await expect.poll(() => page.getByTestId('status-badge').allTextContents()).toEqual(['Green: progress as planned', 'Green: progress as planned', 'Green: progress as planned'])
+      await expect.poll(() => page.locator('[data-testid=board-row] svg.sparkline').count()).toBe(3)
       await app.screenshot('log-07-board-before')
 
       // Click through to Cleo and log a painful run.
@@ -258,7 +281,7 @@ describe('run and pain log in the built renderer', () => {
       await page.getByRole('link', { name: 'Triage board' }).click()
       await expect.poll(names).toEqual(['Cleo Patel', 'Ada Byrne', 'Ben Okafor'])
       // Pain alone is a hold (amber), never a referral (issue 10: red means a clinician today or stop running).
-      await expect(page.getByTestId('status-badge').first().textContent()).resolves.toBe('Amber: hold, do not increase running')
+      await expect.poll(() => page.getByTestId('status-badge').first().textContent()).toBe('Amber: hold, do not increase running')
       await page.getByTestId('board-row').first().getByText(/Pain during running went above 5\/10 \(8\/10/).waitFor()
       await app.screenshot('log-08-board-after-high-pain')
 

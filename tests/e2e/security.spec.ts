@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { API_GLOBAL, apiMethods, contract } from '../../shared/api/contract'
 import { useSharedBrowser } from '../support/e2e'
+import { EXPECTED_CSP, parseCsp } from '../support/expected-security'
 import { type Harness, openApp } from '../support/harness'
 import { tempDir } from '../support/temp'
 
@@ -47,6 +48,10 @@ describe('Content-Security-Policy', () => {
     })
     expect(csp.count).toBe(1)
     expect(csp.content.startsWith("default-src 'none'")).toBe(true)
+    // The whole built policy, directive by directive (a loosened connect-src or img-src fails as well).
+    const actual = parseCsp(csp.content)
+    expect(Object.keys(actual).sort()).toEqual(Object.keys(EXPECTED_CSP).sort())
+    for (const [directive, sources] of Object.entries(EXPECTED_CSP)) expect([...(actual[directive] ?? [])].sort(), directive).toEqual([...sources].sort())
     expect(csp.content).toMatch(/script-src 'self'(;|$)/)
     expect(csp.content).not.toMatch(/unsafe-inline|unsafe-eval|\*/)
     for (const directive of ["object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-src 'none'"]) expect(csp.content).toContain(directive)
@@ -82,8 +87,14 @@ describe('Content-Security-Policy', () => {
       const functionBlocked = await probe(() => new Function('return 1')())
       const remote = document.createElement('script')
       remote.src = 'https://evil.example/x.js'
+      const remoteRefused = new Promise((resolve) => remote.addEventListener('error', resolve))
       document.body.appendChild(remote)
-      await new Promise((r) => setTimeout(r, 300))
+      await remoteRefused
+      // Violation reports arrive as separate tasks: wait for the states, not for a fixed time.
+      await new Promise<void>((resolve) => {
+        const check = () => (violations.some((v) => v.includes('evil.example')) && violations.some((v) => v.endsWith('|inline')) ? resolve() : setTimeout(check, 20))
+        check()
+      })
       return { inlineRan: w['__inlineRan'] === true, handlerRan: w['__handlerRan'] === true, evalBlocked, functionBlocked, violations }
     })
     expect(outcome.inlineRan).toBe(false)

@@ -57,6 +57,10 @@ export interface HarnessOptions {
   now?: () => Date
   /** Disk access for the store (e.g. one that fails writes, to simulate a full disk or read-only folder). */
   ops?: FileOps
+  /** The computer's language and region as the renderer sees it (Intl, navigator.language), e.g. 'en-US'. */
+  locale?: string
+  /** The operating system's light or dark setting (prefers-color-scheme). */
+  colorScheme?: 'light' | 'dark'
 }
 
 /**
@@ -78,7 +82,9 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
       const printPage = await contextRef.newPage()
       try {
         await printPage.goto(`${pathToFileURL(RENDERER_INDEX).toString()}${hash}`)
-        await printPage.waitForSelector(`[${PRINT_READY_ATTRIBUTE}], [${PRINT_ERROR_ATTRIBUTE}]`, { timeout: PRINT_TIMEOUT_MS })
+        // The app's own bound (PRINT_TIMEOUT_MS) is for a coach's machine; a CI box shared with other jobs
+        // gets a wider one so a slow draw is not mistaken for a hung one.
+        await printPage.waitForSelector(`[${PRINT_READY_ATTRIBUTE}], [${PRINT_ERROR_ATTRIBUTE}]`, { timeout: Math.max(PRINT_TIMEOUT_MS, 150_000) })
         const failed = await printPage.getAttribute('body', PRINT_ERROR_ATTRIBUTE)
         if (failed) throw new Error(failed)
         const spec = printSpec(pageSize, headerTitle)
@@ -112,10 +118,17 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
   })
   const ownBrowser = !options.browser
   const browser = options.browser ?? (await launchChromium())
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } })
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    // British English unless a spec asks otherwise: the specs read dates such as "Wed 23 Dec".
+    locale: options.locale ?? 'en-GB',
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
+  })
   contextRef = context
   const calls: Harness['calls'] = []
-  const trusted = { rendererFile: RENDERER_INDEX, devServerUrl: null }
+  // Plain Chromium has no app:// scheme, so the harness serves the built file over file:// and trusts
+  // exactly that page; the app:// rules themselves are unit-tested (tests/unit/security/trusted-sender.test.ts).
+  const trusted = { pageUrl: pathToFileURL(RENDERER_INDEX).href, devServerUrl: null }
   await context.exposeBinding('__calfcoachInvoke', async (source, channel: unknown, payload: unknown) => {
     const facts = { frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame(), fromOurWindow: true }
     if (!isTrustedSender(facts, trusted)) {
@@ -137,7 +150,10 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
     },
     { globalName: API_GLOBAL, channels: channelMap() },
   )
-  context.setDefaultTimeout(10_000)
+  // Waits are for states (a heading, a status line), never for time; the bound only decides how long a
+  // broken state may take to fail, so it is generous for a machine busy with other jobs.
+  context.setDefaultTimeout(60_000)
+  context.setDefaultNavigationTimeout(60_000)
   const page = await context.newPage()
   const consoleErrors: string[] = []
   page.on('console', (m) => {

@@ -7,6 +7,7 @@ import { toFieldIssues } from '../../../shared/api/zod-issues'
 import { ATHLETE_SCHEMA_VERSION, AthleteDocument, SQUAD_SCHEMA_VERSION, SquadDocument } from '../../../shared/domain/documents'
 import type { ServiceContext } from '../context'
 import { checkBackup } from '../store/backup-check'
+import { resolveInside } from '../store/confine'
 import { storageError } from '../store/document'
 
 export const EXPORT_FORMAT = 'calfcoach-database'
@@ -65,7 +66,8 @@ export async function restoreBackup(ctx: ServiceContext & { reopen(): Promise<vo
 async function replaceDataFiles(ctx: ServiceContext, athleteFiles: Map<string, string>, squadText: string): Promise<void> {
   if (ctx.db.club) return applyToClub(ctx, athleteFiles, squadText)
   try {
-    for (const [rel, text] of athleteFiles) await ctx.db.ops.writeAtomic(path.join(ctx.db.dataDir, rel), text)
+    // Confined: an id inside an export or a backup can never make a write land outside the data folder.
+    for (const [rel, text] of athleteFiles) await ctx.db.ops.writeAtomic(resolveInside(ctx.db.dataDir, rel), text)
     for (const rel of await ctx.db.backups.canonicalFiles()) {
       if (rel !== 'squad.json' && !athleteFiles.has(rel)) await ctx.db.ops.remove(path.join(ctx.db.dataDir, rel))
     }

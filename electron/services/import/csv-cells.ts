@@ -117,6 +117,13 @@ export function detectDateOrder(values: readonly string[]): DateOrder | null {
   return dmy && !mdy ? 'dmy' : mdy && !dmy ? 'mdy' : null
 }
 
+/**
+ * Text a spreadsheet may read as a formula: a formula character (ASCII = + - @, their full-width forms
+ * ＝ ＋ － ＠ which some spreadsheets fold to ASCII, and the small forms ﹦ ﹢ ﹣), a tab or a carriage
+ * return, at the start or after leading whitespace (spreadsheets trim it before deciding).
+ */
+export const FORMULA_LIKE = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\t\r]/
+
 /** Text a spreadsheet would run as a formula. */
 export function looksLikeFormula(text: string): boolean {
   return /^[=+@\t\r]/.test(text) || /^-[^\d.\s]/.test(text)

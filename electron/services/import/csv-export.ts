@@ -6,6 +6,7 @@
 import type { RunInput } from '../../../shared/domain/run'
 import { formatDuration, kmToMiles, type DistanceUnit } from '../../../shared/units'
 import { CALFCOACH_HEADERS } from './csv'
+import { FORMULA_LIKE } from './csv-cells'
 
 export type CsvCellValue = string | number | boolean | null | undefined
 
@@ -19,7 +20,7 @@ export function csvEscapeCell(value: CsvCellValue): string {
     text = value ? 'true' : 'false'
   } else {
     text = value
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+    if (FORMULA_LIKE.test(text)) text = `'${text}`
   }
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }

@@ -3,7 +3,7 @@
 import { KM_PER_MILE, parseDuration } from '../../../shared/units'
 import type { CsvMapping, ImportPreview, ImportRow } from './types'
 import { roundKm, skipped, toRow } from './common'
-import { detectDateOrder, looksLikeFormula, parseCsvDate, parseCsvNumber } from './csv-cells'
+import { detectDateOrder, FORMULA_LIKE, looksLikeFormula, parseCsvDate, parseCsvNumber } from './csv-cells'
 import { indexOf, rowShapeProblem, type Table } from './csv-table'
 
 export const CALFCOACH_HEADERS = {
@@ -146,7 +146,7 @@ export function parseMapped(table: Table, mapping: CsvMapping, unescapeFormulas:
       if (index < 0) continue
       let t = cell(index)
       if (t === '') continue
-      if (unescapeFormulas && /^'[=+\-@\t\r]/.test(t)) t = t.slice(1)
+      if (unescapeFormulas && t.startsWith("'") && FORMULA_LIKE.test(t.slice(1))) t = t.slice(1)
       else if (looksLikeFormula(t)) {
         problems.push(`The ${key} cell starts like a spreadsheet formula; it is kept as plain text and never run.`)
       }

@@ -1,4 +1,5 @@
-// CSV import with papaparse: Strava's bulk-export activities.csv, CalfCoach's own export, and any
+// CSV import with papaparse: Strava's bulk-export activities.csv, Garmin Connect's Activities.csv,
+// CalfCoach's own export, and any
 // other CSV through a column mapping chosen by the coach.
 //
 // The parsing lives in siblings: csv-strava.ts (Strava's activities.csv), csv-mapped.ts (mapped CSV and
@@ -7,6 +8,7 @@ import type { ImportPreview, ParseOptions } from './types'
 import { decodeUtf8, failed, MAX_IMPORT_ROWS } from './common'
 import { calfCoachMapping, parseMapped } from './csv-mapped'
 import { isStravaHeader, parseStrava } from './csv-strava'
+import { isGarminConnectHeader, parseGarminConnect } from './csv-garmin'
 import { readTable } from './csv-table'
 
 export { looksLikeFormula, parseCsvDate, parseCsvNumber } from './csv-cells'
@@ -27,6 +29,11 @@ export function parseCsv(bytes: Uint8Array, options: ParseOptions = {}): ImportP
   if (isStravaHeader(table.headers)) {
     const preview = parseStrava(table, options)
     if (table.records.length === 0) preview.fileProblems.push('The Strava export has a header but no activities.')
+    return preview
+  }
+  if (isGarminConnectHeader(table.headers) && !options.csvMapping) {
+    const preview = parseGarminConnect(table)
+    if (table.records.length === 0) preview.fileProblems.push('The Garmin Connect export has a header but no activities.')
     return preview
   }
   const builtIn = calfCoachMapping(table.headers)

@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib'
 import { parseCsv } from './csv'
 import { parseFit } from './fit'
 import { parseGpx } from './gpx'
+import { parseTcx } from './tcx'
 import { chosenZone, failed, formatBytes, MAX_IMPORT_BYTES, timeZoneProblem } from './common'
 import { proposePainOnset } from './notes'
 import { plausibilityFlags } from './plausibility'
@@ -16,15 +17,17 @@ export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './common'
 export { csvEscapeCell, csvLine, runsToCsv, type CsvCellValue } from './csv-export'
 export { parseFit } from './fit'
 export { parseGpx, haversineKm } from './gpx'
+export { parseTcx } from './tcx'
 export { parseCsv, isStravaHeader, CALFCOACH_HEADERS } from './csv'
 
 /** File extensions the import dialog should offer. */
-export const IMPORT_EXTENSIONS = ['fit', 'gpx', 'csv', 'fit.gz', 'gpx.gz', 'csv.gz'] as const
+export const IMPORT_EXTENSIONS = ['fit', 'gpx', 'tcx', 'csv', 'fit.gz', 'gpx.gz', 'tcx.gz', 'csv.gz'] as const
 
 function guessFromName(fileName: string): ImportFormat | null {
   const n = fileName.toLowerCase()
   if (n.endsWith('.fit')) return 'fit'
   if (n.endsWith('.gpx')) return 'gpx'
+  if (n.endsWith('.tcx')) return 'tcx'
   if (n.endsWith('.csv') || n.endsWith('.txt')) return 'csv'
   return null
 }
@@ -56,6 +59,11 @@ export function finishPreview(preview: ImportPreview, options: ParseOptions): Im
     if (row.details && row.details.painOnset === null) row.details.painOnset = proposePainOnset(row.details.notes, row.run)
   }
   return preview
+}
+
+/** A TCX file's root element near the start (after the XML declaration and comments). */
+function mentionsTcxRoot(bytes: Uint8Array): boolean {
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096)).includes('<TrainingCenterDatabase')
 }
 
 export function parseRunFile(fileName: string, bytes: Uint8Array, options: ParseOptions = {}): ImportPreview {
@@ -93,6 +101,7 @@ function parseRunFileUnchecked(fileName: string, bytes: Uint8Array, options: Par
     if (hasFitSignature(data)) return parseFit(data, options)
     const byName = guessFromName(name)
     if (byName === 'fit') return parseFit(data, options)
+    if (byName === 'tcx' || (byName !== 'gpx' && byName !== 'csv' && startsLikeXml(data) && mentionsTcxRoot(data))) return parseTcx(data, options)
     if (byName === 'gpx' || (byName === null && startsLikeXml(data))) return parseGpx(data, options)
     if (startsLikeXml(data) && byName === 'csv') {
       return failed('csv', 'This file is XML (perhaps a GPX or TCX file renamed to .csv), not a CSV table. Nothing was imported.')

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads'
 import { failed } from './common'
 import type { ReadProgress } from './read-file'
 import type { ImportPreview, ImportRow, ParseOptions } from './types'
-import type { WorkerReply, WorkerRequest } from './worker-protocol'
+import type { WorkerCommand, WorkerReply, WorkerRequest } from './worker-protocol'
 
 /**
  * The worker's code: the bundle built next to main's (the app: out/main/import-worker.js). Services run
@@ -62,7 +62,12 @@ export function startParseJob(filePath: string, options: Omit<ParseOptions, 'onR
     }
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'progress') progress = reply.progress
-      else if (reply.type === 'rows') rows.push(...reply.rows)
+      else if (reply.type === 'rows') {
+        for (const row of reply.rows) rows.push(row)
+        // Ask for the next batch only after a turn of the event loop, so calls from the windows (and
+        // timers) run between batches instead of waiting for the whole preview.
+        setImmediate(() => worker.postMessage({ type: 'more' } satisfies WorkerCommand))
+      }
       else settle({ ...reply.preview, rows })
     })
     worker.on('error', () => settle(cancelled ? null : failed('csv', CRASHED)))

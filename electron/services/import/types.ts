@@ -1,6 +1,6 @@
 import type { RunInput } from '../../../shared/domain/run'
 
-export type ImportFormat = 'fit' | 'gpx' | 'strava-csv' | 'csv'
+export type ImportFormat = 'fit' | 'gpx' | 'tcx' | 'strava-csv' | 'csv'
 
 export interface ImportRow {
   /**

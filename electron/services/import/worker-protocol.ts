@@ -13,3 +13,6 @@ export type WorkerReply =
   | { type: 'rows'; rows: ImportRow[] }
   /** The preview without its rows (they came before, in 'rows' messages). */
   | { type: 'done'; preview: ImportPreview }
+
+/** From main: send the next batch of rows (main asks once it has taken in the previous one). */
+export type WorkerCommand = { type: 'more' }

@@ -2,10 +2,10 @@
 // preview back. Built as its own bundle (out/main/import-worker.js, see electron.vite.config.ts).
 import { parentPort, workerData } from 'node:worker_threads'
 import { readRunFile } from './read-file'
-import type { WorkerReply, WorkerRequest } from './worker-protocol'
+import type { WorkerCommand, WorkerReply, WorkerRequest } from './worker-protocol'
 
 /** Rows per message from the worker. */
-const WORKER_ROW_BATCH = 1_000
+const WORKER_ROW_BATCH = 250
 
 const port = parentPort
 if (port) {
@@ -19,9 +19,21 @@ if (port) {
     last = now
     post({ type: 'progress', progress })
   }).then((preview) => {
-    // Rows go in batches so the main thread never has to take in a 50,000-row preview in one piece.
+    // Rows go in batches, the next one only when main asks for it, so main never has to take in a
+    // 50,000-row preview in one piece (queued messages would all be handled in one go).
     const rows = preview.rows
-    for (let i = 0; i < rows.length; i += WORKER_ROW_BATCH) post({ type: 'rows', rows: rows.slice(i, i + WORKER_ROW_BATCH) })
-    post({ type: 'done', preview: { ...preview, rows: [] } })
+    let next = 0
+    const sendNext = () => {
+      if (next >= rows.length) {
+        post({ type: 'done', preview: { ...preview, rows: [] } })
+        return
+      }
+      post({ type: 'rows', rows: rows.slice(next, next + WORKER_ROW_BATCH) })
+      next += WORKER_ROW_BATCH
+    }
+    port.on('message', (command: WorkerCommand) => {
+      if (command.type === 'more') sendNext()
+    })
+    sendNext()
   })
 }

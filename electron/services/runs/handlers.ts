@@ -16,7 +16,7 @@ export function runHandlers(app: AppServices): Pick<Handlers, RunHandlerNames> {
     deleteRun: ({ athleteId, runId }) => runs.deleteRun(app, athleteId, runId),
     addRunsForGroup: ({ date, entries }) => runs.addRunsForGroup(app, date, entries),
     previewRunImport: (input) => previewRunImport(app, input),
-    commitRunImport: ({ token, rowNumbers, withoutNotes, painOnsetRows }) => commitRunImport(app, token, rowNumbers, { withoutNotes, painOnsetRows }),
+    commitRunImport: ({ token, rowNumbers, ...choices }) => commitRunImport(app, token, rowNumbers, choices),
     getRunImportProgress: ({ progressId }) => runImportProgress(app, progressId),
     cancelRunImport: ({ progressId }) => cancelRunImport(app, progressId),
     getSquadTriage: (input) => squadTriage(app, input?.today),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
-import type { ImportProgress } from '../../../shared/api/channels/run-import'
+import { IMPORT_PREVIEW_ROWS, type ImportProgress } from '../../../shared/api/channels/run-import'
 import type { CsvMappingInput, ImportPreviewResult, ImportPreviewRow, ReadyImportPreview } from '../../../shared/api/channels/runs'
 import { DomainError } from '../../../shared/api/result'
 import type { Run, RunInput } from '../../../shared/domain/run'
@@ -26,6 +26,8 @@ interface ImportSession {
   /** Kept in main only; re-read when the coach changes the CSV mapping. */
   filePath: string
   rows: ImportRow[]
+  /** Row numbers beyond the ones the preview sent: those that start ticked, and every importable one. */
+  notShown: { preselected: number[]; importable: number[] }
   createdAt: number
 }
 
@@ -95,12 +97,18 @@ async function present(ctx: ServiceContext, s: ImportSession, preview: ImportPre
   const stored = ctx.db.athleteDoc(s.athleteId).data.runs
   const rows = await describeRows(preview.rows, stored)
   const importable = rows.filter((r) => r.run !== null)
+  const rest = rows.slice(IMPORT_PREVIEW_ROWS)
+  s.notShown = {
+    preselected: rest.filter((r) => r.preselected).map((r) => r.rowNumber),
+    importable: rest.filter((r) => r.run !== null && !r.duplicate).map((r) => r.rowNumber),
+  }
   return {
     status: 'ready',
     token: s.token,
     fileName: s.fileName,
     format: preview.format,
-    rows,
+    rows: rows.slice(0, IMPORT_PREVIEW_ROWS),
+    notShown: { rows: rest.length, preselected: s.notShown.preselected.length, importable: s.notShown.importable.length },
     fileProblems: preview.fileProblems,
     warnings: preview.warnings ?? [],
     csvHeaders: preview.csvHeaders ?? null,
@@ -157,14 +165,14 @@ export async function previewRunImport(
     if (s.athleteId !== input.athleteId) throw new DomainError('invalid-input', 'This import preview belongs to another athlete. Choose the file again.')
   } else {
     const chosen = await ctx.dialogs.chooseOpenPath({
-      title: 'Import runs (FIT, GPX or CSV)',
+      title: 'Import runs (FIT, GPX, TCX or CSV)',
       filters: [
-        { name: 'Run files (FIT, GPX, CSV)', extensions: [...new Set(IMPORT_EXTENSIONS.map((e) => e.split('.').pop() ?? e))] },
+        { name: 'Run files (FIT, GPX, TCX, CSV)', extensions: [...new Set(IMPORT_EXTENSIONS.map((e) => e.split('.').pop() ?? e))] },
         { name: 'All files', extensions: ['*'] },
       ],
     })
     if (!chosen) return { status: 'cancelled' }
-    s = { token: randomUUID(), athleteId: input.athleteId, fileName: path.basename(chosen), filePath: chosen, rows: [], createdAt: Date.now() }
+    s = { token: randomUUID(), athleteId: input.athleteId, fileName: path.basename(chosen), filePath: chosen, rows: [], notShown: { preselected: [], importable: [] }, createdAt: Date.now() }
   }
   // Parsed in a worker thread: main keeps answering every window while a big file is read.
   const job = startParseJob(s.filePath, { ...athleteZone(ctx, input.athleteId), ...(input.csvMapping ? { csvMapping: input.csvMapping } : {}) })
@@ -207,11 +215,16 @@ export async function commitRunImport(
   ctx: ServiceContext,
   token: string,
   rowNumbers: readonly number[],
-  choices: { withoutNotes?: readonly number[] | undefined; painOnsetRows?: readonly number[] | undefined } = {},
+  choices: {
+    withoutNotes?: readonly number[] | undefined
+    painOnsetRows?: readonly number[] | undefined
+    rowsNotShown?: 'preselected' | 'importable' | 'none' | undefined
+  } = {},
 ): Promise<ImportCommitResult> {
   const s = session(ctx, token)
   const doc = writableDoc(ctx, s.athleteId)
-  const wanted = new Set(rowNumbers)
+  const notShown = choices.rowsNotShown === 'preselected' ? s.notShown.preselected : choices.rowsNotShown === 'importable' ? s.notShown.importable : []
+  const wanted = new Set([...rowNumbers, ...notShown])
   const dropNotes = new Set(choices.withoutNotes ?? [])
   const useOnset = new Set(choices.painOnsetRows ?? [])
   const byNumber = new Map(s.rows.map((r) => [r.rowNumber, r]))

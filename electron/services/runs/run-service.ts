@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { AthleteRecord, GroupSessionEntry } from '../../../shared/api/channels/runs'
 import { DomainError, type FieldIssue } from '../../../shared/api/result'
 import type { AthleteDocument } from '../../../shared/domain/documents'
-import { type Run, RunInput } from '../../../shared/domain/run'
+import { type Run, RunEntry, type RunInput } from '../../../shared/domain/run'
 import { toFieldIssues } from '../../../shared/api/zod-issues'
 import type { ServiceContext } from '../context'
 import { newId } from '../context'
@@ -105,7 +105,7 @@ export async function addRunsForGroup(
       return
     }
     const { athleteId: _athleteId, ...fields } = entry
-    const candidate = RunInput.safeParse({ ...fields, date, source: { kind: 'manual' } })
+    const candidate = RunEntry.safeParse({ ...fields, date, source: { kind: 'manual' } })
     if (!candidate.success) {
       for (const issue of toFieldIssues(candidate.error)) issues.push({ path: `${at}.${issue.path}`, message: issue.message })
       return

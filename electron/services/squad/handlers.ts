@@ -1,13 +1,13 @@
 import type { Handlers } from '../../../shared/api/contract'
 import type { AppServices } from '../app-services'
 import * as backup from '../backup/backup-service'
-import { loadDemoSquad } from '../demo/demo-service'
-import { parseExternalUrl } from '../external-url'
+import { loadDemoSquad, removeDemoSquad } from '../demo/demo-service'
+import { openExternalUrl } from '../external-url'
 import * as squad from './squad-service'
 
 type SquadHandlerNames =
   | 'getAppStatus' | 'dismissNotice' | 'getSquad' | 'createAthlete' | 'updateAthlete' | 'setAthleteArchived'
-  | 'deleteAthlete' | 'createGroup' | 'renameGroup' | 'deleteGroup' | 'updateSettings' | 'loadDemoSquad'
+  | 'deleteAthlete' | 'createGroup' | 'renameGroup' | 'deleteGroup' | 'updateSettings' | 'loadDemoSquad' | 'removeDemoSquad'
   | 'backupNow' | 'listBackups' | 'restoreBackup' | 'exportDatabase' | 'importDatabase' | 'openExternal'
 
 export function squadHandlers(app: AppServices): Pick<Handlers, SquadHandlerNames> {
@@ -36,16 +36,12 @@ export function squadHandlers(app: AppServices): Pick<Handlers, SquadHandlerName
     deleteGroup: ({ id }) => squad.deleteGroup(app, id),
     updateSettings: (patch) => squad.updateSettings(app, patch),
     loadDemoSquad: () => loadDemoSquad(app),
+    removeDemoSquad: () => removeDemoSquad(app),
     backupNow: () => backup.backupNow(app),
     listBackups: () => app.db.backups.list(),
     restoreBackup: ({ id }) => backup.restoreBackup(app, id),
     exportDatabase: () => backup.exportDatabase(app),
     importDatabase: () => backup.importDatabase(app),
-    openExternal: async ({ url }) => {
-      const safe = parseExternalUrl(url)
-      if (!safe) return { opened: false }
-      await app.shell.openExternal(safe)
-      return { opened: true }
-    },
+    openExternal: ({ url }) => openExternalUrl(url, app.shell),
   }
 }

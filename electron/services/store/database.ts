@@ -3,6 +3,7 @@ import type { Notice } from '../../../shared/api/channels/squad'
 import { DomainError } from '../../../shared/api/result'
 import type { AthleteDocument, SquadDocument } from '../../../shared/domain/documents'
 import { BackupStore } from './backups'
+import { resolveInside } from './confine'
 import { interpretDocument, JsonDocument } from './document'
 import { type FileOps, nodeFileOps } from './file-ops'
 import { athleteKind, squadKind } from './kinds'
@@ -82,8 +83,9 @@ export class Database {
     return path.join(this.dataDir, 'athletes')
   }
 
+  /** The athlete's file, always inside athletes/ whatever the id holds (see confine.ts). */
   athleteFile(id: string): string {
-    return path.join(this.athletesDir, `${id}.json`)
+    return resolveInside(this.athletesDir, `${id}.json`)
   }
 
   get lockedAthleteIds(): string[] {

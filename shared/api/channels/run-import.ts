@@ -28,6 +28,24 @@ export type ImportRowDetails = z.infer<typeof ImportRowDetails>
 
 export const ImportRowStatus = z.enum(['ready', 'check', 'skipped', 'duplicate', 'similar'])
 
+/**
+ * The preview sends at most this many rows (the first ones); a 50,000-row export is summed up in counts
+ * and `notShown`, so neither main nor the window has to handle every row at once.
+ */
+export const IMPORT_PREVIEW_ROWS = 500
+
+/** Rows beyond the first IMPORT_PREVIEW_ROWS. */
+export const ImportRowsNotShown = z.strictObject({
+  rows: z.number().int().min(0),
+  /** Of those, rows that would start ticked (ready). */
+  preselected: z.number().int().min(0),
+  /** Of those, rows that can be imported (not skipped, not already in the log). */
+  importable: z.number().int().min(0),
+})
+
+/** Which of the rows not shown to import: the ready ones (default choice), every importable one, or none. */
+export const ImportRowsNotShownChoice = z.enum(['preselected', 'importable', 'none'])
+
 /** Chosen by the renderer for one preview call, so it can ask for progress and cancel while it runs. */
 export const ImportProgressId = z.string().regex(/^[0-9a-f-]{36}$/, 'not a progress id')
 

@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { EntityId, IsoDate, PainScore } from '../../domain/common'
 import { AssessmentRecord, PlanRecord } from '../../domain/documents'
-import { Run, RunInput } from '../../domain/run'
+import { latestRunDate, MIN_RUN_KM, RUN_DATE_TOO_LATE, RUN_TOO_SHORT, safeText } from '../../domain/input-guards'
+import { Run, RunEntry, RunInput } from '../../domain/run'
 import { Clearance } from '../../clinical/clearance'
 import { defineChannel } from '../define'
-import { ImportProgressId, ImportRowDetails, ImportRowStatus } from './run-import'
+import { ImportProgressId, ImportRowDetails, ImportRowsNotShown, ImportRowsNotShownChoice, ImportRowStatus } from './run-import'
 
 // Run and pain log, run import, and the squad triage board (issue 4). Channel names are frozen.
 
@@ -25,12 +26,12 @@ export type AthleteRecord = z.infer<typeof AthleteRecord>
 /** One athlete's run in a group session: the date is shared, everything else is per athlete. */
 export const GroupSessionEntry = z.strictObject({
   athleteId: EntityId,
-  distanceKm: RunInput.shape.distanceKm,
+  distanceKm: RunInput.shape.distanceKm.min(MIN_RUN_KM, RUN_TOO_SHORT),
   durationSec: RunInput.shape.durationSec,
   painDuring: PainScore.nullable().optional(),
   painAfter: PainScore.nullable().optional(),
   painNextMorning: PainScore.nullable().optional(),
-  notes: RunInput.shape.notes,
+  notes: RunInput.shape.notes.unwrap().superRefine(safeText(true)).optional(),
 })
 export type GroupSessionEntry = z.infer<typeof GroupSessionEntry>
 
@@ -83,7 +84,7 @@ export const ImportPreviewResult = z.discriminatedUnion('status', [
     /** Opaque handle for the chosen file, kept in main; the renderer never sees or sends a path. */
     token: ImportToken,
     fileName: z.string(),
-    format: z.enum(['fit', 'gpx', 'strava-csv', 'csv']),
+    format: z.enum(['fit', 'gpx', 'strava-csv', 'csv', 'tcx']),
     rows: z.array(ImportPreviewRow),
     fileProblems: z.array(z.string()),
     warnings: z.array(z.string()),
@@ -91,6 +92,8 @@ export const ImportPreviewResult = z.discriminatedUnion('status', [
     csvHeaders: z.array(z.string()).nullable(),
     /** True when the file is a CSV that needs a column mapping before anything can be previewed. */
     needsMapping: z.boolean(),
+    /** Rows beyond the ones sent (see IMPORT_PREVIEW_ROWS); counts cover every row. */
+    notShown: ImportRowsNotShown,
     counts: z.strictObject({
       rows: z.number().int(),
       importable: z.number().int(),
@@ -148,8 +151,8 @@ const AthleteRef = z.strictObject({ athleteId: EntityId })
 
 export const runChannels = {
   getAthleteRecord: defineChannel('calfcoach:athlete:record', AthleteRef, AthleteRecord, { writes: false }),
-  addRun: defineChannel('calfcoach:runs:add', z.strictObject({ athleteId: EntityId, run: RunInput }), Run, { writes: true }),
-  updateRun: defineChannel('calfcoach:runs:update', z.strictObject({ athleteId: EntityId, runId: EntityId, run: RunInput }), Run, {
+  addRun: defineChannel('calfcoach:runs:add', z.strictObject({ athleteId: EntityId, run: RunEntry }), Run, { writes: true }),
+  updateRun: defineChannel('calfcoach:runs:update', z.strictObject({ athleteId: EntityId, runId: EntityId, run: RunEntry }), Run, {
     writes: true,
   }),
   deleteRun: defineChannel(
@@ -161,7 +164,7 @@ export const runChannels = {
   addRunsForGroup: defineChannel(
     'calfcoach:runs:add-group',
     z.strictObject({
-      date: IsoDate,
+      date: IsoDate.refine((d) => d <= latestRunDate(), RUN_DATE_TOO_LATE),
       entries: z.array(GroupSessionEntry).min(1, 'log at least one athlete').max(200, 'at most 200 athletes at a time'),
     }),
     z.strictObject({ added: z.array(z.strictObject({ athleteId: z.string(), runId: z.string() })) }),
@@ -189,6 +192,8 @@ export const runChannels = {
       withoutNotes: z.array(z.number().int().min(0)).max(50_000).optional(),
       /** Rows whose pain onset, proposed from the athlete's notes, the coach confirmed. */
       painOnsetRows: z.array(z.number().int().min(0)).max(50_000).optional(),
+      /** Which rows beyond the ones the preview sent to import as well; none when absent. */
+      rowsNotShown: ImportRowsNotShownChoice.optional(),
     }),
     z.strictObject({
       athleteId: z.string(),

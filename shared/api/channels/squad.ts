@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { EntityId } from '../../domain/common'
-import { Athlete, AthleteDraft, Group, Settings } from '../../domain/squad'
+import { Athlete, AthleteDraft, Group, GroupNameInput, Settings } from '../../domain/squad'
 import { defineChannel } from '../define'
 
 const NoInput = z.undefined()
@@ -65,8 +65,8 @@ export const squadChannels = {
     z.strictObject({ deletedId: z.string(), backupId: z.string() }),
     { writes: true },
   ),
-  createGroup: defineChannel('calfcoach:group:create', Group.pick({ name: true }), Group, { writes: true }),
-  renameGroup: defineChannel('calfcoach:group:rename', Group, Group, { writes: true }),
+  createGroup: defineChannel('calfcoach:group:create', z.strictObject({ name: GroupNameInput }), Group, { writes: true }),
+  renameGroup: defineChannel('calfcoach:group:rename', z.strictObject({ id: EntityId, name: GroupNameInput }), Group, { writes: true }),
   deleteGroup: defineChannel('calfcoach:group:delete', z.strictObject({ id: EntityId }), z.strictObject({ deletedId: z.string() }), {
     writes: true,
   }),
@@ -74,6 +74,12 @@ export const squadChannels = {
   loadDemoSquad: defineChannel('calfcoach:demo:load', NoInput, z.strictObject({ athletes: z.number().int() }), {
     writes: true,
   }),
+  removeDemoSquad: defineChannel(
+    'calfcoach:demo:remove',
+    NoInput,
+    z.strictObject({ removed: z.number().int(), backupId: z.string().nullable() }),
+    { writes: true },
+  ),
   backupNow: defineChannel('calfcoach:backup:now', NoInput, BackupInfo, { writes: true }),
   listBackups: defineChannel('calfcoach:backup:list', NoInput, z.array(BackupInfo), { writes: false }),
   restoreBackup: defineChannel(

@@ -48,7 +48,9 @@ export class AppDouble extends EventEmitter {
   getVersion(): string {
     return '0.0.0-double'
   }
-  isPackaged = false
+  get isPackaged(): boolean {
+    return this.state.options.isPackaged ?? false
+  }
   /** Asks to quit: emits before-quit (preventable), will-quit, quit — asynchronously, as Electron does. */
   quit(): void {
     this.state.record('app.quit', [])

@@ -17,7 +17,9 @@ export interface BootOptions {
   singleInstanceLock?: boolean
   dataDir?: string
   /** Extra double options, e.g. beforeExecuteJavaScript to script the print page. */
-  doubleOptions?: Pick<ElectronDoubleOptions, 'beforeExecuteJavaScript' | 'printToPDF'>
+  doubleOptions?: Pick<ElectronDoubleOptions, 'beforeExecuteJavaScript' | 'printToPDF' | 'isPackaged'>
+  /** Extra environment for the bundle (ELECTRON_RENDERER_URL and CALFCOACH_DATA_DIR are otherwise removed/set). */
+  env?: Record<string, string>
 }
 
 /**
@@ -32,15 +34,19 @@ export async function bootMain(build: GlueBuild, options: BootOptions = {}): Pro
   const env: Record<string, string | undefined> = {}
   for (const [k, v] of Object.entries(process.env)) if (k !== 'ELECTRON_RENDERER_URL' && k !== 'CALFCOACH_DATA_DIR') env[k] = v
   env['CALFCOACH_DATA_DIR'] = dataDir
+  Object.assign(env, options.env)
   const loaded = loadBundle(build.mainFile, double.electron, { env, projectRoot: build.root })
   const booted: BootedMain = { double, loaded, dataDir, window: null, problem: null }
   if (loaded.error) {
     booted.problem = `loading ${build.mainFile} threw: ${String(loaded.error)}`
     return booted
   }
+  let quitEmitted = false
+  if (!lock) double.app.once('quit', () => (quitEmitted = true))
   double.fireReady()
   if (!lock) {
-    await new Promise((r) => setTimeout(r, 50))
+    // Wait for the state (the asynchronous quit sequence has run), not for a fixed time.
+    await double.waitFor(() => quitEmitted || double.exitCode() !== undefined, 'the second instance to quit').catch((error: unknown) => (booted.problem = String(error)))
     return booted
   }
   try {

@@ -72,6 +72,8 @@ import { build } from 'vite'
 const [entry, outDir] = process.argv.slice(-2)
 await build({
   configFile: false, logLevel: 'error', root: process.cwd(),
+  // Like main's build (externalizeDeps: false): every dependency bundled, only electron left outside.
+  ssr: { noExternal: true },
   build: {
     ssr: true, outDir, emptyOutDir: true, minify: false, target: 'node20', copyPublicDir: false,
     rollupOptions: { input: { pdf: entry }, external: ['electron'], output: { format: 'cjs', entryFileNames: '[name].js' } },

@@ -27,6 +27,8 @@ export interface ElectronApiFacts {
   pageSizeNames: readonly string[]
   /** Keys of the `Margins` structure (shared with `print()`; printToPDF reads only top/bottom/left/right). */
   marginKeys: ReadonlySet<string>
+  /** Keys of the `Privileges` of `protocol.registerSchemesAsPrivileged`. */
+  privilegeKeys: ReadonlySet<string>
 }
 
 let cached: ElectronApiFacts | undefined
@@ -74,6 +76,7 @@ export function electronApiFacts(): ElectronApiFacts {
     printToPdfKeys: members(printOptions),
     pageSizeNames: quoted(pageSizeLine[1]!),
     marginKeys: members(block(dts, /^ {2}interface Margins \{/m)),
+    privilegeKeys: members(block(dts, /^ {2}interface Privileges \{/m)),
   }
   return cached
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { AppDouble, fireReady } from './app'
 import { dialogModule, menuModule, shellModule } from './desktop'
 import { IpcMainDouble } from './ipc-main'
+import { ProtocolDouble } from './protocol'
 import { SessionDouble, sessionModule } from './session'
 import { type CallRecord, type DialogAnswers, DoubleState, type ElectronDoubleOptions } from './state'
 import { browserWindowClass, type BrowserWindowDouble } from './window'
@@ -20,6 +21,7 @@ export { AppDouble } from './app'
 export { MenuDouble } from './desktop'
 export { type InvokeFrom, IpcMainDouble } from './ipc-main'
 export { MARKER_PDF, validatePrintToPdfOptions } from './print-to-pdf'
+export { ProtocolDouble } from './protocol'
 export { SessionDouble } from './session'
 export type { CallRecord, DialogAnswers, DoubleEvent, ElectronDoubleOptions } from './state'
 export { FrameDouble, PageDouble, WebContentsDouble } from './web-contents'
@@ -31,6 +33,7 @@ export interface ElectronDouble {
   app: AppDouble
   ipcMain: IpcMainDouble
   session: { defaultSession: SessionDouble }
+  protocol: ProtocolDouble
   BrowserWindow: new (options?: Record<string, unknown>) => BrowserWindowDouble
   calls: CallRecord[]
   callsTo(api: string): CallRecord[]
@@ -56,13 +59,15 @@ export function createElectronDouble(options: ElectronDoubleOptions = {}): Elect
   const defaultSession = new SessionDouble(state)
   state.session = defaultSession
   const ipcMain = new IpcMainDouble(state)
+  const protocol = new ProtocolDouble(state)
+  state.protocol = protocol
   const BrowserWindow = browserWindowClass(state)
   const session = sessionModule(state)
   const dialog = dialogModule(state)
   const shell = shellModule(state)
   const Menu = menuModule(state)
 
-  const members: Record<string, unknown> = { app, BrowserWindow, ipcMain, session, dialog, shell, Menu }
+  const members: Record<string, unknown> = { app, BrowserWindow, ipcMain, session, dialog, shell, Menu, protocol }
   const electron = new Proxy(members, {
     get(target, key) {
       if (typeof key === 'symbol' || key === '__esModule' || key === 'default' || key === 'then') return undefined
@@ -78,6 +83,7 @@ export function createElectronDouble(options: ElectronDoubleOptions = {}): Elect
     app,
     ipcMain,
     session: { defaultSession },
+    protocol,
     BrowserWindow,
     calls: state.calls,
     callsTo: (api) => state.calls.filter((c) => c.api === api),
@@ -87,7 +93,8 @@ export function createElectronDouble(options: ElectronDoubleOptions = {}): Elect
     windows: () => [...state.windows],
     exitCode: () => state.exitCode,
     fireReady: () => fireReady(state),
-    async waitFor(predicate, what, timeoutMs = 10_000) {
+    // The bound only decides how long a broken state takes to fail; generous for a busy machine.
+    async waitFor(predicate, what, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs
       while (!predicate()) {
         if (Date.now() > deadline) throw new Error(`electron double: timed out after ${timeoutMs} ms waiting for ${what}`)

@@ -15,6 +15,8 @@ export interface PreloadOptions {
    * and url; CalfCoach's rule is stricter (the preload requires nothing but 'electron'), so that is the default.
    */
   allowedModules?: readonly string[]
+  /** webPreferences.additionalArguments of the window: Electron appends them to the sandboxed process.argv. */
+  additionalArguments?: readonly string[]
 }
 
 export interface Exposure {
@@ -165,7 +167,8 @@ export function runSandboxedPreload(file: string, options: PreloadOptions = {}, 
     throw Object.assign(new Error(`module not found: ${id} (a sandboxed preload can require only ${allowed.join(', ')}; it must be a single bundled CommonJS script)`), { code: 'MODULE_NOT_FOUND' })
   }
   // Electron polyfills these Node primitives in a sandboxed preload; `process` is a limited object.
-  const sandboxProcess = Object.freeze({ platform: process.platform, type: 'renderer', sandboxed: true, contextIsolated: contextIsolation, env: {}, versions: Object.freeze({ ...process.versions }) })
+  const argv = Object.freeze(['/opt/CalfCoach/calfcoach', '--type=renderer', ...(options.additionalArguments ?? [])])
+  const sandboxProcess = Object.freeze({ argv, platform: process.platform, type: 'renderer', sandboxed: true, contextIsolated: contextIsolation, env: {}, versions: Object.freeze({ ...process.versions }) })
   const module = { exports: {} as unknown }
   run.privileged = { electron, ipcRenderer, contextBridge, require, process: sandboxProcess, module }
   const context = vm.createContext({

@@ -27,7 +27,7 @@ export class SessionDouble {
     const handler = this.requestHandler
     if (!handler) return Promise.resolve(true)
     return new Promise<boolean>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`permission handler never answered for ${permission}`)), 2000)
+      const timer = setTimeout(() => reject(new Error(`permission handler never answered for ${permission}`)), 30_000)
       handler(contents, permission, (granted) => {
         clearTimeout(timer)
         resolve(granted === true)

@@ -1,4 +1,5 @@
 import type { AppDouble } from './app'
+import type { ProtocolDouble } from './protocol'
 import { electronApiFacts } from './electron-api'
 import type { SessionDouble } from './session'
 import type { WebContentsDouble } from './web-contents'
@@ -20,6 +21,8 @@ export interface CallRecord {
 }
 
 export interface ElectronDoubleOptions {
+  /** app.isPackaged (default false: an unpackaged run, as under `npm start`). */
+  isPackaged?: boolean
   /** What app.requestSingleInstanceLock() answers (default true: we are the first instance). */
   singleInstanceLock?: boolean
   /** Root of the app.getPath() folders (default: a per-double path under the temp folder, not created). */
@@ -75,6 +78,7 @@ export class DoubleState {
   readonly readyPromise = new Promise<void>((resolve) => (this.resolveReady = resolve))
   app!: AppDouble
   session!: SessionDouble
+  protocol!: ProtocolDouble
 
   constructor(readonly options: ElectronDoubleOptions, readonly pathsRoot: string) {}
 

@@ -33,6 +33,8 @@ export class FrameDouble {
 /** The page a webContents shows, as far as executeJavaScript can see it: document.body and its attributes. */
 export class PageDouble {
   readonly bodyAttributes = new Map<string, string>()
+  /** The document a custom-scheme handler served (null for other loads). */
+  html: string | null = null
   private context: vm.Context | null = null
   loaded = false
 
@@ -162,6 +164,7 @@ export class WebContentsDouble extends EventEmitter {
     }
     this.loading = true
     this.page.loaded = false
+    this.page.html = null
     this.page.bodyAttributes.clear()
     this.emit('did-start-loading')
     await new Promise((r) => setImmediate(r))
@@ -169,6 +172,19 @@ export class WebContentsDouble extends EventEmitter {
     if (parsed.protocol === 'file:') {
       const file = fileURLToPath(new URL(parsed.pathname, 'file://'))
       if (!existsSync(file)) return this.failLoad(parsed.href, -6, 'ERR_FILE_NOT_FOUND')
+    } else if (this.state.protocol.handles(parsed)) {
+      // A custom scheme: the page is whatever the protocol.handle handler answers; an error status shows
+      // Chromium's error page instead of ours (loadURL rejects with ERR_HTTP_RESPONSE_CODE_FAILURE).
+      let response: Response
+      try {
+        response = await this.state.protocol.request(parsed.href)
+      } catch (error) {
+        return this.failLoad(parsed.href, -2, `ERR_FAILED (${(error as Error).message})`)
+      }
+      if (!response.ok) return this.failLoad(parsed.href, -379, `ERR_HTTP_RESPONSE_CODE_FAILURE (status ${response.status})`)
+      this.page.html = await response.text()
+    } else if (!['http:', 'https:', 'about:', 'data:'].includes(parsed.protocol)) {
+      return this.failLoad(parsed.href, -302, 'ERR_UNKNOWN_URL_SCHEME')
     }
     this.mainFrame.url = parsed.href
     this.page.loaded = true

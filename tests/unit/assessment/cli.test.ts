@@ -13,11 +13,12 @@ const ROOT = resolve(__dirname, '../../..')
 let dir = ''
 
 function run(args: string[], input?: string) {
-  const r = spawnSync('npx', ['tsx', 'scripts/diagnose.ts', ...args], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/diagnose.ts', ...args], {
     cwd: ROOT,
     input,
     encoding: 'utf8',
-    timeout: 60_000,
+    // node + tsx directly (npx adds a second process and a registry lookup); the bound is for a hung CLI only.
+    timeout: 240_000,
   })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }

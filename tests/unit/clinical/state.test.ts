@@ -280,3 +280,13 @@ describe('the clinical digest is plain JSON', () => {
     expect(computeClinicalState(back, TODAY)).toEqual(computeClinicalState(digest, TODAY))
   })
 })
+
+describe('board order', () => {
+  it('puts a runner who must see a doctor today above a runner with a painful run, and both above a quiet one', async () => {
+    const { compareClinicalState } = await import('../../../shared/clinical')
+    const clot = computeClinicalState(input({ assessments: [assessment('a1', '2026-03-03', [['suspected-dvt', 'same-day']])] }), TODAY)
+    const sore = computeClinicalState(input({ assessments: [assessment('a1', '2026-02-01')], runs: [run('2026-03-03', 6, { painDuring: 7 })] }), TODAY)
+    const quiet = computeClinicalState(input({ assessments: [assessment('a1', '2026-02-01')], runs: [run('2026-03-03', 6)] }), TODAY)
+    expect([quiet, sore, clot].sort(compareClinicalState)).toEqual([clot, sore, quiet])
+  })
+})

@@ -31,7 +31,12 @@ const SEQ_PREFIX = 'crash-seq-' // must match tests/crash/writer-child.ts
 const CHILD_SOURCE = path.resolve(__dirname, '../../crash/writer-child.ts')
 const TEMP_FILE = /^\..+\.tmp-\d+-\d+$/
 
-type KillPlan = { kind: 'after-ready'; delayMs: number } | { kind: 'first-ack' } | { kind: 'during-open'; delayMs: number }
+/**
+ * When a trial kills the writer. 'after-ready' waits for a few acknowledged saves first and then a random
+ * moment, so every such trial has saves to check however slow the machine is (a kill after a fixed number
+ * of milliseconds found nothing acknowledged yet on a busy machine); the moment itself stays random.
+ */
+type KillPlan = { kind: 'after-ready'; acksFirst: number; delayMs: number } | { kind: 'first-ack' } | { kind: 'during-open'; delayMs: number }
 
 interface TrialResult {
   trial: number
@@ -176,7 +181,7 @@ function readRuns(runs: { id: string; notes?: string | undefined }[]) {
 async function runTrial(trial: number, random: () => number): Promise<TrialResult> {
   const r = random()
   const plan: KillPlan =
-    r < 0.15 ? { kind: 'first-ack' } : r < 0.25 ? { kind: 'during-open', delayMs: Math.floor(random() * typicalReadyMs()) } : { kind: 'after-ready', delayMs: 20 + Math.floor(random() * 381) }
+    r < 0.15 ? { kind: 'first-ack' } : r < 0.25 ? { kind: 'during-open', delayMs: Math.floor(random() * typicalReadyMs()) } : { kind: 'after-ready', acksFirst: 1 + Math.floor(random() * 3), delayMs: Math.floor(random() * 381) }
   const inFlight = random() < 0.5 ? 1 : 4
   const dataDir = path.join(work, `trial-${trial}`)
   cpSync(template, dataDir, { recursive: true })
@@ -210,17 +215,18 @@ async function runTrial(trial: number, random: () => number): Promise<TrialResul
       if (word === 'ready') {
         mode = a ?? ''
         readyTimes.push(performance.now() - spawnedAt)
-        if (plan.kind === 'after-ready') timer = setTimeout(kill, plan.delayMs)
       } else if (word === 'ack' && a && b) {
         acks.push({ seq: Number(a), id: b })
         if (plan.kind === 'first-ack') kill()
+        if (plan.kind === 'after-ready' && acks.length === plan.acksFirst) timer = setTimeout(kill, plan.delayMs)
       } else if (word === 'error') {
         failures.push(`writer reported: ${line}`)
       }
     }
   })
   // A safety net: the child must never run on (it writes until killed), and never hang the suite.
-  const watchdog = setTimeout(kill, 20_000)
+  // (a bound for a hung writer only: generous, since a busy machine can take many seconds per save)
+  const watchdog = setTimeout(kill, 120_000)
   const how = await exited
   clearTimeout(watchdog)
   if (timer) clearTimeout(timer)
@@ -307,6 +313,6 @@ describe('crash safety under SIGKILL', () => {
         failed.map((r) => `trial ${r.trial} (${JSON.stringify(r.plan)}, inFlight ${r.inFlight}, kept at ${path.join(work, `trial-${r.trial}`)}): ${r.failures.join(' | ')}`),
       ).toEqual([])
     },
-    60_000 + TRIALS * 4_000,
+    120_000 + TRIALS * 30_000,
   )
 })

@@ -66,9 +66,12 @@ describe('electron double follows the shipped Electron API', () => {
     expect(() => new double.BrowserWindow({})).toThrow('Cannot create BrowserWindow before app is ready')
     expect(() => (double.electron['session'] as { defaultSession: unknown }).defaultSession).toThrow('Session can only be received when app is ready')
     expect(() => double.app.on('window-all-close', () => {})).toThrow(/no 'window-all-close' event/)
+    expect(() => double.protocol.handle('app', () => new Response(''))).toThrow(/after app is ready/)
+    expect(() => double.protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standrd: true } }])).toThrow(/unknown privilege\(s\) standrd/)
     double.fireReady()
+    expect(() => double.protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true } }])).toThrow(/before app is ready/)
     expect(() => new double.BrowserWindow({ webPreferences: { contextIsolaton: true } })).toThrow(/unknown webPreferences contextIsolaton/)
-    expect(() => double.electron['protocol']).toThrow(/electron.protocol is not implemented/)
+    expect(() => double.electron['autoUpdater']).toThrow(/electron.autoUpdater is not implemented/)
   })
 
   it('is permissive where Electron is: no handler means window.open and permissions are allowed', async () => {
@@ -78,6 +81,20 @@ describe('electron double follows the shipped Electron API', () => {
     expect(win.webContents.simulateWindowOpen('https://example.org/').action).toBe('allow')
     expect(win.webContents.simulateNavigation('will-navigate', 'https://example.org/').prevented).toBe(false)
     expect(await double.session.defaultSession.simulatePermissionRequest(win.webContents, 'media')).toBe(true)
+  })
+
+  it('loads a custom scheme through its protocol.handle handler, and fails loads it cannot serve', async () => {
+    const double = createElectronDouble()
+    double.protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }])
+    double.fireReady()
+    double.protocol.handle('app', (request) => (new URL(request.url).pathname === '/index.html' ? new Response('<p>ours</p>') : new Response('no', { status: 404 })))
+    expect(() => double.protocol.handle('app', () => new Response(''))).toThrow(/Failed to register protocol: app/)
+    const win = new double.BrowserWindow({ show: false })
+    await win.loadURL('app://calfcoach/index.html#/squad')
+    expect(win.webContents.page.html).toBe('<p>ours</p>')
+    await expect(win.loadURL('app://calfcoach/missing.html')).rejects.toThrow(/ERR_HTTP_RESPONSE_CODE_FAILURE/)
+    await expect(win.loadURL('other://x/index.html')).rejects.toThrow(/ERR_UNKNOWN_URL_SCHEME/)
+    expect(double.violations).toHaveLength(2)
   })
 
   it('records a failed load (a missing renderer file) as a violation', async () => {

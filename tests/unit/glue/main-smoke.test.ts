@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { isBuiltin } from 'node:module'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { API_GLOBAL, apiMethods, contract } from '../../../shared/api/contract'
 import { type BootedMain, bootMain, type BrowserWindowDouble, buildGlue, type GlueBuild, runSandboxedPreload } from '../../support/electron-double'
@@ -14,6 +14,9 @@ import { SECURE_PREFERENCES } from '../../support/expected-security'
 
 type Envelope = { ok: boolean; value?: unknown; error?: { code: string; message: string } }
 
+
+/** The page main loads (electron/main/app-protocol.ts), written out independently here. */
+const APP_PAGE = 'app://calfcoach/index.html'
 
 const athleteDraft = (name: string) => ({ name, sex: 'female', dateOfBirth: '1990-05-01', email: '', phone: '', groupIds: [], notes: '', trainingStatus: 'running' })
 const contractChannels = () => apiMethods.map((m) => contract[m].channel).sort()
@@ -105,15 +108,41 @@ describe('built main under the electron double', () => {
     expect(Object.keys(run.mainWorld)).toEqual([API_GLOBAL])
   })
 
-  it('loads the built renderer file, which exists, and nothing else', () => {
+  it('registers app:// as a privileged standard, secure scheme before ready, and handles it after', () => {
+    mainWindow()
+    const registered = app.double.callsTo('protocol.registerSchemesAsPrivileged')
+    expect(registered).toHaveLength(1)
+    expect(registered[0]!.seq).toBeLessThan(app.double.callsTo('app.ready')[0]!.seq)
+    expect(app.double.protocol.privilegesOf('app')).toEqual({ standard: true, secure: true, supportFetchAPI: true })
+    expect(app.double.protocol.privilegesOf('app')).not.toHaveProperty('bypassCSP')
+    expect(app.double.callsTo('protocol.handle').map((c) => c.args[0])).toEqual(['app'])
+  })
+
+  it('loads app://calfcoach/index.html, served from the built renderer folder, and nothing else', async () => {
     const win = mainWindow()
     const loads = app.double.callsTo('webContents.loadURL').filter((c) => c.args[0] === win.webContents.id)
-    expect(loads).toHaveLength(1)
-    const file = fileURLToPath(loads[0]!.args[1] as string)
-    expect(file).toBe(build.rendererIndex)
-    expect(existsSync(file)).toBe(true)
-    expect(win.webContents.getURL()).toBe(pathToFileURL(build.rendererIndex).href)
+    expect(loads.map((c) => c.args[1])).toEqual([APP_PAGE])
+    expect(win.webContents.getURL()).toBe(APP_PAGE)
+    expect(win.webContents.page.html).toBe(readFileSync(build.rendererIndex, 'utf8'))
     expect(app.double.violations, 'failed loads').toEqual([])
+    // Every asset the page references is served too, with a script type for scripts.
+    const html = readFileSync(build.rendererIndex, 'utf8')
+    const refs = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((m) => m[1]!)
+    expect(refs.length).toBeGreaterThan(0)
+    for (const ref of refs) {
+      const response = await app.double.protocol.request(new URL(ref, APP_PAGE).href)
+      expect(response.status, ref).toBe(200)
+      if (ref.endsWith('.js')) expect(response.headers.get('content-type'), ref).toMatch(/^text\/javascript/)
+    }
+  })
+
+  it('the app:// handler serves nothing outside the renderer folder and only GET', async () => {
+    mainWindow()
+    for (const url of ['app://calfcoach/..%2fmain%2findex.js', 'app://calfcoach/..%2F..%2Fpackage.json', 'app://calfcoach/%2e%2e/preload/index.js', 'app://other/index.html']) {
+      const response = await app.double.protocol.request(url)
+      expect(response.status, url).toBe(404)
+    }
+    expect((await app.double.protocol.request(APP_PAGE, { method: 'POST', body: 'x' })).status).toBe(405)
   })
 
   it('prevents navigation, redirects and webviews in the main window', () => {
@@ -124,17 +153,33 @@ describe('built main under the electron double', () => {
     expect(wc.simulateAttachWebview().prevented).toBe(true)
   })
 
-  it('denies window.open: http(s) goes to the system browser, other schemes go nowhere', () => {
+  it('denies window.open: https to a public site goes to the system browser, http asks first, other schemes go nowhere', async () => {
     const wc = mainWindow().webContents
     const opened = () => app.double.callsTo('shell.openExternal').map((c) => c.args[0])
+    const asked = () => app.double.callsTo('dialog.showMessageBox').map((c) => (c.args[0] as { detail: string }).detail)
     const before = opened().length
+    const askedBefore = asked().length
     expect(wc.simulateWindowOpen('https://example.org/help?x=1')).toEqual({ action: 'deny' })
-    expect(wc.simulateWindowOpen('http://example.org/')).toEqual({ action: 'deny' })
-    expect(opened().slice(before)).toEqual(['https://example.org/help?x=1', 'http://example.org/'])
+    expect(opened().slice(before)).toEqual(['https://example.org/help?x=1'])
+    expect(asked()).toHaveLength(askedBefore)
+
+    // Plain http and a LAN address: the coach sees the whole address; Cancel opens nothing, Open opens it.
+    app.double.answers.messageBox.push({ response: 1, checkboxChecked: false })
+    expect(wc.simulateWindowOpen('http://example.org/page?q=1')).toEqual({ action: 'deny' })
+    await app.double.waitFor(() => asked().length === askedBefore + 1, 'the confirmation dialog', 60_000)
+    expect(asked().at(-1)).toContain('http://example.org/page?q=1')
+    app.double.answers.messageBox.push({ response: 0, checkboxChecked: false })
+    expect(wc.simulateWindowOpen('https://192.168.1.10/admin')).toEqual({ action: 'deny' })
+    await app.double.waitFor(() => opened().length === before + 2, 'the agreed link to open', 60_000)
+    expect(asked().at(-1)).toContain('https://192.168.1.10/admin')
+    expect(opened().slice(before)).toEqual(['https://example.org/help?x=1', 'https://192.168.1.10/admin'])
+
     for (const hostile of ['file:///etc/passwd', 'javascript:alert(1)', 'calfcoach://settings', 'http://user:pw@example.org/', 'smb://host/share', 'not a url']) {
       expect(wc.simulateWindowOpen(hostile), hostile).toEqual({ action: 'deny' })
     }
+    await new Promise((r) => setImmediate(r))
     expect(opened().slice(before)).toHaveLength(2)
+    expect(asked()).toHaveLength(askedBefore + 2)
   })
 
   it('hardens every web contents, not just the main window', async () => {
@@ -171,9 +216,9 @@ describe('built main under the electron double', () => {
     expect(created.ok).toBe(true)
     const athlete = created.value as { id: string; name: string }
     expect(athlete.name).toBe('Maya Costa')
-    await app.double.waitFor(() => athleteFiles().includes(`${athlete.id}.json`), 'the athlete file', 5000)
+    await app.double.waitFor(() => athleteFiles().includes(`${athlete.id}.json`), 'the athlete file', 60_000)
     expect(JSON.parse(readFileSync(path.join(app.dataDir, 'athletes', `${athlete.id}.json`), 'utf8'))).toBeTruthy()
-    await app.double.waitFor(() => existsSync(path.join(app.dataDir, 'squad.json')) && readFileSync(path.join(app.dataDir, 'squad.json'), 'utf8').includes('Maya Costa'), 'squad.json', 5000)
+    await app.double.waitFor(() => existsSync(path.join(app.dataDir, 'squad.json')) && readFileSync(path.join(app.dataDir, 'squad.json'), 'utf8').includes('Maya Costa'), 'squad.json', 60_000)
   })
 
   it('the whole chain works: page → sandboxed preload → ipcMain → service', async () => {
@@ -204,6 +249,16 @@ describe('built main under the electron double', () => {
       expect(result.error?.code).toBe('forbidden')
     }
 
+    it('our window showing our page over file:// (the old way in, now closed)', async () => {
+      const win = mainWindow()
+      await win.loadFile(build.rendererIndex)
+      try {
+        expectForbidden(await invoke('getSquad', undefined))
+      } finally {
+        await win.loadURL(APP_PAGE)
+      }
+    })
+
     it('our window showing another URL', async () => {
       const win = mainWindow()
       const before = athleteFiles()
@@ -212,7 +267,7 @@ describe('built main under the electron double', () => {
         expectForbidden(await invoke('createAthlete', athleteDraft('Mallory')))
         expectForbidden(await invoke('getSquad', undefined))
       } finally {
-        await win.loadFile(build.rendererIndex)
+        await win.loadURL(APP_PAGE)
       }
       expect(athleteFiles()).toEqual(before)
       expect((await invoke('getSquad', undefined)).ok, 'back on our page the window is trusted again').toBe(true)
@@ -220,7 +275,7 @@ describe('built main under the electron double', () => {
 
     it('a subframe of our window, even one showing our page', async () => {
       const wc = mainWindow().webContents
-      const frame = wc.createSubframe(pathToFileURL(build.rendererIndex).href)
+      const frame = wc.createSubframe(APP_PAGE)
       expectForbidden(await invoke('createAthlete', athleteDraft('Mallory'), { sender: wc, frame }))
       expectForbidden(await invoke('getAppStatus', undefined, { sender: wc, frame }))
     })
@@ -229,8 +284,8 @@ describe('built main under the electron double', () => {
       mainWindow()
       const stranger = new app.double.BrowserWindow({ show: false })
       try {
-        await stranger.loadFile(build.rendererIndex)
-        expect(stranger.webContents.getURL()).toBe(pathToFileURL(build.rendererIndex).href)
+        await stranger.loadURL(APP_PAGE)
+        expect(stranger.webContents.getURL()).toBe(APP_PAGE)
         expectForbidden(await invoke('createAthlete', athleteDraft('Mallory'), { sender: stranger.webContents }))
         expectForbidden(await invoke('getSquad', undefined, { sender: stranger.webContents }))
       } finally {
@@ -269,5 +324,21 @@ describe('built main when another instance holds the lock', () => {
     expect(second.double.callsTo('BrowserWindow.new')).toEqual([])
     expect(readdirSync(second.dataDir)).toEqual([])
     expect(second.double.errorBoxes).toEqual([])
+  })
+})
+
+describe('built main as a packaged app, with a hostile ELECTRON_RENDERER_URL in the environment', () => {
+  let packaged: BootedMain
+  beforeAll(async () => {
+    packaged = await bootMain(await buildGlue(), { doubleOptions: { isPackaged: true }, env: { ELECTRON_RENDERER_URL: 'https://evil.example/' } })
+  }, 180_000)
+
+  it('ignores the variable: the window loads app://calfcoach/index.html and the evil page gets no answer', async () => {
+    expect(packaged.problem).toBeNull()
+    const win = packaged.window!
+    expect(packaged.double.callsTo('webContents.loadURL').map((c) => c.args[1])).toEqual([APP_PAGE])
+    await win.loadURL('https://evil.example/')
+    const answer = (await packaged.double.ipcMain.invoke(contract.getSquad.channel, [undefined], { sender: win.webContents })) as Envelope
+    expect(answer.error?.code).toBe('forbidden')
   })
 })

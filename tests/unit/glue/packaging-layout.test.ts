@@ -133,8 +133,10 @@ describe('the paths main uses hold inside the packaged layout', () => {
 
   it('the renderer file main loads exists and ships, with every asset it references', () => {
     expect(app.problem).toBeNull()
+    // Main loads app://calfcoach/index.html; the handler maps it into out/renderer (what ships).
     const loaded = app.double.callsTo('webContents.loadURL')[0]!.args[1] as string
-    const renderer = new URL(loaded).pathname
+    expect(loaded).toBe('app://calfcoach/index.html')
+    const renderer = path.join(build.outDir, 'renderer', new URL(loaded).pathname)
     const rel = insideOut(renderer)
     expect(rel.startsWith('..'), `renderer ${renderer} lies outside out/`).toBe(false)
     expect(existsSync(renderer), renderer).toBe(true)
@@ -144,7 +146,7 @@ describe('the paths main uses hold inside the packaged layout', () => {
     const refs = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((m) => m[1]!)
     expect(refs.length).toBeGreaterThan(0)
     for (const ref of refs) {
-      expect(ref.startsWith('/') || /^[a-z]+:/i.test(ref), `${ref} must be relative: under file:// an absolute path points at the disk root`).toBe(false)
+      expect(ref.startsWith('/') || /^[a-z]+:/i.test(ref), `${ref} must be relative, so it resolves inside app://calfcoach/ and the folder`).toBe(false)
       const asset = path.resolve(path.dirname(renderer), ref)
       expect(existsSync(asset), ref).toBe(true)
       expect(packaged).toContain(`out/${insideOut(asset)}`)

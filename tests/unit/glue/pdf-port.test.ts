@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from '../../../electron/main/app-protocol'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { PdfPort } from '../../../electron/services/context'
 import { contract } from '../../../shared/api/contract'
 import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE, printSpec } from '../../../electron/services/pdf/print-options'
-import { type BootedMain, bootMain, buildGlue, createElectronDouble, type ElectronDouble, type GlueBuild, glueTempDir, loadBundle, MARKER_PDF, type WebContentsDouble } from '../../support/electron-double'
+import { type BootedMain, bootMain, buildGlue, createElectronDouble, type ElectronDouble, type ElectronDoubleOptions, type GlueBuild, glueTempDir, loadBundle, MARKER_PDF, type WebContentsDouble } from '../../support/electron-double'
 import { SECURE_PREFERENCES } from '../../support/expected-security'
 
 /**
@@ -26,9 +26,17 @@ beforeAll(async () => {
 type Page = (wc: WebContentsDouble, code: string, poll: number) => void
 
 /** A fresh double (already ready) and a fresh copy of the port bundle, with the page scripted by `page`. */
-function setup(page: Page, timeoutMs?: number): { double: ElectronDouble; port: PdfPort } {
-  const double = createElectronDouble({ appPath: path.dirname(build.outDir), pathsRoot: glueTempDir('pdf-paths'), beforeExecuteJavaScript: page })
+/** A ready double of a packaged app serving app:// from the build, as main sets it up (electron/main/index.ts). */
+function servingDouble(options: Pick<ElectronDoubleOptions, 'beforeExecuteJavaScript' | 'printToPDF'>): ElectronDouble {
+  const double = createElectronDouble({ ...options, isPackaged: true, appPath: path.dirname(build.outDir), pathsRoot: glueTempDir('pdf-paths') })
+  double.protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: APP_SCHEME_PRIVILEGES }])
   double.fireReady()
+  double.protocol.handle('app', createAppProtocolHandler(path.join(build.outDir, 'renderer')))
+  return double
+}
+
+function setup(page: Page, timeoutMs?: number): { double: ElectronDouble; port: PdfPort } {
+  const double = servingDouble({ beforeExecuteJavaScript: page })
   const probe = loadBundle(build.pdfProbeFile, double.electron, { dirname: path.join(build.outDir, 'main'), projectRoot: build.root })
   expect(probe.error, `loading the pdf port bundle: ${String(probe.error)}`).toBeUndefined()
   expect(probe.externalRequires).toEqual([])
@@ -55,7 +63,9 @@ describe('electronPdfPort through the electron double', () => {
     expect(existsSync(options.webPreferences['preload'] as string)).toBe(true)
 
     const loads = double.callsTo('webContents.loadURL')
-    expect(loads.map((c) => c.args[1])).toEqual([`${pathToFileURL(build.rendererIndex).href}${ROUTE}`])
+    expect(loads.map((c) => c.args[1])).toEqual([`app://calfcoach/index.html${ROUTE}`])
+    // The print window's preload is told to expose only the print calls.
+    expect(options.webPreferences['additionalArguments']).toEqual(['--calfcoach-window=print'])
     expect(existsSync(build.rendererIndex)).toBe(true)
     expect(double.violations).toEqual([])
 
@@ -111,15 +121,12 @@ describe('electronPdfPort through the electron double', () => {
   })
 
   it('destroys the window when printToPDF itself fails', async () => {
-    const double = createElectronDouble({
-      appPath: path.dirname(build.outDir),
-      pathsRoot: glueTempDir('pdf-paths'),
+    const double = servingDouble({
       beforeExecuteJavaScript: readyOnThirdPoll,
       printToPDF: () => {
         throw new Error('Printing failed')
       },
     })
-    double.fireReady()
     const probe = loadBundle(build.pdfProbeFile, double.electron, { dirname: path.join(build.outDir, 'main'), projectRoot: build.root })
     const port = (probe.exports['electronPdfPort'] as () => PdfPort)()
     await expect(port.renderRoute({ hash: ROUTE, pageSize: 'A4', headerTitle: 'Plan' })).rejects.toThrow('Printing failed')
@@ -172,7 +179,7 @@ describe('exporting a plan PDF through the built main (the exportPlanPdf handler
     expect((printWindows()[0]!.args[0] as { show: boolean; webPreferences: unknown }).show).toBe(false)
     expect((printWindows()[0]!.args[0] as { webPreferences: unknown }).webPreferences).toMatchObject(SECURE_PREFERENCES)
     const printUrl = app.double.callsTo('webContents.loadURL').at(-1)!.args[1] as string
-    expect(printUrl).toBe(`${pathToFileURL(build.rendererIndex).href}#/print/plan/${encodeURIComponent(athleteId)}/${encodeURIComponent(planId)}`)
+    expect(printUrl).toBe(`app://calfcoach/index.html#/print/plan/${encodeURIComponent(athleteId)}/${encodeURIComponent(planId)}`)
     const settings = ((await call('getSquad')).value as { settings: { pdfPageSize: 'A4' | 'Letter' } }).settings
     const printed = app.double.callsTo('webContents.printToPDF')
     expect(printed).toHaveLength(1)

@@ -109,3 +109,20 @@ describe('built preload in a sandboxed context', () => {
     expect(reachable(result).some((v) => forbidden.has(v))).toBe(false)
   })
 })
+
+describe('built preload in a print window (main passes --calfcoach-window=print)', () => {
+  it('exposes only getPrintData, frozen, on its own channel', async () => {
+    const print = runSandboxedPreload(build.preloadFile, { additionalArguments: ['--calfcoach-window=print'], invoke: async (channel) => ({ ok: true, value: { channel } }) })
+    expect(print.error).toBeUndefined()
+    const bridge = print.mainWorld[API_GLOBAL] as Record<string, (input?: unknown) => Promise<unknown>>
+    expect(Object.keys(bridge)).toEqual(['getPrintData'])
+    expect(Object.isFrozen(bridge)).toBe(true)
+    await bridge['getPrintData']!({ athleteId: 'a', planId: 'p' })
+    expect(print.invocations).toEqual([{ channel: contract.getPrintData.channel, args: [{ athleteId: 'a', planId: 'p' }] }])
+  })
+
+  it('a page cannot widen it: any other argument gives the main bridge only in a main window', () => {
+    const main = runSandboxedPreload(build.preloadFile, { additionalArguments: ['--calfcoach-window=main'] })
+    expect(Object.keys(main.mainWorld[API_GLOBAL] as object).sort()).toEqual([...apiMethods].sort())
+  })
+})

@@ -8,7 +8,7 @@ import { athleteRecord } from '../../../electron/services/runs/run-service'
 import type { ImportPreviewResult, ReadyImportPreview } from '../../../shared/api/channels/runs'
 import { tempDir } from '../../support/temp'
 import { setup } from '../runs/helpers'
-import { gpxTrack, STRAVA_HEADER } from './generate'
+import { gpxTrack, STRAVA_HEADER, stravaCsv } from './generate'
 
 function ready(p: ImportPreviewResult): ReadyImportPreview {
   if (p.status !== 'ready') throw new Error('expected a preview')
@@ -87,5 +87,22 @@ describe('import through the worker', () => {
       ['check', false],
     ])
     expect(p.rows[1]?.flags[0]).toMatch(/faster than 2:30 per km/)
+  })
+
+  it('a big export sends only the first rows; the rest are imported as chosen (the ready ones by default)', async () => {
+    const { services, dialogs, athlete } = await setup()
+    const id = await athlete('Fay Lund')
+    const file = path.join(tempDir(), 'activities.csv')
+    writeFileSync(file, stravaCsv(1_200))
+    dialogs.openPaths.push(file)
+    const p = ready(await previewRunImport(services, { athleteId: id }))
+    expect(p.rows).toHaveLength(500)
+    expect(p.counts.rows).toBe(1_200)
+    expect(p.notShown).toEqual({ rows: 700, preselected: 700, importable: 700 })
+    // Ten of the rows shown, and none of the rest.
+    expect(await commitRunImport(services, p.token, p.rows.slice(0, 10).map((r) => r.rowNumber), { rowsNotShown: 'none' })).toMatchObject({ added: 10 })
+    // Then the ready rows not shown.
+    expect(await commitRunImport(services, p.token, [], { rowsNotShown: 'preselected' })).toMatchObject({ added: 700 })
+    expect(athleteRecord(services, id).runs).toHaveLength(710)
   })
 })

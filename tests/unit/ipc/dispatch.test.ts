@@ -103,19 +103,13 @@ describe('dispatcher', () => {
 })
 
 describe('trusted sender', () => {
-  const trusted = { rendererFile: '/app/out/renderer/index.html', devServerUrl: null }
-  it('accepts only our main frame showing our page', () => {
-    expect(isTrustedSender({ frameUrl: 'file:///app/out/renderer/index.html#/squad', isMainFrame: true, fromOurWindow: true }, trusted)).toBe(true)
-    expect(isTrustedSender({ frameUrl: 'file:///app/out/renderer/index.html', isMainFrame: false, fromOurWindow: true }, trusted)).toBe(false)
-    expect(isTrustedSender({ frameUrl: 'file:///app/out/renderer/index.html', isMainFrame: true, fromOurWindow: false }, trusted)).toBe(false)
-    expect(isTrustedSender({ frameUrl: 'file:///tmp/evil.html', isMainFrame: true, fromOurWindow: true }, trusted)).toBe(false)
-    expect(isTrustedSender({ frameUrl: 'https://evil.example/app/out/renderer/index.html', isMainFrame: true, fromOurWindow: true }, trusted)).toBe(false)
-    expect(isTrustedSender({ frameUrl: 'not a url', isMainFrame: true, fromOurWindow: true }, trusted)).toBe(false)
-  })
-  it('in development accepts only the dev server origin', () => {
-    const dev = { rendererFile: null, devServerUrl: 'http://localhost:5173' }
-    expect(isTrustedSender({ frameUrl: 'http://localhost:5173/#/squad', isMainFrame: true, fromOurWindow: true }, dev)).toBe(true)
-    expect(isTrustedSender({ frameUrl: 'http://localhost:5174/', isMainFrame: true, fromOurWindow: true }, dev)).toBe(false)
+  // The whole table of hostile and friendly sender URLs is tests/unit/security/trusted-sender.test.ts.
+  const trusted = { pageUrl: 'app://calfcoach/index.html', devServerUrl: null }
+  it('accepts only our main frame showing our app:// page', () => {
+    expect(isTrustedSender({ frameUrl: 'app://calfcoach/index.html#/squad', isMainFrame: true, fromOurWindow: true }, trusted)).toBe(true)
+    expect(isTrustedSender({ frameUrl: 'app://calfcoach/index.html', isMainFrame: false, fromOurWindow: true }, trusted)).toBe(false)
+    expect(isTrustedSender({ frameUrl: 'app://calfcoach/index.html', isMainFrame: true, fromOurWindow: false }, trusted)).toBe(false)
+    expect(isTrustedSender({ frameUrl: 'file:///app/out/renderer/index.html', isMainFrame: true, fromOurWindow: true }, trusted)).toBe(false)
   })
 })
 

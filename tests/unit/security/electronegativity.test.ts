@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AllowEntry, evaluate, loadAllowList, type ScanReport } from '../../../scripts/electronegativity'
+import { type AllowEntry, checkFuses, compareFuses, evaluate, loadAllowList, type ScanReport } from '../../../scripts/electronegativity'
 
 const ROOT = path.resolve(__dirname, '../../..')
 const ALLOW_LIST = path.join(ROOT, 'security/electronegativity-allowlist.json')
@@ -81,5 +81,32 @@ describe('Electronegativity gate', () => {
 
     const parseError = evaluate(report.findings, list, ['electron/x.ts: Unexpected token'])
     expect(parseError.ok).toBe(false)
+  })
+
+  it('gates CSP findings at every severity: a different policy or a stronger remark is unjustified', () => {
+    const list = loadAllowList(ALLOW_LIST)
+    const csp = report.findings.find((f) => f.check === 'CSP_GLOBAL_CHECK')!
+    expect(csp.severity).toBe('LOW')
+    expect(report.allowed.some((f) => f.check === 'CSP_GLOBAL_CHECK')).toBe(true)
+    const loosened = { ...csp, sample: csp.sample.replace("connect-src 'self'", "connect-src 'self' https:") }
+    const changed = evaluate([...report.findings.filter((f) => f !== csp), loosened], list)
+    expect(changed.ok).toBe(false)
+    expect(changed.unjustified.map((f) => f.check)).toEqual(['CSP_GLOBAL_CHECK'])
+    const weaker = evaluate([...report.findings.filter((f) => f !== csp), { ...csp, confidence: 'CERTAIN' }], list)
+    expect(weaker.unjustified.map((f) => f.check)).toEqual(['CSP_GLOBAL_CHECK'])
+  })
+
+  it('fails on any fuse that differs from security/fuses.json: changed, missing or extra', () => {
+    expect(report.fuseProblems).toEqual([])
+    expect(checkFuses()).toEqual([])
+    const expected = (JSON.parse(readFileSync(path.join(ROOT, 'security/fuses.json'), 'utf8')) as { fuses: Record<string, boolean> }).fuses
+    expect(expected['enableNodeCliInspectArguments']).toBe(false)
+    expect(expected['grantFileProtocolExtraPrivileges']).toBe(false)
+    expect(compareFuses({ ...expected, enableNodeCliInspectArguments: true }, expected)).toEqual(['fuse enableNodeCliInspectArguments is true, expected false'])
+    const { runAsNode: _dropped, ...missing } = expected
+    expect(compareFuses(missing, expected)).toEqual(['fuse runAsNode is not set (expected false)'])
+    expect(compareFuses({ ...expected, resetAdHocDarwinSignature: true }, expected)).toEqual(['fuse resetAdHocDarwinSignature is set but not in the reviewed list security/fuses.json'])
+    expect(compareFuses(undefined, expected)).toHaveLength(1)
+    expect(evaluate(report.findings, loadAllowList(ALLOW_LIST), [], ['fuse x']).ok).toBe(false)
   })
 })

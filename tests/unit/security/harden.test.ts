@@ -16,6 +16,9 @@ const fake = vi.hoisted(() => {
     permissionRequestHandler: null as null | ((...args: unknown[]) => unknown),
     permissionCheckHandler: null as null | ((...args: unknown[]) => unknown),
     openExternal: [] as string[],
+    /** Addresses shown in the "open this link?" question, and what the coach answers (0 = open). */
+    asked: [] as string[],
+    answer: 1,
     windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
   }
   return state
@@ -48,6 +51,7 @@ vi.mock('electron', () => {
   }
   return {
     app: {
+      isPackaged: true,
       on: (event: string, listener: Listener) => {
         fake.appListeners.set(event, [...(fake.appListeners.get(event) ?? []), listener])
       },
@@ -69,7 +73,12 @@ vi.mock('electron', () => {
       },
     },
     BrowserWindow,
-    dialog: {},
+    dialog: {
+      showMessageBox: async (options: { detail: string }) => {
+        fake.asked.push(options.detail)
+        return { response: fake.answer, checkboxChecked: false }
+      },
+    },
     ipcMain: { handle: () => undefined },
   }
 })
@@ -124,7 +133,11 @@ const HOSTILE_URLS = [
 
 beforeEach(() => {
   fake.openExternal.length = 0
+  fake.asked.length = 0
+  fake.answer = 1
 })
+
+const settle = () => new Promise((r) => setImmediate(r))
 
 describe('hardenWebContents (the real one, on a fake webContents)', () => {
   it('cancels every navigation, redirect and webview attachment, whatever the URL', () => {
@@ -139,13 +152,19 @@ describe('hardenWebContents (the real one, on a fake webContents)', () => {
     expect(fake.openExternal).toEqual([])
   })
 
-  it('denies every new window; only plain http(s) URLs go to the system browser', async () => {
+  it('denies every new window; https links go to the system browser, http only after the coach agrees', async () => {
     const contents = fakeContents()
     hardenWebContents(contents as never)
     for (const url of HOSTILE_URLS) expect(contents.openWindow(url), url).toEqual({ action: 'deny' })
-    await Promise.resolve()
+    await settle()
+    // The coach was asked about the http link (full address shown) and said no.
+    expect(fake.asked).toHaveLength(1)
+    expect(fake.asked[0]).toContain('http://example.org/')
+    expect(fake.openExternal).toEqual(['https://evil.example/phish'])
+    fake.answer = 0
+    expect(contents.openWindow('http://example.org/')).toEqual({ action: 'deny' })
+    await settle()
     expect(fake.openExternal).toEqual(['https://evil.example/phish', 'http://example.org/'])
-    for (const url of fake.openExternal) expect(new URL(url).protocol).toMatch(/^https?:$/)
   })
 
   it('the shared URL policy refuses javascript:, file:, custom schemes, credentials and junk', () => {
@@ -192,9 +211,11 @@ describe('window preferences (what the Electronegativity allow-list relies on)',
       expect(prefs).not.toHaveProperty('enableBlinkFeatures')
       expect(prefs).not.toHaveProperty('experimentalFeatures', true)
     }
-    // The main window loads our own built page (or the dev server), never a remote URL.
+    // The main window loads our own page over app:// (a packaged build ignores any dev server URL).
     const loaded = fake.windows[0]!.loaded
-    expect(loaded).toHaveLength(1)
-    expect(loaded[0]).toMatch(/renderer[\\/]index\.html$|^http:\/\/localhost/)
+    expect(loaded).toEqual(['app://calfcoach/index.html'])
+    // The print window runs the same preload, told to expose only the print calls.
+    const printPrefs = fake.windows[1]!.options['webPreferences'] as Record<string, unknown>
+    expect(printPrefs['additionalArguments']).toEqual(['--calfcoach-window=print'])
   })
 })

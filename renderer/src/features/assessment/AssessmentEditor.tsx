@@ -19,6 +19,7 @@ import {
   unansweredRedFlags,
 } from './form-state'
 import { ResultPanel } from './ResultPanel'
+import { longDate } from '../../dates'
 
 /** The value after it has stopped changing for `ms`: the result panel recomputes once the coach pauses. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -146,7 +147,7 @@ export function AssessmentEditor({
     }
   }
 
-  const title = existing ? `Edit assessment of ${existing.date}` : 'New assessment'
+  const title = existing ? `Edit assessment of ${longDate(existing.date)}` : 'New assessment'
   const ignored = Object.keys(checked.errors).length
   return (
     <div className="as-editor">

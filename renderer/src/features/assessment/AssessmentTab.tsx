@@ -3,6 +3,8 @@ import type { AssessmentComparison, SavedAssessment } from '../../../../shared/a
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { useToast } from '../../components/Toasts'
+import { longDate } from '../../dates'
 import type { AthleteTabProps } from '../athlete/tabs'
 import { AssessmentEditor } from './AssessmentEditor'
 import { AssessmentList, Comparison } from './SavedAssessments'
@@ -20,6 +22,7 @@ export function AssessmentTab({ athlete }: AthleteTabProps) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const [deleting, setDeleting] = useState<SavedAssessment | null>(null)
   const newButton = useRef<HTMLButtonElement>(null)
+  const notify = useToast()
   const readOnly = Boolean(status?.readOnlyReason) || Boolean(status?.lockedAthleteIds.includes(athlete.id))
 
   const reload = useCallback(async () => {
@@ -57,10 +60,7 @@ export function AssessmentTab({ athlete }: AthleteTabProps) {
         readOnly={readOnly}
         onCancel={backToList}
         onSaved={async (saved) => {
-          setMessage({
-            kind: 'ok',
-            text: `Assessment of ${saved.date} saved (triage ${saved.diagnosis.triage.toUpperCase()}).`,
-          })
+          notify({ text: `Assessment of ${longDate(saved.date)} saved (triage ${saved.diagnosis.triage.toUpperCase()}).` })
           await reload()
           backToList()
         }}
@@ -117,7 +117,7 @@ export function AssessmentTab({ athlete }: AthleteTabProps) {
       )}
       {deleting && (
         <ConfirmDialog
-          title={`Delete the assessment of ${deleting.date}?`}
+          title={`Delete the assessment of ${longDate(deleting.date)}?`}
           confirmLabel="Delete assessment"
           onCancel={closeDelete}
           onConfirm={async () => {
@@ -125,14 +125,21 @@ export function AssessmentTab({ athlete }: AthleteTabProps) {
             setDeleting(null)
             try {
               await call('deleteAssessment', { athleteId: athlete.id, id: target.id })
-              setMessage({ kind: 'ok', text: `Assessment of ${target.date} deleted.` })
+              notify({
+                text: `Assessment of ${longDate(target.date)} deleted.`,
+                undo: async () => {
+                  // Saved again as a new record with the same date, answers and note.
+                  await call('saveAssessment', { athleteId: athlete.id, date: target.date, input: target.input, note: target.note })
+                  await reload()
+                },
+              })
             } catch (error) {
               setMessage({ kind: 'error', text: (error as Error).message })
             }
             await reload()
           }}
         >
-          <p>The answers, result and note of this assessment are removed. This cannot be undone from here (backups still hold it).</p>
+          <p>The answers, result and note of this assessment are removed. You can undo this from the notice that follows.</p>
         </ConfirmDialog>
       )}
     </div>

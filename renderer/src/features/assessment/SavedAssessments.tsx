@@ -2,6 +2,8 @@ import type { AssessmentComparison, SavedAssessment } from '../../../../shared/a
 import type { Triage } from '../../../../shared/assessment/schema'
 import { RowActions, TableHead } from '../../components/Table'
 import { LIKELIHOOD_LABEL, TRIAGE_WORD, factorTitle, referralTitle } from './labels'
+import { DateText } from '../../components/DateText'
+import { dayMonth, tableDate } from '../../dates'
 
 export function TriageBadge({ triage }: { triage: Triage }) {
   return <span className={`badge badge-${triage} as-badge`}>{TRIAGE_WORD[triage]}</span>
@@ -32,7 +34,9 @@ export function AssessmentList({
           const first = d.referrals[0]
           return (
             <tr key={a.id} data-testid="assessment-row">
-              <td>{a.date}</td>
+              <td>
+                <DateText iso={a.date} />
+              </td>
               <td>
                 <TriageBadge triage={d.triage} />
                 {first && <div className="as-small">{referralTitle(first.id)}{d.referrals.length > 1 ? ` (+${d.referrals.length - 1} more)` : ''}</div>}
@@ -52,10 +56,10 @@ export function AssessmentList({
               </td>
               <td className="as-note-cell">{a.note || <span className="muted">—</span>}</td>
               <RowActions>
-                <button type="button" aria-label={`Edit assessment of ${a.date}`} onClick={() => onEdit(a)}>
+                <button type="button" aria-label={`Edit assessment of ${tableDate(a.date)}`} onClick={() => onEdit(a)}>
                   Edit
                 </button>
-                <button type="button" className="danger" disabled={readOnly} aria-label={`Delete assessment of ${a.date}`} onClick={() => onDelete(a)}>
+                <button type="button" className="danger" disabled={readOnly} aria-label={`Delete assessment of ${tableDate(a.date)}`} onClick={() => onDelete(a)}>
                   Delete…
                 </button>
               </RowActions>
@@ -83,7 +87,7 @@ export function Comparison({ comparison, assessments }: { comparison: Assessment
   return (
     <section className="panel as-compare" aria-labelledby="as-compare-title" data-testid="assessment-comparison">
       <h2 id="as-compare-title">
-        What really changed: {comparison.previous.date} → {comparison.latest.date}
+        What really changed: {dayMonth(comparison.previous.date, true)} → {dayMonth(comparison.latest.date, true)}
       </h2>
       {previous && latest && (
         <p>

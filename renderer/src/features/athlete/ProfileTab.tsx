@@ -4,12 +4,14 @@ import { ApiCallError, call } from '../../api'
 import { useAppData } from '../../app-data'
 import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
+import { useToast } from '../../components/Toasts'
 import { navigate } from '../../route'
 import { AthleteForm, STATUS_LABELS } from '../squad/AthleteForm'
 import type { AthleteTabProps } from './tabs'
 
 export function ProfileTab({ athlete, groups }: AthleteTabProps) {
   const { refresh } = useAppData()
+  const notify = useToast()
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
   const [confirmName, setConfirmName] = useState('')
@@ -42,8 +44,16 @@ export function ProfileTab({ athlete, groups }: AthleteTabProps) {
         <button
           type="button"
           onClick={async () => {
-            await call('setAthleteArchived', { id: athlete.id, archived: !athlete.archived })
+            const archived = !athlete.archived
+            await call('setAthleteArchived', { id: athlete.id, archived })
             await refresh()
+            notify({
+              text: archived ? `Archived ${athlete.name}.` : `Brought ${athlete.name} back from the archive.`,
+              undo: async () => {
+                await call('setAthleteArchived', { id: athlete.id, archived: !archived })
+                await refresh()
+              },
+            })
           }}
         >
           {athlete.archived ? 'Restore from archive' : 'Archive'}
@@ -57,9 +67,10 @@ export function ProfileTab({ athlete, groups }: AthleteTabProps) {
           athlete={athlete}
           groups={groups}
           onClose={() => setEditing(false)}
-          onSaved={async () => {
+          onSaved={async (saved) => {
             setEditing(false)
             await refresh()
+            notify({ text: `Saved ${saved.name}’s profile.` })
           }}
         />
       )}
@@ -75,6 +86,7 @@ export function ProfileTab({ athlete, groups }: AthleteTabProps) {
               try {
                 await call('deleteAthlete', { id: athlete.id, confirmName })
                 await refresh()
+                notify({ text: `Deleted ${athlete.name}. The backup taken just before is in Settings → Backups.` })
                 navigate({ name: 'squad' })
               } catch (error) {
                 setDeleteError(error instanceof ApiCallError ? (error.fieldMessage('confirmName') ?? error.message) : (error as Error).message)

@@ -2,13 +2,20 @@ import type { ImportPreviewRow, ReadyImportPreview } from '../../../../shared/ap
 import { formatDistance, formatDuration, formatPace, paceSecPerUnit, type DistanceUnit } from '../../../../shared/units'
 import { TableHead } from '../../components/Table'
 
-export const MAX_ROWS_SHOWN = 500
-
 /** What the coach has chosen in the preview: rows to import, notes to leave out, pain onsets to use. */
 export interface PreviewChoices {
+  /** Among the rows shown. */
   selected: Set<number>
   dropNotes: Set<number>
   acceptOnset: Set<number>
+  /** Among the rows main did not send (a big export). */
+  notShown: 'preselected' | 'importable' | 'none'
+}
+
+/** How many runs the Import button would add (before duplicates found at write time). */
+export function choiceCount(preview: ReadyImportPreview, choices: PreviewChoices): number {
+  const rest = choices.notShown === 'preselected' ? preview.notShown.preselected : choices.notShown === 'importable' ? preview.notShown.importable : 0
+  return choices.selected.size + rest
 }
 
 const ZONE_SOURCE: Record<NonNullable<NonNullable<ImportPreviewRow['details']>['timeZoneSource']>, string> = {
@@ -54,7 +61,8 @@ export function ImportPreviewTable({
 }) {
   const { selected } = choices
   const selectable = preview.rows.filter((r) => r.run && !r.duplicate)
-  const allSelected = selectable.length > 0 && selectable.every((r) => selected.has(r.rowNumber))
+  const allSelected =
+    selectable.length > 0 && selectable.every((r) => selected.has(r.rowNumber)) && (preview.notShown.rows === 0 || choices.notShown === 'importable')
   return (
     <div className="table-scroll import-table">
       <table aria-label="Rows in the file">
@@ -65,7 +73,9 @@ export function ImportPreviewTable({
               aria-label="Select every row that can be imported"
               checked={allSelected}
               disabled={selectable.length === 0}
-              onChange={(e) => onChange({ ...choices, selected: e.target.checked ? new Set(selectable.map((r) => r.rowNumber)) : new Set() })}
+              onChange={(e) =>
+                onChange({ ...choices, selected: e.target.checked ? new Set(selectable.map((r) => r.rowNumber)) : new Set(), notShown: e.target.checked ? 'importable' : 'none' })
+              }
             />,
             'Row',
             'Activity',
@@ -80,7 +90,7 @@ export function ImportPreviewTable({
           ]}
         />
         <tbody>
-          {preview.rows.slice(0, MAX_ROWS_SHOWN).map((row) => {
+          {preview.rows.map((row) => {
             const d = row.details
             const pace = row.run && typeof row.run.durationSec === 'number' ? paceSecPerUnit(row.run.distanceKm, row.run.durationSec, unit) : null
             return (
@@ -101,10 +111,9 @@ export function ImportPreviewTable({
                 </td>
                 <td>
                   {d?.startTime ?? '–'}
-                  {d?.timeZone && (
+                  {d?.timeZoneSource && (
                     <div className="muted" data-testid="import-zone">
-                      {d.timeZone}
-                      {d.timeZoneSource && ` (${ZONE_SOURCE[d.timeZoneSource]})`}
+                      {d.timeZone ? `${d.timeZone} (${ZONE_SOURCE[d.timeZoneSource]})` : 'local time, as written in the file'}
                     </div>
                   )}
                 </td>

@@ -5,7 +5,7 @@ import { call } from '../../api'
 import { FormError } from '../../components/FormError'
 import { Modal } from '../../components/Modal'
 import { MAPPING_FIELDS, guessMapping } from './csv-mapping'
-import { ImportPreviewTable, MAX_ROWS_SHOWN, type PreviewChoices } from './ImportPreviewTable'
+import { choiceCount, ImportPreviewTable, type PreviewChoices } from './ImportPreviewTable'
 import { ImportReadingProgress } from './ImportReadingProgress'
 
 /** The import cannot be interrupted half-way, so its progress dialog has nothing to close. */
@@ -14,13 +14,14 @@ const noop = () => undefined
 const FORMAT_LABELS: Record<ReadyImportPreview['format'], string> = {
   fit: 'FIT activity file',
   gpx: 'GPX track',
+  tcx: 'TCX activity file',
   'strava-csv': 'Strava activities export (CSV)',
   csv: 'CSV table',
 }
 
 /** Ready rows start ticked (main decides which); the athlete's notes come along; pain onsets wait for the coach. */
 function defaultChoices(p: ReadyImportPreview): PreviewChoices {
-  return { selected: new Set(p.rows.filter((r) => r.preselected).map((r) => r.rowNumber)), dropNotes: new Set(), acceptOnset: new Set() }
+  return { selected: new Set(p.rows.filter((r) => r.preselected).map((r) => r.rowNumber)), dropNotes: new Set(), acceptOnset: new Set(), notShown: 'preselected' }
 }
 
 type Stage =
@@ -74,15 +75,16 @@ export function ImportRuns({ athleteId, unit, disabled, onImported }: { athleteI
   }
 
   async function commit(current: Extract<Stage, { kind: 'preview' }>) {
-    const { selected, dropNotes, acceptOnset } = current.choices
+    const { selected, dropNotes, acceptOnset, notShown } = current.choices
     const rowNumbers = [...selected]
-    setStage({ kind: 'importing', preview: current.preview, count: rowNumbers.length })
+    setStage({ kind: 'importing', preview: current.preview, count: choiceCount(current.preview, current.choices) })
     try {
       const res = await call('commitRunImport', {
         token: current.preview.token,
         rowNumbers,
         withoutNotes: [...dropNotes].filter((n) => selected.has(n)),
         painOnsetRows: [...acceptOnset].filter((n) => selected.has(n)),
+        rowsNotShown: notShown,
       })
       setStage({ kind: 'done', fileName: current.preview.fileName, added: res.added, skippedDuplicates: res.skippedDuplicates, skippedInvalid: res.skippedInvalid })
       await onImported()
@@ -149,7 +151,7 @@ function PreviewDialog({
   onClose(): void
 }) {
   const { preview, mapping } = stage
-  const { selected } = stage.choices
+  const total = choiceCount(preview, stage.choices)
   const c = preview.counts
   return (
     <Modal title={`Import runs from ${preview.fileName}`} onClose={onClose}>
@@ -249,17 +251,23 @@ function PreviewDialog({
             {c.skipped > 0 && `, ${c.skipped} skipped`}.
           </p>
           <ImportPreviewTable preview={preview} choices={stage.choices} unit={unit} onChange={(choices) => onChange({ ...stage, choices })} />
-          {preview.rows.length > MAX_ROWS_SHOWN && (
-            <p className="muted">
-              Showing the first {MAX_ROWS_SHOWN} of {preview.rows.length} rows; “select every row” includes the ones not shown.
+          {preview.notShown.rows > 0 && (
+            <p className="muted" data-testid="import-not-shown">
+              Showing the first {preview.rows.length} of {c.rows} rows. Of the {preview.notShown.rows} not shown,{' '}
+              {stage.choices.notShown === 'none'
+                ? 'none will be imported'
+                : stage.choices.notShown === 'importable'
+                  ? `all ${preview.notShown.importable} that can be imported will be`
+                  : `the ${preview.notShown.preselected} ready ones will be imported (rows with warnings are left out)`}
+              ; “select every row” includes every row that can be imported.
             </p>
           )}
         </>
       )}
       {!stage.showMapping && <FormError message={stage.error} />}
       <div className="actions">
-        <button type="button" className="primary" disabled={selected.size === 0 || stage.busy} onClick={() => void onCommit(stage)}>
-          Import {selected.size} {selected.size === 1 ? 'run' : 'runs'}
+        <button type="button" className="primary" disabled={total === 0 || stage.busy} onClick={() => void onCommit(stage)}>
+          Import {total} {total === 1 ? 'run' : 'runs'}
         </button>
         <button type="button" onClick={onClose}>
           Cancel

@@ -1,8 +1,11 @@
 import { useRef, useState } from 'react'
-import { unitLabel, type DistanceUnit } from '../../../../shared/units'
+import type { Run } from '../../../../shared/domain/run'
+import { formatDistance, unitLabel, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
 import { FormError } from '../../components/FormError'
-import { emptyRunForm, fieldForIssue, localToday, parseRunForm, type RunField, type RunFormErrors, type RunFormValues } from './run-form'
+import { useToast } from '../../components/Toasts'
+import { longDate } from '../../dates'
+import { emptyRunForm, fieldForIssue, localToday, parseRunForm, remainingErrors, type RunField, type RunFormErrors, type RunFormValues } from './run-form'
 
 interface FieldSpec {
   field: RunField
@@ -32,17 +35,16 @@ export function quickAddFields(unit: DistanceUnit): FieldSpec[] {
  * The keyboard-first entry row: type, Tab to the next field, Enter saves. After a save the row clears
  * (the date stays) and focus returns to the distance, ready for the next run.
  */
-export function QuickAdd({ athleteId, unit, disabled, onSaved }: { athleteId: string; unit: DistanceUnit; disabled?: boolean; onSaved(): Promise<void> }) {
+export function QuickAdd({ athleteId, unit, disabled, onSaved }: { athleteId: string; unit: DistanceUnit; disabled?: boolean; onSaved(run: Run): Promise<void> }) {
   const [values, setValues] = useState<RunFormValues>(() => emptyRunForm())
   const [errors, setErrors] = useState<RunFormErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
-  const [status, setStatus] = useState('')
   const [saving, setSaving] = useState(false)
   const distanceRef = useRef<HTMLInputElement>(null)
+  const notify = useToast()
 
   async function submit() {
     if (saving) return
-    setStatus('')
     const parsed = parseRunForm(values, unit, { today: localToday() })
     if (!parsed.ok) {
       setErrors(parsed.errors)
@@ -51,12 +53,12 @@ export function QuickAdd({ athleteId, unit, disabled, onSaved }: { athleteId: st
     }
     setSaving(true)
     try {
-      await call('addRun', { athleteId, run: parsed.run })
+      const saved = await call('addRun', { athleteId, run: parsed.run })
       setErrors({})
       setFormError(null)
       setValues(emptyRunForm(values.date))
-      setStatus(`Saved the run on ${parsed.run.date}.`)
-      await onSaved()
+      notify({ text: `Saved the run on ${longDate(parsed.run.date)} (${formatDistance(parsed.run.distanceKm, unit)}).` })
+      await onSaved(saved)
       distanceRef.current?.focus()
     } catch (e) {
       const next: RunFormErrors = {}
@@ -99,7 +101,13 @@ export function QuickAdd({ athleteId, unit, disabled, onSaved }: { athleteId: st
                 disabled={disabled}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={error ? `${id}-error` : undefined}
-                onChange={(e) => setValues((v) => ({ ...v, [spec.field]: e.target.value }))}
+                onChange={(e) => {
+                  const next = { ...values, [spec.field]: e.target.value }
+                  setValues(next)
+                  const still = remainingErrors(errors, next, unit, { today: localToday() })
+                  setErrors(still)
+                  if (Object.keys(still).length === 0) setFormError(null)
+                }}
               />
               {error && (
                 <div className="error" id={`${id}-error`}>
@@ -117,9 +125,6 @@ export function QuickAdd({ athleteId, unit, disabled, onSaved }: { athleteId: st
       </div>
       <p className="hint muted">Tab moves between fields; Enter saves. Leave pain fields empty if not known yet, and fill them in later with Edit.</p>
       <FormError message={formError} />
-      <p className="sr-only" role="status">
-        {status}
-      </p>
     </form>
   )
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { loadFlags } from '../../../../shared/load/metrics'
 import { formatDistance } from '../../../../shared/units'
 import { call } from '../../api'
+import { DateText } from '../../components/DateText'
 import { RecordLockedNotice } from '../athlete/RecordLockedNotice'
 import type { AthleteTabProps } from '../athlete/tabs'
 import { AthleteCharts } from './charts/AthleteCharts'
@@ -16,6 +17,8 @@ import './log.css'
 export function RunsTab({ athlete, settings }: AthleteTabProps) {
   const { record, error, reload } = useAthleteRecord(athlete.id)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  // The run just added or brought back by Undo: the table scrolls to it and marks it for a moment.
+  const [highlightId, setHighlightId] = useState<string | null>(null)
   const unit = settings.distanceUnit
   const today = localToday()
   const runs = useMemo(() => record?.runs ?? [], [record])
@@ -58,7 +61,15 @@ export function RunsTab({ athlete, settings }: AthleteTabProps) {
           {message.text}
         </p>
       )}
-      <QuickAdd athleteId={athlete.id} unit={unit} disabled={locked} onSaved={reload} />
+      <QuickAdd
+        athleteId={athlete.id}
+        unit={unit}
+        disabled={locked}
+        onSaved={async (run) => {
+          await reload()
+          setHighlightId(run.id)
+        }}
+      />
 
       <dl className="load-facts" aria-label="Load this week">
         <div>
@@ -91,7 +102,7 @@ export function RunsTab({ athlete, settings }: AthleteTabProps) {
         <ul className="notice notice-warning load-flags">
           {load.flags.map((f) => (
             <li key={`${f.date}-${f.run.id}`}>
-              ▲ The run on {f.date} ({formatDistance(f.run.distanceKm, unit)}) was {Math.round((f.ratio - 1) * 100)} % longer than the longest run of the
+              ▲ The run on <DateText iso={f.date} style="long" /> ({formatDistance(f.run.distanceKm, unit)}) was {Math.round((f.ratio - 1) * 100)} % longer than the longest run of the
               previous 30 days ({formatDistance(f.previousLongestKm, unit)}). Runs more than 10 % beyond it carried more injury risk (Frandsen et al. 2025).
             </li>
           ))}
@@ -101,7 +112,7 @@ export function RunsTab({ athlete, settings }: AthleteTabProps) {
       <AthleteCharts runs={runs} unit={unit} today={today} athleteName={athlete.name} />
 
       <h2>Runs</h2>
-      <RunsTable athleteId={athlete.id} runs={runs} unit={unit} locked={locked} onChanged={reload} />
+      <RunsTable athleteId={athlete.id} runs={runs} unit={unit} locked={locked} onChanged={reload} highlightId={highlightId} onHighlight={setHighlightId} />
     </div>
   )
 }

@@ -1,14 +1,18 @@
-import { Fragment, useCallback, useMemo, useState } from 'react'
-import type { Run } from '../../../../shared/domain/run'
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react'
+import type { Run, RunInput } from '../../../../shared/domain/run'
 import { runsVsLongest30d } from '../../../../shared/load/metrics'
+import { PAIN_LIMITS } from '../../../../shared/load/pain-monitoring'
 import { formatDistance, formatDuration, formatPace, paceSecPerUnit, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { DateText } from '../../components/DateText'
+import { longDate, tableDate } from '../../dates'
 import { FormError } from '../../components/FormError'
+import { useToast } from '../../components/Toasts'
 import { RowActions, SaveCancelActions, TableHead } from '../../components/Table'
 import { useFocusAfterCommit } from '../../components/use-focus-after-commit'
 import { quickAddFields } from './QuickAdd'
-import { fieldForIssue, localToday, parseRunForm, runToForm, type RunFormErrors, type RunFormValues } from './run-form'
+import { fieldForIssue, localToday, parseRunForm, remainingErrors, runToForm, type RunFormErrors, type RunFormValues } from './run-form'
 
 const PAGE = 50
 
@@ -18,6 +22,22 @@ function pain(v: number | null | undefined): string {
   return typeof v === 'number' ? String(v) : '–'
 }
 
+/** Each pain score against its limit in the pain-monitoring model: above it, the cell is highlighted. */
+function painCell(v: number | null | undefined, limit: number, what: string) {
+  const high = typeof v === 'number' && v > limit
+  return (
+    <td className={high ? 'pain-high' : undefined} title={high ? `${what} above ${limit}/10, the limit of the pain-monitoring model` : undefined}>
+      {pain(v)}
+    </td>
+  )
+}
+
+/** What addRun needs to put a deleted run back: everything but the stored identity and timestamps. */
+function runInputOf(run: Run): RunInput {
+  const { id: _id, createdAt: _created, updatedAt: _updated, ...input } = run
+  return input
+}
+
 function onsetText(run: Run, unit: DistanceUnit): string {
   if (typeof run.painOnsetKm === 'number') return formatDistance(run.painOnsetKm, unit)
   if (typeof run.painOnsetMinutes === 'number') return `${run.painOnsetMinutes} min`
@@ -25,14 +45,36 @@ function onsetText(run: Run, unit: DistanceUnit): string {
 }
 
 /** The log, newest first, with edit in place (Enter saves, Escape cancels) and delete after a confirmation. */
-export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athleteId: string; runs: readonly Run[]; unit: DistanceUnit; locked: boolean; onChanged(): Promise<void> }) {
+export function RunsTable({
+  athleteId,
+  runs,
+  unit,
+  locked,
+  onChanged,
+  highlightId = null,
+  onHighlight = () => {},
+}: {
+  athleteId: string
+  runs: readonly Run[]
+  unit: DistanceUnit
+  locked: boolean
+  onChanged(): Promise<void>
+  /** A run to scroll into view and mark (just added, or brought back by Undo). */
+  highlightId?: string | null
+  onHighlight?(runId: string): void
+}) {
   const [shown, setShown] = useState(PAGE)
   const [editing, setEditing] = useState<{ id: string; values: RunFormValues; errors: RunFormErrors; message: string | null } | null>(null)
   const [deleting, setDeleting] = useState<Run | null>(null)
   const focusLater = useFocusAfterCommit()
   const [deleteError, setDeleteError] = useState<string | null>(null)
-  const [status, setStatus] = useState('')
+  const notify = useToast()
   const closeDelete = useCallback(() => setDeleting(null), [])
+
+  useEffect(() => {
+    if (!highlightId) return
+    document.getElementById(`run-row-${highlightId}`)?.scrollIntoView({ block: 'nearest' })
+  }, [highlightId, runs])
 
   const breaches = useMemo(() => {
     const map = new Map<string, number>()
@@ -61,7 +103,7 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
       await call('updateRun', { athleteId, runId: editing.id, run: parsed.run })
       const id = editing.id
       setEditing(null)
-      setStatus(`Saved the run on ${parsed.run.date}.`)
+      notify({ text: `Saved your changes to the run on ${longDate(parsed.run.date)}.` })
       await onChanged()
       focusLater(`edit-${id}`)
     } catch (e) {
@@ -78,9 +120,6 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
 
   return (
     <>
-      <p className="sr-only" role="status">
-        {status}
-      </p>
       <div className="table-scroll">
         <table className="runs-table" aria-label="Runs">
           <TableHead columns={['Date', `Distance (${u})`, 'Duration', 'Pace', 'Pain during', 'Pain after', 'Next morning', 'Pain onset', 'Perf. %', 'Notes']} actions />
@@ -110,7 +149,11 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
                                 autoFocus={spec.field === 'distance'}
                                 aria-invalid={error ? true : undefined}
                                 aria-describedby={error ? `${id}-error` : undefined}
-                                onChange={(e) => setEditing({ ...editing, values: { ...editing.values, [spec.field]: e.target.value } })}
+                                onChange={(e) => {
+                                  const values = { ...editing.values, [spec.field]: e.target.value }
+                                  const errors = remainingErrors(editing.errors, values, unit, { today: localToday() })
+                                  setEditing({ ...editing, values, errors, message: Object.keys(errors).length ? editing.message : null })
+                                }}
                                 onKeyDown={(e) => {
                                   if (e.key === 'Enter') {
                                     e.preventDefault()
@@ -145,9 +188,9 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
               }
               const ratio = breaches.get(run.id)
               return (
-                <tr key={run.id} data-testid="run-row">
+                <tr key={run.id} id={`run-row-${run.id}`} data-testid="run-row" className={run.id === highlightId ? 'just-changed' : undefined}>
                   <td>
-                    {run.date}
+                    <DateText iso={run.date} />
                     {ratio !== undefined && (
                       <span className="badge badge-amber flag" title="More than 10 % beyond the longest run of the previous 30 days (Frandsen et al. 2025)">
                         ▲ +{Math.round((ratio - 1) * 100)} %<span className="sr-only"> beyond the longest run of the previous 30 days</span>
@@ -157,9 +200,9 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
                   <td data-testid="run-distance">{toDisplayDistance(run.distanceKm, unit).toFixed(2)}</td>
                   <td>{typeof run.durationSec === 'number' ? formatDuration(run.durationSec) : '–'}</td>
                   <td>{typeof run.durationSec === 'number' ? formatPace(paceSecPerUnit(run.distanceKm, run.durationSec, unit), unit) : '–'}</td>
-                  <td className={typeof run.painDuring === 'number' && run.painDuring > 5 ? 'pain-high' : undefined}>{pain(run.painDuring)}</td>
-                  <td>{pain(run.painAfter)}</td>
-                  <td>{pain(run.painNextMorning)}</td>
+                  {painCell(run.painDuring, PAIN_LIMITS.during, 'Pain during')}
+                  {painCell(run.painAfter, PAIN_LIMITS.after, 'Pain after')}
+                  {painCell(run.painNextMorning, PAIN_LIMITS.settledMorning, 'Next-morning pain')}
                   <td>{onsetText(run, unit)}</td>
                   <td>{typeof run.performancePercent === 'number' ? run.performancePercent : '–'}</td>
                   <td className="notes-cell">
@@ -171,7 +214,7 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
                       type="button"
                       id={`edit-${run.id}`}
                       disabled={locked}
-                      aria-label={`Edit run on ${run.date}, ${formatDistance(run.distanceKm, unit)}`}
+                      aria-label={`Edit run on ${tableDate(run.date)}, ${formatDistance(run.distanceKm, unit)}`}
                       onClick={() => setEditing({ id: run.id, values: runToForm(run, unit), errors: {}, message: null })}
                     >
                       Edit
@@ -180,7 +223,7 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
                       type="button"
                       className="danger"
                       disabled={locked}
-                      aria-label={`Delete run on ${run.date}, ${formatDistance(run.distanceKm, unit)}`}
+                      aria-label={`Delete run on ${tableDate(run.date)}, ${formatDistance(run.distanceKm, unit)}`}
                       onClick={() => {
                         setDeleteError(null)
                         setDeleting(run)
@@ -209,19 +252,27 @@ export function RunsTable({ athleteId, runs, unit, locked, onChanged }: { athlet
           onCancel={closeDelete}
           onConfirm={async () => {
             try {
-              await call('deleteRun', { athleteId, runId: deleting.id })
-              setStatus(`Deleted the run on ${deleting.date}.`)
+              const removed = deleting
+              await call('deleteRun', { athleteId, runId: removed.id })
               setDeleting(null)
               await onChanged()
+              notify({
+                text: `Deleted the run on ${longDate(removed.date)} (${formatDistance(removed.distanceKm, unit)}).`,
+                undo: async () => {
+                  const back = await call('addRun', { athleteId, run: runInputOf(removed) })
+                  await onChanged()
+                  onHighlight(back.id)
+                },
+              })
             } catch (e) {
               setDeleteError((e as Error).message)
             }
           }}
         >
           <p>
-            The run on <strong>{deleting.date}</strong> ({formatDistance(deleting.distanceKm, unit)}
-            {typeof deleting.painDuring === 'number' ? `, pain during ${deleting.painDuring}/10` : ''}) will be removed from the log. This cannot be undone
-            except by restoring a backup.
+            The run on <strong>{longDate(deleting.date)}</strong> ({formatDistance(deleting.distanceKm, unit)}
+            {typeof deleting.painDuring === 'number' ? `, pain during ${deleting.painDuring}/10` : ''}) will be removed from the log. You can undo this from the
+            notice that follows.
           </p>
           <FormError message={deleteError} />
         </ConfirmDialog>

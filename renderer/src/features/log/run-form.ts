@@ -3,6 +3,7 @@
 import { isIsoDate } from '../../../../shared/dates'
 import type { Run, RunInput } from '../../../../shared/domain/run'
 import { formatDuration, fromDisplayDistance, toDisplayDistance, unitLabel, type DistanceUnit, parseDuration } from '../../../../shared/units'
+import { todayIso as localToday } from '../../dates'
 
 export interface RunFormValues {
   date: string
@@ -19,11 +20,8 @@ export interface RunFormValues {
 export type RunField = keyof RunFormValues
 export type RunFormErrors = Partial<Record<RunField, string>>
 
-/** Today's calendar date on this computer (not the UTC date). */
-export function localToday(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+/** Today's calendar date on this computer (not the UTC date); one definition, in renderer/src/dates.ts. */
+export { localToday }
 
 export function emptyRunForm(date = localToday()): RunFormValues {
   return { date, distance: '', duration: '', painDuring: '', painAfter: '', painNextMorning: '', onset: '', performance: '', notes: '' }
@@ -188,4 +186,17 @@ export const FIELD_LABELS: Record<RunField, string> = {
   onset: 'Pain onset',
   performance: 'Performance %',
   notes: 'Notes',
+}
+
+/**
+ * The errors still standing after the coach changes a field: a message disappears as soon as its field
+ * is valid, without new messages appearing for fields the coach has not reached yet.
+ */
+export function remainingErrors(previous: RunFormErrors, values: RunFormValues, unit: DistanceUnit, options: { today?: string; base?: Partial<RunInput> } = {}): RunFormErrors {
+  if (Object.keys(previous).length === 0) return previous
+  const parsed = parseRunForm(values, unit, options)
+  const now: RunFormErrors = parsed.ok ? {} : parsed.errors
+  const kept: RunFormErrors = {}
+  for (const field of Object.keys(previous) as RunField[]) if (now[field]) kept[field] = now[field]
+  return kept
 }

@@ -3,6 +3,17 @@ import type { BackupInfo } from '../../../../shared/api/channels/squad'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ShareSection } from './ShareSection'
+import { dateTimeText } from '../../dates'
+
+/** Why a backup was taken, in words. */
+const BACKUP_REASON: Record<BackupInfo['reason'], string> = {
+  auto: 'daily backup',
+  manual: 'made with Back up now',
+  'pre-migration': 'before an update of the data format',
+  'pre-restore': 'before a restore',
+  'pre-import': 'before an import or loading the demo squad',
+}
 
 /** Units, PDF paper size, where data lives, backups, and whole-database export/import. */
 export function SettingsScreen() {
@@ -10,7 +21,7 @@ export function SettingsScreen() {
   const [backups, setBackups] = useState<BackupInfo[]>([])
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const [restoreId, setRestoreId] = useState('')
-  const [confirming, setConfirming] = useState<'restore' | 'import' | null>(null)
+  const [confirming, setConfirming] = useState<'restore' | 'import' | 'remove-demo' | null>(null)
 
   const loadBackups = async () => setBackups(await call('listBackups'))
   useEffect(() => {
@@ -28,6 +39,7 @@ export function SettingsScreen() {
   }
 
   if (!squad || !status) return <p>Loading…</p>
+  const demoCount = squad.athletes.filter((a) => a.demo).length
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
@@ -69,6 +81,21 @@ export function SettingsScreen() {
           Import database…
         </button>
       </div>
+      <ShareSection />
+      {demoCount > 0 && (
+        <>
+          <h2>Demo squad</h2>
+          <p>
+            {demoCount} made-up {demoCount === 1 ? 'athlete is' : 'athletes are'} marked “Demo” in the squad. Removing the demo squad takes out exactly those athletes,
+            with their runs, assessments and plans; your own athletes stay as they are.
+          </p>
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => setConfirming('remove-demo')}>
+              Remove demo squad…
+            </button>
+          </div>
+        </>
+      )}
       <h2>Backups</h2>
       <p className="muted">A backup is taken automatically once a day when CalfCoach starts (the last 10 are kept), and before every restore, import or deletion.</p>
       {backups.length === 0 ? (
@@ -85,7 +112,7 @@ export function SettingsScreen() {
             <option value="">Choose a backup</option>
             {backups.map((b) => (
               <option key={b.id} value={b.id}>
-                {new Date(b.createdAt).toLocaleString()} — {b.reason}, {b.files} files
+                {dateTimeText(b.createdAt)} — {BACKUP_REASON[b.reason] ?? b.reason}, {b.files} files
               </option>
             ))}
           </select>
@@ -108,6 +135,22 @@ export function SettingsScreen() {
           }}
         >
           <p>Every athlete, run, assessment and plan goes back to how it was in that backup. What you have now is backed up first, so this can be undone.</p>
+        </ConfirmDialog>
+      )}
+      {confirming === 'remove-demo' && (
+        <ConfirmDialog
+          title="Remove the demo squad?"
+          confirmLabel={`Remove ${demoCount} demo athletes`}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null)
+            void act(async () => {
+              const r = await call('removeDemoSquad')
+              return `Removed ${r.removed} demo athletes. A backup from just before is in the list below.`
+            })
+          }}
+        >
+          <p>The {demoCount} demo athletes and everything logged for them go. Your own athletes are not touched, and a backup is taken first.</p>
         </ConfirmDialog>
       )}
       {confirming === 'import' && (

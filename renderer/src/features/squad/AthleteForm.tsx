@@ -48,21 +48,36 @@ function initialState(athlete?: Athlete): FormState {
 }
 
 /** Add or edit an athlete. Validates with the same schema main uses, then shows main's verdict too. */
+/** The form's problems by field, as the same schema the service uses would report them. */
+function draftErrors(form: FormState): Record<string, string> {
+  const local = AthleteDraft.safeParse({ ...form, sex: form.sex || undefined, dateOfBirth: form.dateOfBirth || null })
+  const map: Record<string, string> = {}
+  if (!local.success) for (const issue of toFieldIssues(local.error)) map[issue.path.split('.')[0] ?? ''] ??= issue.message
+  return map
+}
+
 export function AthleteForm({ athlete, groups, onClose, onSaved }: { athlete?: Athlete; groups: Group[]; onClose(): void; onSaved(a: Athlete): void }) {
   const [form, setForm] = useState<FormState>(() => initialState(athlete))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }))
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    const next = { ...form, [key]: value }
+    setForm(next)
+    // A message goes as soon as its field is valid; fields not yet complained about stay quiet.
+    if (Object.keys(errors).length === 0) return
+    const now = draftErrors(next)
+    const kept = Object.fromEntries(Object.entries(errors).filter(([field]) => now[field]).map(([field]) => [field, now[field]!]))
+    setErrors(kept)
+    if (Object.keys(kept).length === 0) setFormError(null)
+  }
 
   async function submit(e: React.FormEvent) {
     e.preventDefault()
     const draft = { ...form, sex: form.sex || undefined, dateOfBirth: form.dateOfBirth || null }
     const local = AthleteDraft.safeParse(draft)
     if (!local.success) {
-      const map: Record<string, string> = {}
-      for (const issue of toFieldIssues(local.error)) map[issue.path.split('.')[0] ?? ''] ??= issue.message
-      setErrors(map)
+      setErrors(draftErrors(form))
       setFormError('Please fix the highlighted fields. Nothing was saved.')
       return
     }

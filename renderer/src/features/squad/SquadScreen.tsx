@@ -5,6 +5,7 @@ import type { Athlete } from '../../../../shared/domain/squad'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
 import { RowActions, TableHead } from '../../components/Table'
+import { useToast } from '../../components/Toasts'
 import { navigate } from '../../route'
 import { formatDistance } from '../../../../shared/units'
 import { StatusBadge } from '../clinical/StatusBadge'
@@ -28,6 +29,12 @@ export function SquadScreen() {
   // The clinical status of every active athlete, from the same channel (and service) as the triage board.
   const [triage, setTriage] = useState<SquadTriage | null>(null)
   const distanceText = useDistanceText()
+  // The athlete just added or brought back: scrolled into view and marked for a moment.
+  const [highlightId, setHighlightId] = useState<string | null>(null)
+  const notify = useToast()
+  useEffect(() => {
+    if (highlightId) document.getElementById(`squad-row-${highlightId}`)?.scrollIntoView({ block: 'nearest' })
+  }, [highlightId, squad])
   const today = new Date().toISOString().slice(0, 10)
   useEffect(() => {
     let live = true
@@ -67,9 +74,11 @@ export function SquadScreen() {
     <AthleteForm
       groups={squad.groups}
       onClose={() => setAdding(false)}
-      onSaved={async () => {
+      onSaved={async (athlete) => {
         setAdding(false)
         await refresh()
+        setHighlightId(athlete.id)
+        notify({ text: `Added ${athlete.name} to the squad.` })
       }}
     />
   )
@@ -151,9 +160,10 @@ export function SquadScreen() {
         <TableHead columns={['Name', 'Age', 'Groups', 'Status', 'Last run', 'This week']} actions />
         <tbody>
           {visible.map((a) => (
-            <tr key={a.id} data-testid="squad-row">
+            <tr key={a.id} id={`squad-row-${a.id}`} data-testid="squad-row" className={a.id === highlightId ? 'just-changed' : undefined}>
               <td>
                 <a href={`#/athlete/${a.id}/profile`}>{a.name}</a>
+                {a.demo && <span className="badge badge-demo">Demo</span>}
               </td>
               <td>{a.dateOfBirth ? ageOn(a.dateOfBirth, today) : '—'}</td>
               <td>{a.groupIds.map((id) => groupName.get(id)).filter(Boolean).join(', ') || '—'}</td>
@@ -165,8 +175,17 @@ export function SquadScreen() {
                 <button
                   type="button"
                   onClick={async () => {
-                    await call('setAthleteArchived', { id: a.id, archived: !a.archived })
+                    const archived = !a.archived
+                    await call('setAthleteArchived', { id: a.id, archived })
                     await refresh()
+                    notify({
+                      text: archived ? `Archived ${a.name}.` : `Brought ${a.name} back from the archive.`,
+                      undo: async () => {
+                        await call('setAthleteArchived', { id: a.id, archived: !archived })
+                        await refresh()
+                        setHighlightId(a.id)
+                      },
+                    })
                   }}
                   aria-label={`${a.archived ? 'Restore' : 'Archive'} ${a.name}`}
                 >

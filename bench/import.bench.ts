@@ -1,0 +1,110 @@
+// Run import (issue 12): how long the preview of a 50 MB GPX and of a 50,000-row Strava CSV takes, how
+// much memory the import adds at its peak (process RSS, which includes the worker thread), and the longest
+// the main thread was unable to answer during it (goal: 50 ms). Goes through the same dispatcher and
+// handlers main registers, with a fake file dialog. Uses the built import worker (npm run bench builds).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { AppServices } from '../electron/services/app-services'
+import type { DialogPort } from '../electron/services/context'
+import { createDispatcher } from '../electron/services/dispatch'
+import { createHandlers } from '../electron/services/handlers'
+import { MAX_IMPORT_BYTES } from '../electron/services/import/common'
+import { createAthlete } from '../electron/services/squad/squad-service'
+import { AthleteDraft } from '../shared/domain/squad'
+import { gpxPointsFor, gpxTrack, stravaCsv } from '../tests/unit/import/generate'
+import type { BenchResult } from './store.bench'
+
+/** Answers the open dialog with the next queued path. */
+class QueuedDialogs implements DialogPort {
+  readonly paths: string[] = []
+  async chooseSavePath() {
+    return null
+  }
+  async chooseOpenPath() {
+    return this.paths.shift() ?? null
+  }
+}
+
+interface Measured {
+  ms: number
+  peakRssDeltaMb: number
+  longestStallMs: number
+  rows: number
+}
+
+/** One preview through the dispatcher, sampling the main thread's responsiveness and RSS every 5 ms. */
+async function measurePreview(file: string): Promise<Measured> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'calfcoach-bench-import-'))
+  try {
+    const dialogs = new QueuedDialogs()
+    const services = await AppServices.open({ dataDir, dialogs, pdf: { renderRoute: async () => new Uint8Array() }, shell: { openExternal: async () => undefined } })
+    const dispatch = createDispatcher(createHandlers(services), { readOnlyReason: () => null })
+    const athlete = await createAthlete(services, AthleteDraft.parse({ name: 'Bench Runner', sex: 'female', dateOfBirth: null }))
+    dialogs.paths.push(file)
+    global.gc?.()
+    const baseline = process.memoryUsage().rss
+    let peak = baseline
+    let longest = 0
+    let last = performance.now()
+    const timer = setInterval(() => {
+      const now = performance.now()
+      longest = Math.max(longest, now - last - 5)
+      last = now
+      peak = Math.max(peak, process.memoryUsage().rss)
+    }, 5)
+    const t0 = performance.now()
+    const result = await dispatch('previewRunImport', { athleteId: athlete.id })
+    const ms = performance.now() - t0
+    clearInterval(timer)
+    if (!result.ok) throw new Error(result.error.message)
+    const value = result.value as { status: string; rows?: unknown[]; fileProblems?: string[] }
+    if (value.status !== 'ready' || (value.fileProblems?.length ?? 0) > 0) throw new Error(`preview failed: ${JSON.stringify(value.fileProblems)}`)
+    return { ms, peakRssDeltaMb: (peak - baseline) / (1024 * 1024), longestStallMs: Math.max(0, longest), rows: value.rows?.length ?? 0 }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** The longest gap between 5 ms timer ticks over `ms` with nothing running: what the machine itself adds. */
+async function idleStallMs(ms: number): Promise<number> {
+  let longest = 0
+  let last = performance.now()
+  const timer = setInterval(() => {
+    const now = performance.now()
+    longest = Math.max(longest, now - last - 5)
+    last = now
+  }, 5)
+  await new Promise<void>((resolve) => setTimeout(resolve, ms))
+  clearInterval(timer)
+  return Math.max(0, longest)
+}
+
+export async function benchImport(): Promise<BenchResult[]> {
+  // Services run from source here; the worker is the one `npm run bench` has just built into out/.
+  process.env['CALFCOACH_OUT_DIR'] ??= 'out'
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'calfcoach-bench-files-'))
+  const results: BenchResult[] = []
+  try {
+    const gpxFile = path.join(dir, 'big.gpx')
+    const gpx = gpxTrack(gpxPointsFor(MAX_IMPORT_BYTES - 512 * 1024))
+    writeFileSync(gpxFile, gpx)
+    const gpxMb = (Buffer.byteLength(gpx) / (1024 * 1024)).toFixed(1)
+    const csvFile = path.join(dir, 'activities.csv')
+    writeFileSync(csvFile, stravaCsv(50_000))
+    results.push({ name: 'import: longest main-thread gap with nothing running (noise floor, 5 s)', value: await idleStallMs(5000), unit: 'ms' })
+    for (const [label, file] of [
+      [`import preview, ${gpxMb} MB GPX`, gpxFile],
+      ['import preview, 50,000-row Strava CSV', csvFile],
+    ] as const) {
+      const m = await measurePreview(file)
+      results.push({ name: `${label}: time`, value: m.ms, unit: 'ms' })
+      results.push({ name: `${label}: peak memory added (RSS)`, value: m.peakRssDeltaMb, unit: 'MB', target: '< 300' })
+      results.push({ name: `${label}: longest main-thread stall`, value: m.longestStallMs, unit: 'ms', target: '≤ 50' })
+      results.push({ name: `${label}: rows`, value: m.rows, unit: 'rows' })
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return results
+}

@@ -1,0 +1,48 @@
+// `npm run --silent import -- <file>`: the preview as JSON, exit 0; a file that cannot be imported exits 2
+// with the app's own message. One spawn per case, `node --import tsx` directly (no npx), generous timeout:
+// the machine may be busy.
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readRunFile } from '../../../electron/services/import/read-file'
+import { appendRawRecords, makeMultisport } from '../../fixtures/import/make-fit'
+import { tempDir } from '../../support/temp'
+
+const SCRIPT = path.resolve('scripts/import.ts')
+
+function runCli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, ...args], { encoding: 'utf8', timeout: 120_000 })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+describe('import command line', () => {
+  it('prints one JSON object per row of a damaged triathlon FIT file, and exits 0', () => {
+    const file = path.join(tempDir(), 'triathlon.fit')
+    const legs = [
+      { sport: 'swimming', subSport: 'openWater', distanceM: 1500, elapsedSec: 1920 },
+      { sport: 'cycling', subSport: 'road', distanceM: 40_100, elapsedSec: 4300 },
+      { sport: 'running', distanceM: 4492, elapsedSec: 1574 },
+    ]
+    writeFileSync(file, appendRawRecords(makeMultisport({ start: new Date('2024-07-14T06:00:00Z'), legs, serial: 3, utcOffsetSec: 3600 })))
+    const r = runCli(file)
+    expect(r.stderr).toMatch(/^import: note: Part of the FIT file could not be decoded/)
+    expect(r.code).toBe(0)
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[]
+    expect(rows.map((x) => [x['sport'], x['status'], x['importable']])).toEqual([
+      ['swimming (open water)', 'skipped', false],
+      ['cycling (road)', 'skipped', false],
+      ['running', 'ready', true],
+    ])
+    expect(rows[2]).toMatchObject({ date: '2024-07-14', startTime: '2024-07-14 08:43', timeZone: 'UTC+01:00', km: 4.492, seconds: 1574, warnings: [], notes: null })
+  }, 150_000)
+
+  it('an unreadable file exits 2 with the message the app shows, and prints nothing on stdout', async () => {
+    const missing = path.join(tempDir(), 'gone.gpx')
+    const r = runCli(missing)
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    const app = await readRunFile(missing, {})
+    expect(r.stderr).toBe(`import: ${app.fileProblems[0]}\n`)
+  }, 150_000)
+})

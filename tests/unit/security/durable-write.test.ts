@@ -1,0 +1,59 @@
+/**
+ * The atomic write must reach the disk, not just the page cache: the temp file's handle is synced before
+ * the rename, and the folder is synced after it (so the rename itself survives a power cut). A kill -9
+ * crash test cannot see a missing fsync (the kernel keeps the page cache), so this spies on the calls.
+ */
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { writeFileAtomicDurable } from '../../../electron/services/store/file-ops'
+import { tempDir } from '../../support/temp'
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+/** Records, in order, every open, handle sync and rename the write makes. */
+function recordDiskCalls(): string[] {
+  const events: string[] = []
+  const open = fs.open.bind(fs)
+  vi.spyOn(fs, 'open').mockImplementation(async (file, flags, mode) => {
+    const handle = await open(file, flags, mode)
+    const name = String(file)
+    events.push(`open ${name}`)
+    const sync = handle.sync.bind(handle)
+    vi.spyOn(handle, 'sync').mockImplementation(async () => {
+      events.push(`sync ${name}`)
+      return sync()
+    })
+    return handle
+  })
+  const rename = fs.rename.bind(fs)
+  vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+    events.push(`rename ${String(from)} -> ${String(to)}`)
+    return rename(from, to)
+  })
+  return events
+}
+
+describe('writeFileAtomicDurable', () => {
+  it('syncs the temp file before renaming it over the target, then syncs the folder', async () => {
+    const dir = tempDir('calfcoach-durable-')
+    const file = path.join(dir, 'squad.json')
+    const events = recordDiskCalls()
+    await writeFileAtomicDurable(file, '{"ok":true}')
+    expect(await fs.readFile(file, 'utf8')).toBe('{"ok":true}')
+
+    const renameAt = events.findIndex((e) => e.startsWith('rename '))
+    expect(renameAt, events.join('\n')).toBeGreaterThan(0)
+    const temp = /^rename (.+) -> /.exec(events[renameAt]!)![1]!
+    expect(path.dirname(temp)).toBe(dir)
+    // The data: the temp file's own handle is synced, before the rename makes it the real file.
+    const fileSync = events.indexOf(`sync ${temp}`)
+    expect(fileSync, `no fsync of the temp file's handle:\n${events.join('\n')}`).toBeGreaterThanOrEqual(0)
+    expect(fileSync).toBeLessThan(renameAt)
+    // The rename: the folder is opened and synced after it.
+    const dirSync = events.lastIndexOf(`sync ${dir}`)
+    expect(dirSync, `no fsync of the folder after the rename:\n${events.join('\n')}`).toBeGreaterThan(renameAt)
+  })
+})
