@@ -45,9 +45,13 @@ function importWorkerBundle(): Plugin {
   }
 }
 
+/** Stamps the main bundle so board summaries made by another build (other rules) are made again once. */
+const BUILD_STAMP = JSON.stringify(`${process.env['npm_package_version'] ?? 'dev'}+${Date.now().toString(36)}`)
+
 export default defineConfig({
   main: {
     plugins: [importWorkerBundle()],
+    define: { __CALFCOACH_BUILD__: BUILD_STAMP },
     build: {
       // Bundle every dependency: lowdb and steno are ESM-only (a CommonJS main cannot require them), and a
       // self-contained main leaves nothing for the packaged app to resolve from node_modules.
@@ -70,6 +74,8 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react(), relaxCspForDevServer()],
     build: {
+      // Minified, with screens beyond the first split into chunks that load on first use (React.lazy).
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

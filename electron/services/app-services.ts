@@ -20,8 +20,11 @@ export interface AppServicesOptions {
   watch?: boolean
 }
 
-/** Calls that only need the squad index answer before athlete files are loaded. */
-const INDEX_ONLY: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['getSquad', 'updateSettings', 'createGroup', 'renameGroup'])
+/**
+ * Calls that answer before athlete files are loaded: they need only the squad index, or (the board)
+ * the per-athlete summaries, which read an athlete's file themselves only when it changed outside the app.
+ */
+const INDEX_ONLY: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['getSquad', 'updateSettings', 'createGroup', 'renameGroup', 'getSquadTriage'])
 
 /**
  * Everything the handlers need, as plain Node objects: main builds one with Electron's dialogs and

@@ -130,15 +130,17 @@ export function scoreFactors(facts: Facts): ScoredFactor[] {
   const out: Array<ScoredFactor & { order: number }> = []
   FACTOR_RULES.forEach((rule, order) => {
     let score = 0
+    let measured = false
     const evidence: string[] = []
     for (const finding of rule.findings) {
       const text = finding.when(facts)
       if (text === null) continue
       score += finding.weight
+      measured ||= finding.supportOnly !== true
       evidence.push(text)
     }
     const raw = likelihoodFor(score, rule.thresholds)
-    if (raw === null || evidence.length === 0) return
+    if (raw === null || evidence.length === 0 || !measured) return
     const likelihood = LIKELIHOOD_RANK[raw] < LIKELIHOOD_RANK[rule.maxLikelihood] ? rule.maxLikelihood : raw
     out.push({ id: rule.id, likelihood, evidence, score, order })
   })

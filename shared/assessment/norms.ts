@@ -74,6 +74,12 @@ export function heelRaiseNorm(ageYears?: number, sex?: Sex): HeelRaiseNorm | und
   }
 }
 
+/** True for a recorded age younger than the table's first band (no published heel-raise norm). */
+export function heelRaiseOutsideTable(ageYears?: number): boolean {
+  const first = HEEL_RAISE_TABLE[0]
+  return ageYears !== undefined && first !== undefined && ageYears < first.fromAge
+}
+
 /**
  * The lowest average in the table (for this sex, or either sex): used when the age is unknown. A count
  * below it is below average whatever the runner's age, so judging against it never invents a deficit, and
@@ -317,12 +323,13 @@ export function describeNorm(key: NormKey | FieldPath | string, athlete?: Athlet
   const field = typeof key === 'string' ? key : key[1]
   switch (field) {
     case 'singleLegHeelRaiseReps': {
+      if (heelRaiseOutsideTable(athlete?.ageYears))
+        return `no published norm for this age (the table starts at ${HEEL_RAISE_TABLE[0]?.fromAge}); compare the two sides: one side ${HEEL_RAISE.realChangeReps} or more reps behind the other is a real gap`
       const norm = heelRaiseNorm(athlete?.ageYears, athlete?.sex)
       if (!norm)
         return `${HEEL_RAISE.goodFrom}–${HEEL_RAISE.goodTo} reps per leg is the usual clinic target; add the age (and sex) for an age-matched average`
       const base = `average for ${who(athlete)}: ${norm.mean} reps per leg; fewer than ${norm.clearlyBelow} is clearly low`
       const caveats = [
-        norm.extrapolated ? 'table starts at age 20' : '',
         athlete?.sex === undefined ? 'sex not recorded, lower of the two averages used' : '',
       ].filter(Boolean)
       return caveats.length ? `${base} (${caveats.join('; ')})` : base

@@ -1,33 +1,104 @@
+import { diagnose } from '../assessment/diagnose'
+import { type AssessmentDigest, assessmentDigest, type ClinicalInput, type ClinicalSource, clinicalInputFromAthlete, type RunDigest } from '../clinical'
 import { addDays } from '../dates'
-import type { AssessmentRecord, AthleteDocument } from './documents'
+import { STATUS_RULES } from '../load/status'
+import type { AssessmentRecord } from './documents'
 import type { Run } from './run'
 
-/** How far back the squad triage looks; enough for 30-day-longest, 4-week trends and ACWR's 28 days. */
-export const SUMMARY_WINDOW_DAYS = 180
+/**
+ * How far before a summary's day its runs reach. The board needs, counted back from today: the
+ * 12-week sparkline (from this week's Monday minus 11 weeks: at most 83 days), the pain flags (this
+ * and the previous two weeks: at most 20 days) and the longest-run rule (runs of the last 14 days
+ * against the 30 days before each: 43 days). 84 days covers all three.
+ */
+export const SUMMARY_WINDOW_DAYS = 84
 
 /** The parts of a run the squad triage reads (load, pain flags, sparkline). */
 export type SummaryRun = Pick<Run, 'date' | 'distanceKm' | 'painDuring' | 'painAfter' | 'painNextMorning'>
 
-/** What the squad-wide triage needs from one athlete, small enough to cache for a fast start. */
+/**
+ * What the squad board needs from one athlete, small enough to keep for every athlete and persist.
+ *
+ * A summary made on day D serves every later day too: the runs the board reads for a later "today"
+ * are all dated on or after D − SUMMARY_WINDOW_DAYS, or are the last run before that window with the
+ * runs of the 28 days up to it (what "stopped logging" reads). So a new day needs no rescan; only a
+ * change to the athlete's record (or a clock set back before D) does.
+ */
 export interface AthleteSummary {
+  /** The day the summary was made for; it serves this day and every later one. */
+  asOf: string
+  /** Oldest first: runs from asOf − SUMMARY_WINDOW_DAYS on, plus the activity window before the last older run. */
   recentRuns: SummaryRun[]
   latestAssessment: AssessmentRecord | null
   runCount: number
   lastRunDate: string | null
+  /**
+   * The clinical digest computeClinicalState reads (shared/clinical), for any day from asOf on: its
+   * runs are recentRuns (computeClinicalState ignores runs after the day it is asked about).
+   */
+  clinical: ClinicalInput
 }
 
-export function summariseAthlete(doc: AthleteDocument, todayIso: string): AthleteSummary {
-  const from = addDays(todayIso, -SUMMARY_WINDOW_DAYS)
+function summaryRun(run: SummaryRun): SummaryRun {
+  return { date: run.date, distanceKm: run.distanceKm, painDuring: run.painDuring ?? null, painAfter: run.painAfter ?? null, painNextMorning: run.painNextMorning ?? null }
+}
+
+function byDate(a: SummaryRun, b: SummaryRun): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0
+}
+
+export function runDigest(run: SummaryRun): RunDigest {
+  return { date: run.date, km: run.distanceKm, painDuring: run.painDuring ?? null, painAfter: run.painAfter ?? null, painNextMorning: run.painNextMorning ?? null }
+}
+
+/**
+ * Assessment digests per stored record: records are immutable and shared between versions of an
+ * athlete's document, so a save that adds a run does not run the rules engine on old assessments again.
+ */
+const digests = new WeakMap<object, AssessmentDigest | null>()
+
+function digestOf(a: AssessmentRecord): AssessmentDigest | null {
+  let digest = digests.get(a)
+  if (digest === undefined) {
+    try {
+      digest = assessmentDigest(a, diagnose(a.input))
+    } catch {
+      digest = null // a record the rules engine cannot read counts as no assessment, as on the board
+    }
+    digests.set(a, digest)
+  }
+  return digest
+}
+
+export type SummarySource = Omit<ClinicalSource, 'assessments'> & { runs: readonly Run[]; assessments: readonly AssessmentRecord[] }
+
+export function summariseAthlete(doc: SummarySource, asOf: string): AthleteSummary {
+  const from = addDays(asOf, -SUMMARY_WINDOW_DAYS)
   let lastRunDate: string | null = null
+  let lastBefore: string | null = null
   const recentRuns: SummaryRun[] = []
   for (const run of doc.runs) {
     if (!lastRunDate || run.date > lastRunDate) lastRunDate = run.date
-    if (run.date >= from) {
-      recentRuns.push({ date: run.date, distanceKm: run.distanceKm, painDuring: run.painDuring ?? null, painAfter: run.painAfter ?? null, painNextMorning: run.painNextMorning ?? null })
-    }
+    if (run.date >= from) recentRuns.push(summaryRun(run))
+    else if (run.distanceKm > 0 && (!lastBefore || run.date > lastBefore)) lastBefore = run.date
   }
-  recentRuns.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-  return { recentRuns, latestAssessment: latestAssessment(doc.assessments), runCount: doc.runs.length, lastRunDate }
+  if (lastBefore) {
+    // "Stopped logging" counts the runs of the 28 days up to the last run, which may predate the window.
+    const activeFrom = addDays(lastBefore, -(STATUS_RULES.activeWindowDays - 1))
+    for (const run of doc.runs) if (run.date >= activeFrom && run.date <= lastBefore) recentRuns.push(summaryRun(run))
+  }
+  recentRuns.sort(byDate)
+  const clinical: ClinicalInput = {
+    ...clinicalInputFromAthlete({ ...doc, assessments: [], runs: [] }, asOf),
+    assessments: doc.assessments.map(digestOf).filter((d): d is AssessmentDigest => d !== null),
+    runs: recentRuns.map(runDigest),
+  }
+  return { asOf, recentRuns, latestAssessment: latestAssessment(doc.assessments), runCount: doc.runs.length, lastRunDate, clinical }
+}
+
+/** Whether a summary can answer for `today` (false only when the clock went back before it was made). */
+export function summaryServes(summary: AthleteSummary, today: string): boolean {
+  return summary.asOf <= today
 }
 
 /** The most recent assessment by date, then by when it was recorded. */

@@ -3,10 +3,12 @@ import { diagnose } from '../../../shared/assessment/diagnose'
 import type { ClinicalState } from '../../../shared/clinical/types'
 import { weekStart } from '../../../shared/dates'
 import type { AssessmentRecord } from '../../../shared/domain/documents'
-import { latestAssessment } from '../../../shared/domain/summary'
-import { sparkline } from '../../../shared/load/chart-data'
+import { computeClinicalState } from '../../../shared/clinical/index'
+import type { ClinicalStateDto } from '../../../shared/api/channels/clinical-state'
+import { type AthleteSummary, latestAssessment, summariseAthlete } from '../../../shared/domain/summary'
+import { type SparkPoint, sparkline } from '../../../shared/load/chart-data'
 import type { Triage } from '../../../shared/load/status'
-import { clinicalStateFor, withHeadline } from '../clinical/clinical-service'
+import { withHeadline } from '../clinical/clinical-service'
 import type { ServiceContext } from '../context'
 import { localIsoDate } from './run-service'
 
@@ -35,30 +37,59 @@ function attentionKey(state: Pick<ClinicalState, 'colour'> & { reasons: readonly
   return COLOUR_RANK[state.colour] * 10_000 + (urgent ? 0 : 1000) + (9 - count('red')) * 100 + (9 - count('amber')) * 10 + (9 - count('info'))
 }
 
+/** What the board shows for one athlete that depends only on their summary and the day. */
+interface BoardFacts {
+  state: ClinicalStateDto
+  assessmentTriage: Triage | null
+  lastRunDate: string | null
+  weekKm: number
+  sparkline: SparkPoint[]
+}
+
 /**
- * Every active athlete's clinical state (one call to clinicalStateFor each, the same function behind every
- * other status on screen and in print), with the 12-week sparkline, last run and this week's distance.
+ * Board facts per summary object and day. A summary is replaced (never changed) when its athlete's
+ * record changes, so after one save only that athlete is worked out again; the rest are reused.
+ */
+const factsBySummary = new WeakMap<AthleteSummary, { today: string; facts: BoardFacts }>()
+/** For an athlete whose record could not be read at all: no runs, no assessment. */
+const NO_SUMMARY: AthleteSummary = summariseAthlete({ runs: [], assessments: [] }, '1970-01-01')
+
+function boardFacts(summary: AthleteSummary, today: string): BoardFacts {
+  const memo = factsBySummary.get(summary)
+  if (memo && memo.today === today) return memo.facts
+  const runs = summary.recentRuns
+  const monday = weekStart(today)
+  // The clinical state from the summary's digest: the same pure function every other screen reads.
+  const state = withHeadline(computeClinicalState(summary.clinical, today))
+  let lastRunDate: string | null = null
+  let weekKm = 0
+  for (const r of runs) {
+    if (r.date > today) continue
+    if (lastRunDate === null || r.date > lastRunDate) lastRunDate = r.date
+    if (r.date >= monday && r.distanceKm > 0) weekKm += r.distanceKm
+  }
+  lastRunDate ??= summary.lastRunDate
+  const facts = { state, assessmentTriage: triageOf(summary.latestAssessment), lastRunDate, weekKm, sparkline: sparkline(runs, today, SPARKLINE_WEEKS) }
+  factsBySummary.set(summary, { today, facts })
+  return facts
+}
+
+/**
+ * Every active athlete's clinical state (computeClinicalState, the function behind every other status on
+ * screen and in print), with the 12-week sparkline, last run and this week's distance, the ones needing
+ * attention first and ties by name. Built only from the squad index and the per-athlete summaries, so the
+ * board answers at launch without waiting for athlete files, and a request after one save works out only
+ * the athlete who changed.
  */
 export async function squadTriage(ctx: ServiceContext, todayInput?: string): Promise<SquadTriage> {
   const today = todayInput ?? localIsoDate(ctx.now())
-  const monday = weekStart(today)
   const summaries = await ctx.db.summaries(today)
   const entries = ctx.db.squad.data.athletes
     .filter((a) => !a.archived)
     .map((athlete) => {
       const doc = ctx.db.hasAthleteDoc(athlete.id) ? ctx.db.athleteDoc(athlete.id) : null
-      const summary = summaries.get(athlete.id)
-      const runs = summary?.recentRuns ?? []
-      const latest = summary?.latestAssessment ?? null
-      const state = withHeadline(clinicalStateFor(ctx, athlete.id, today))
-      let lastRunDate: string | null = null
-      let weekKm = 0
-      for (const r of runs) {
-        if (r.date > today) continue
-        if (lastRunDate === null || r.date > lastRunDate) lastRunDate = r.date
-        if (r.date >= monday && r.distanceKm > 0) weekKm += r.distanceKm
-      }
-      lastRunDate ??= summary?.lastRunDate ?? null
+      const summary = summaries.get(athlete.id) ?? NO_SUMMARY
+      const { state, assessmentTriage, lastRunDate, weekKm, sparkline: spark } = boardFacts(summary, today)
       const reasons: SquadTriageEntry['reasons'] = state.reasons.map((r) => ({ id: r.code, text: r.text, level: r.level, ...(r.date ? { date: r.date } : {}) }))
       if (doc?.lockedReason) reasons.push({ id: 'record-locked', text: doc.lockedReason, level: 'info' })
       const entry: SquadTriageEntry = {
@@ -67,10 +98,10 @@ export async function squadTriage(ctx: ServiceContext, todayInput?: string): Pro
         groupIds: athlete.groupIds,
         level: state.colour,
         reasons,
-        assessmentTriage: triageOf(latest),
-        latestAssessmentDate: latest?.date ?? null,
+        assessmentTriage,
+        latestAssessmentDate: summary.latestAssessment?.date ?? null,
         lastRunDate,
-        sparkline: sparkline(runs, today, SPARKLINE_WEEKS),
+        sparkline: spark,
         locked: doc?.lockedReason != null,
         headline: state.headline,
         topReason: reasons[0]?.text ?? null,

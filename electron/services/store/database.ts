@@ -8,7 +8,8 @@ import { interpretDocument, JsonDocument } from './document'
 import { type FileOps, nodeFileOps } from './file-ops'
 import { athleteKind, squadKind } from './kinds'
 import { adoptOrphans, recoverAthlete, recoverSquad, reportUnknownFiles } from './recovery'
-import { type AthleteSummary, summariseAthlete } from '../../../shared/domain/summary'
+import { addDays } from '../../../shared/dates'
+import { type AthleteSummary, summariseAthlete, summaryServes } from '../../../shared/domain/summary'
 import { SummaryCache } from './summary-cache'
 import { WriteCoordinator } from './write-coordinator'
 import type { ClubFolder } from './club/club-folder'
@@ -50,6 +51,10 @@ export class Database {
   readOnlyReason: string | null = null
   squad!: JsonDocument<SquadDocument>
   private readonly athleteDocs = new Map<string, JsonDocument<AthleteDocument>>()
+  /** One load per athlete file, shared by the background pass and the board asking for it first. */
+  private readonly loading = new Map<string, Promise<void>>()
+  /** Documents read in an older format, written back after a backup once the background pass ends. */
+  private readonly migrated: JsonDocument<{ schemaVersion: number }>[] = []
   private noticeCounter = 0
   /** The club folder this database reads and writes, or null for the single-coach layout. */
   club: ClubFolder | null = null
@@ -64,7 +69,7 @@ export class Database {
     readonly coordinator: WriteCoordinator,
   ) {
     this.backups = new BackupStore(dataDir, ops, now)
-    this.summaryCache = new SummaryCache(dataDir, ops)
+    this.summaryCache = new SummaryCache(dataDir, ops, () => this.readOnlyReason === null)
   }
 
   static async open(options: DatabaseOptions): Promise<Database> {
@@ -111,12 +116,14 @@ export class Database {
     this.assertWritable()
     const kind = athleteKind(id, name)
     const doc = this.club ? clubAthleteDoc(this.club, id, name) : new JsonDocument(this.athleteFile(id), kind, this.ops, kind.create())
+    this.keepSummaryCurrent(id, doc)
     await doc.replace(kind.create())
     this.registerAthleteDoc(id, doc)
     return doc
   }
 
   registerAthleteDoc(id: string, doc: JsonDocument<AthleteDocument>): void {
+    this.keepSummaryCurrent(id, doc)
     this.athleteDocs.set(id, doc)
     this.loadedIds.add(id)
   }
@@ -141,6 +148,8 @@ export class Database {
   async refreshFromClub(rels: ReadonlySet<string> | null): Promise<{ squad: boolean; athletes: string[] }> {
     if (!this.club) return { squad: false, athletes: [] }
     const result = await refreshClub(this as ClubTarget, rels)
+    // Another coach's change is not a write of ours: those athletes are summarised again on the next board.
+    for (const id of result.athletes) this.summaryCache.forget(id)
     if (result.squad || result.athletes.length) {
       this.changeCount++
       for (const wake of this.changeWaiters.splice(0)) wake()
@@ -170,6 +179,7 @@ export class Database {
     if (!this.club) await this.ops.remove(doc.file)
     this.athleteDocs.delete(id)
     this.loadedIds.delete(id)
+    this.loading.delete(id)
     this.summaryCache.forget(id)
   }
 
@@ -199,41 +209,58 @@ export class Database {
     await this.athletesReady
     await this.squad.flush()
     await Promise.all(this.allAthleteDocs().map((d) => d.flush()))
+    await this.summaryCache.flush()
   }
 
   /**
-   * Triage summaries for every athlete in the index: from the cache while an athlete's file is
-   * unchanged and not yet loaded, otherwise computed from the loaded record (and cached again).
+   * Board summaries for every athlete in the index, for `todayIso`. Each comes from the summary cache
+   * while the athlete's file is the one it describes; only an athlete whose file changed outside the
+   * app (or has no summary yet) is read, ahead of the background pass, and summarised again. Nothing
+   * here waits for the other athletes' files or for the daily backup.
    */
   async summaries(todayIso: string): Promise<Map<string, AthleteSummary>> {
     const out = new Map<string, AthleteSummary>()
-    const missing: string[] = []
     await Promise.all(
       this.squad.data.athletes.map(async (a) => {
-        if (this.loadedIds.has(a.id)) return missing.push(a.id)
-        const cached = await this.summaryCache.valid(a.id, this.athleteFile(a.id), todayIso)
-        if (cached) out.set(a.id, cached)
-        else missing.push(a.id)
+        const cached = await this.summaryCache.current(a.id, () => this.athleteRevision(a.id))
+        if (cached && summaryServes(cached, todayIso)) return out.set(a.id, cached)
+        const summary = await this.summariseFromFile(a.id, a.name, todayIso)
+        if (summary) out.set(a.id, summary)
       }),
     )
-    if (missing.length) {
-      await this.athletesReady
-      let changed = false
-      for (const id of missing) {
-        const doc = this.athleteDocs.get(id)
-        if (!doc) continue
-        await doc.flush()
-        const stat = await this.ops.stat(doc.file)
-        const summary = summariseAthlete(doc.data, todayIso)
-        out.set(id, summary)
-        if (stat && !doc.lockedReason) {
-          this.summaryCache.put(id, stat, todayIso, summary)
-          changed = true
-        }
-      }
-      if (changed) this.summaryCache.scheduleWrite()
-    }
     return out
+  }
+
+  /** Reads (or reuses) one athlete's record and summarises it; caches the result while the file matches it. */
+  private async summariseFromFile(id: string, name: string, todayIso: string): Promise<AthleteSummary | null> {
+    await this.ensureAthlete(id, name)
+    const doc = this.athleteDocs.get(id)
+    if (!doc) return null
+    await doc.flush()
+    const summary = summariseAthlete(doc.data, this.summaryDay(todayIso))
+    const revision = doc.lockedReason ? '' : await this.athleteRevision(id)
+    if (revision) this.summaryCache.put(id, revision, summary)
+    return summary
+  }
+
+  /**
+   * The day a new summary is made for: yesterday by the main process's clock (a margin for a board
+   * asked from another time zone), or the day asked for when that is earlier.
+   */
+  private summaryDay(todayIso?: string): string {
+    const d = this.now()
+    const local = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    const day = addDays(local, -1)
+    return todayIso && todayIso < day ? todayIso : day
+  }
+
+  /** Replaces the athlete's summary after every write the app makes, so the board never rescans. */
+  private keepSummaryCurrent(id: string, doc: JsonDocument<AthleteDocument>): void {
+    doc.afterWrite = async (data) => {
+      const revision = await this.athleteRevision(id)
+      if (revision) this.summaryCache.put(id, revision, summariseAthlete(data, this.summaryDay()))
+      else this.summaryCache.forget(id)
+    }
   }
 
   private async load(autoBackupAfterMs: number, background: boolean): Promise<void> {
@@ -252,10 +279,9 @@ export class Database {
     await this.removeStaleTempFiles()
     await this.probeWritable()
 
-    const migrated: JsonDocument<{ schemaVersion: number }>[] = []
-    await this.loadSquad(migrated)
+    await this.loadSquad(this.migrated)
     await this.summaryCache.load()
-    const rest = this.loadAthletes(migrated, autoBackupAfterMs)
+    const rest = this.loadAthletes(autoBackupAfterMs)
     if (background) {
       this.athletesReady = rest.catch((error) => {
         this.addNotice('error', 'Some athlete records could not be loaded', (error as Error).message)
@@ -265,15 +291,16 @@ export class Database {
     }
   }
 
-  private async loadAthletes(migrated: JsonDocument<{ schemaVersion: number }>[], autoBackupAfterMs: number): Promise<void> {
+  private async loadAthletes(autoBackupAfterMs: number): Promise<void> {
     // Bounded parallelism: reading every file at once would spike memory on very large squads.
     const queue = [...this.squad.data.athletes]
     const worker = async () => {
-      for (let a = queue.shift(); a; a = queue.shift()) await this.openAthlete(a.id, a.name, migrated)
+      for (let a = queue.shift(); a; a = queue.shift()) await this.ensureAthlete(a.id, a.name)
     }
     await Promise.all(Array.from({ length: 8 }, worker))
-    await adoptOrphans(this, (id, name) => this.openAthlete(id, name, migrated))
+    await adoptOrphans(this, (id, name) => this.ensureAthlete(id, name))
     await reportUnknownFiles(this)
+    const migrated = this.migrated
 
     if (migrated.length && !this.readOnlyReason) {
       // Exclusive: a save queued meanwhile (index-only calls answer before athletes load) lands after the upgrade, on upgraded data.
@@ -338,16 +365,24 @@ export class Database {
     await recoverSquad(this, file, outcome)
   }
 
-  /** Loads one athlete listed in the index and counts it as loaded. */
-  private async openAthlete(id: string, name: string, migrated: JsonDocument<{ schemaVersion: number }>[]): Promise<void> {
-    await this.loadAthlete(id, name, migrated)
-    this.loadedIds.add(id)
+  /** Loads one athlete listed in the index once, whoever asks first, and counts it as loaded. */
+  private ensureAthlete(id: string, name: string): Promise<void> {
+    if (this.loadedIds.has(id)) return Promise.resolve()
+    let pending = this.loading.get(id)
+    if (!pending) {
+      pending = this.loadAthlete(id, name, this.migrated).then(() => {
+        this.loadedIds.add(id)
+      })
+      this.loading.set(id, pending)
+    }
+    return pending
   }
 
   private async loadAthlete(id: string, name: string, migrated: JsonDocument<{ schemaVersion: number }>[]): Promise<void> {
     const file = this.athleteFile(id)
     const kind = athleteKind(id, name)
     const doc = new JsonDocument(file, kind, this.ops, kind.create())
+    this.keepSummaryCurrent(id, doc)
     this.athleteDocs.set(id, doc)
     const outcome = interpretDocument(await this.ops.readText(file), kind)
     if (outcome.kind === 'ok') {

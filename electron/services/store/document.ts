@@ -91,6 +91,11 @@ export class JsonDocument<T extends { schemaVersion: number }> {
   lockedReason: string | null = null
   /** Told about every change that reached disk, and every change merged in from another coach. */
   onChange: ((data: T) => void) | null = null
+  /**
+   * Runs after each durable write, inside this file's write queue, with the data just written (the
+   * store keeps the athlete's board summary current with it). Its failure never fails the write.
+   */
+  afterWrite: ((data: T) => Promise<void>) | null = null
 
   constructor(
     readonly file: string,
@@ -172,6 +177,7 @@ export class JsonDocument<T extends { schemaVersion: number }> {
         throw storageError(error, this.file)
       }
       this.onChange?.(this.low.data)
+      await this.afterWrite?.(this.low.data).catch(() => undefined)
       return result
     }
     const task = this.queue.then(run, run)

@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react'
 import type { Route } from '../route'
+import { lazyComponent } from '../components/lazy'
 import { TriageBoard } from './board/TriageBoard'
-import { ChartBench, chartBenchRequested } from './log/charts/ChartBench'
-import { PrintPlan } from './plan/PrintPlan'
+import { chartBenchRequested } from './log/charts/chart-bench-flag'
+
+// Print views and the chart bench load only when asked for.
+const ChartBench = lazyComponent(async () => (await import('./log/charts/ChartBench')).ChartBench, 'the chart bench')
+const PrintPlan = lazyComponent(async () => (await import('./plan/PrintPlan')).PrintPlan, 'the plan for printing')
 
 /** Top-level screens added by features (triage board, print routes), kept out of App.tsx. */
 export const navItems: { name: string; label: string }[] = [{ name: 'board', label: 'Triage board' }]

@@ -41,7 +41,8 @@ export const FOOT_LOAD_FACTOR_RULES: readonly FactorRule[] = [
     source: 'calf-pain-in-runners (pronation and tibialis posterior); Redmond FPI-6, Brody 1982 (clinical-and-peers A8)',
     evidenceStrength: 'mixed',
     thresholds: DEFAULT_THRESHOLDS,
-    maxLikelihood: 'high',
+    // A8 covers how to measure foot posture, not that it causes calf pain: never above moderate (issue 10).
+    maxLikelihood: 'moderate',
     findings: [
       listedSidesFinding({
         id: 'pronated-fpi',

@@ -55,13 +55,17 @@ export const HIP_FACTOR_RULES: readonly FactorRule[] = [
         text: (sides) =>
           `Thomas test positive on ${sides}: short hip flexors (a weak sign unless the pelvis was held flat).`,
       }),
-      atLeastFinding({
-        id: 'long-sitting',
-        field: ['lifestyle', 'sittingHoursPerDay'],
-        weight: 1,
-        min: LIFESTYLE.longSittingHours,
-        text: (hours) => `Sits about ${fmt(hours)} hours a day.`,
-      }),
+      // Sitting is history, not a test result: it only adds to a measured glute finding (issue 10).
+      {
+        ...atLeastFinding({
+          id: 'long-sitting',
+          field: ['lifestyle', 'sittingHoursPerDay'],
+          weight: 1,
+          min: LIFESTYLE.longSittingHours,
+          text: (hours) => `Sits about ${fmt(hours)} hours a day.`,
+        }),
+        supportOnly: true,
+      },
     ],
   },
   {

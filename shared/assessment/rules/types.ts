@@ -69,6 +69,11 @@ export interface FactorFinding {
   readonly uses: readonly FieldPath[]
   /** Points added to the factor's score when present. */
   readonly weight: number
+  /**
+   * History or lifestyle that only adds weight to a measured finding: on its own it cannot raise the factor
+   * (issue 10: a new runner is not evidence of a calf deficit without a test showing one).
+   */
+  readonly supportOnly?: boolean
   readonly when: FindingTest
 }
 

@@ -96,12 +96,21 @@ const CASES: Case[] = [
 
   // --- factors (green unless stated)
   { name: 'heel raises clearly low on one side with a gap', input: p({ screening: { singleLegHeelRaiseReps: { left: 18, right: 28 } } }), triage: 'green', referrals: {}, factors: { 'calf-endurance-deficit': 'high' }, recommends: ['keep-running-comfortably', 'single-leg-heel-raises'] },
-  { name: 'heel raises a little under average', input: p({ screening: { singleLegHeelRaiseReps: { left: 24, right: 24 } } }), triage: 'green', referrals: {}, factors: { 'calf-endurance-deficit': 'low' } },
+  // Issue 10 / A2 (±6-rep noise): within 6 reps of the norm with no real side gap is not evidence.
+  { name: 'A2: heel raises 3 under average is within noise: no factor', input: p({ screening: { singleLegHeelRaiseReps: { left: 24, right: 24 } } }), triage: 'green', referrals: {}, factors: {} },
+  { name: 'A2: 5 under average on both sides is still noise', input: p({ screening: { singleLegHeelRaiseReps: { left: 22, right: 22 } } }), triage: 'green', referrals: {}, factors: {} },
+  { name: 'A2: a deficit of exactly 6 reps counts', input: p({ screening: { singleLegHeelRaiseReps: { left: 21, right: 21 } } }), triage: 'green', referrals: {}, factors: { 'calf-endurance-deficit': 'high' } },
+  { name: 'A2: teenager (no published norm): both sides alike is not a deficit', input: p({ athlete: { ageYears: 16 }, screening: { singleLegHeelRaiseReps: { left: 20, right: 20 } } }), triage: 'green', referrals: {}, factors: {} },
+  { name: 'A2: teenager judged side to side only', input: p({ athlete: { ageYears: 16 }, screening: { singleLegHeelRaiseReps: { left: 14, right: 22 } } }), triage: 'green', referrals: {}, factors: { 'calf-endurance-deficit': 'moderate' } },
+  { name: 'new runner with a measured side gap: history adds weight', input: p({ history: { monthsRunning: 3 }, screening: { singleLegHeelRaiseReps: { left: 20, right: 28 } } }), triage: 'green', referrals: {}, factors: { 'calf-endurance-deficit': 'high' } },
   { name: 'young man, both sides clearly low', input: p({ athlete: { sex: 'male', ageYears: 25 }, screening: { singleLegHeelRaiseReps: { left: 28, right: 28 } } }), triage: 'green', referrals: {}, factors: { 'calf-endurance-deficit': 'high' } },
   { name: 'heel raises without age: 15 reps is not below every age group', input: p({ athlete: { ageYears: undefined }, screening: { singleLegHeelRaiseReps: { left: 15, right: 15 } } }), triage: 'green', referrals: {}, factors: {} },
-  { name: 'heel raises without age: 11 reps is below the lowest women’s average', input: p({ athlete: { ageYears: undefined }, screening: { singleLegHeelRaiseReps: { left: 11, right: 11 } } }), triage: 'green', referrals: {}, factors: { 'calf-endurance-deficit': 'low' } },
+  { name: 'heel raises without age: 11 reps is within noise of the lowest women’s average', input: p({ athlete: { ageYears: undefined }, screening: { singleLegHeelRaiseReps: { left: 11, right: 11 } } }), triage: 'green', referrals: {}, factors: {} },
+  { name: 'heel raises without age: 7 reps is 6 below the lowest women’s average', input: p({ athlete: { ageYears: undefined }, screening: { singleLegHeelRaiseReps: { left: 7, right: 7 } } }), triage: 'green', referrals: {}, factors: { 'calf-endurance-deficit': 'high' } },
   { name: 'hip abduction without age: judged only against the oldest expectation', input: p({ athlete: { ageYears: undefined }, screening: { hipAbductionNmPerKg: { left: 0.6, right: 1.0 } } }), triage: 'green', referrals: {}, factors: { 'hip-abductor-weakness': 'moderate' } },
-  { name: 'new runner and previous calf injury', input: p({ history: { monthsRunning: 3, previousCalfInjury: true } }), triage: 'green', referrals: {}, factors: { 'calf-endurance-deficit': 'moderate' } },
+  // Issue 10: history alone cannot raise a factor without a measured finding.
+  { name: 'new runner and previous calf injury, tests normal: no factor', input: p({ history: { monthsRunning: 3, previousCalfInjury: true } }), triage: 'green', referrals: {}, factors: {} },
+  { name: 'long sitting alone: no glute factor', input: p({ lifestyle: { sittingHoursPerDay: 10 } }), triage: 'green', referrals: {}, factors: {} },
   { name: 'knee-to-wall low and asymmetric', input: p({ screening: { kneeToWallCm: { left: 9, right: 12 } } }), triage: 'green', referrals: {}, factors: { 'restricted-ankle-dorsiflexion': 'high' }, recommends: ['calf-stretch-straight-knee', 'calf-stretch-bent-knee'] },
   { name: 'knee-to-wall asymmetric by exactly 1.5 cm', input: p({ screening: { kneeToWallCm: { left: 11, right: 12.5 } } }), triage: 'green', referrals: {}, factors: { 'restricted-ankle-dorsiflexion': 'moderate' } },
   { name: 'knee-to-wall 1.4 cm apart and above 10: normal', input: p({ screening: { kneeToWallCm: { left: 11, right: 12.4 } } }), triage: 'green', referrals: {}, factors: {} },
@@ -113,7 +122,8 @@ const CASES: Case[] = [
   { name: 'same torque is normal for a woman, low for a man', input: p({ athlete: { sex: 'male' }, screening: { hipAbductionNmPerKg: { left: 1.2, right: 1.2 }, singleLegHeelRaiseReps: { left: 34, right: 34 } } }), triage: 'green', referrals: {}, factors: { 'hip-abductor-weakness': 'moderate' } },
   { name: '1.2 Nm/kg is within the norm for a 35-year-old woman', input: p({ screening: { hipAbductionNmPerKg: { left: 1.2, right: 1.2 } } }), triage: 'green', referrals: {}, factors: {} },
   { name: 'highly pronated FPI-6', input: p({ screening: { footPostureIndex: { left: 11 } } }), triage: 'green', referrals: {}, factors: { 'excessive-pronation': 'moderate' } },
-  { name: 'FPI-6 10 plus large navicular drop', input: p({ screening: { footPostureIndex: { right: 10 }, navicularDropMm: { right: 12 } } }), triage: 'green', referrals: {}, factors: { 'excessive-pronation': 'high' }, recommends: ['standing-hip-hike'] },
+  // Issue 10: A8 covers measurement only, so pronation is capped at moderate.
+  { name: 'FPI-6 10 plus large navicular drop: capped at moderate', input: p({ screening: { footPostureIndex: { right: 10 }, navicularDropMm: { right: 12 } } }), triage: 'green', referrals: {}, factors: { 'excessive-pronation': 'moderate' }, recommends: ['standing-hip-hike'] },
   { name: 'heels most days', input: p({ lifestyle: { highHeelsDaysPerWeek: 5 } }), triage: 'green', referrals: {}, factors: { footwear: 'moderate' }, recommends: ['footwear-advice'] },
   { name: 'heels and flats together', input: p({ lifestyle: { highHeelsDaysPerWeek: 2, unsupportiveFlatShoesDaysPerWeek: 2 } }), triage: 'green', referrals: {}, factors: { footwear: 'low' } },
   { name: 'a run 20 % beyond the 30-day longest', input: p({ training: { longestRunThisWeekKm: 12 } }), triage: 'green', referrals: {}, factors: { 'training-load-spike': 'moderate' }, recommends: ['cap-single-run-distance'] },

@@ -128,3 +128,12 @@ describe('describeNorm', () => {
     }
   })
 })
+
+describe('ages outside a norm table (issue 10)', () => {
+  it('heel raise under 20: says there is no published norm and never prints an extrapolated average', () => {
+    const text = describeNorm('singleLegHeelRaiseReps', { sex: 'female', ageYears: 16 }) ?? ''
+    expect(text).toMatch(/no published norm for this age/)
+    expect(text).not.toMatch(/average/)
+    expect(text).not.toMatch(/\b30\b/)
+  })
+})

@@ -1,9 +1,12 @@
 import type { ReactNode } from 'react'
 import type { Athlete, Group, Settings } from '../../../../shared/domain/squad'
+import { lazyComponent } from '../../components/lazy'
 import { ProfileTab } from './ProfileTab'
-import { RunsTab } from '../log/RunsTab'
-import { AssessmentTab } from '../assessment/AssessmentTab'
-import { PlanTab } from '../plan/PlanTab'
+
+// Charts, the assessment form and the plan builder load when their tab is first opened.
+const RunsTab = lazyComponent(async () => (await import('../log/RunsTab')).RunsTab, 'the run log')
+const AssessmentTab = lazyComponent(async () => (await import('../assessment/AssessmentTab')).AssessmentTab, 'the assessment')
+const PlanTab = lazyComponent(async () => (await import('../plan/PlanTab')).PlanTab, 'the plan')
 
 export interface AthleteTabProps {
   athlete: Athlete

@@ -5,13 +5,17 @@ import { call } from '../../api'
 import { DateText } from '../../components/DateText'
 import { RecordLockedNotice } from '../athlete/RecordLockedNotice'
 import type { AthleteTabProps } from '../athlete/tabs'
-import { AthleteCharts } from './charts/AthleteCharts'
-import { ImportRuns } from './ImportRuns'
+import { lazyComponent } from '../../components/lazy'
 import { QuickAdd } from './QuickAdd'
 import { RunsTable } from './RunsTable'
 import { localToday } from './run-form'
 import { useAthleteRecord } from './use-athlete-record'
 import './log.css'
+
+
+// The chart library and the file importers load with the charts and the import button, not the log.
+const AthleteCharts = lazyComponent(async () => (await import('./charts/AthleteCharts')).AthleteCharts, 'the charts')
+const ImportRuns = lazyComponent(async () => (await import('./ImportRuns')).ImportRuns, 'import')
 
 /** The athlete's "Runs & pain" tab: quick add, load facts, charts, import/export and the log itself. */
 export function RunsTab({ athlete, settings }: AthleteTabProps) {

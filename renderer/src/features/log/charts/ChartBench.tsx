@@ -24,10 +24,6 @@ declare global {
   }
 }
 
-export function chartBenchRequested(): boolean {
-  return new URLSearchParams(window.location.search).get('bench') === 'chart'
-}
-
 /** Every run as its own point: what drawing without aggregation would mean. */
 function rawSeries(runs: readonly ChartRun[]): WeeklySeries {
   const sorted = [...runs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
