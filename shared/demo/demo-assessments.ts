@@ -34,6 +34,9 @@ const NO_RED_FLAGS = {
   focalBoneTenderness: false,
   painfulHop: false,
   backPainOrRadiatingPain: false,
+  saddleNumbnessOrBladderBowelChange: false,
+  forcedToStop: false,
+  muscleHernia: false,
 } as const satisfies Symptoms
 
 function noRiskHistory(athlete: Athlete, monthsRunning: number): History {
@@ -44,6 +47,7 @@ function noRiskHistory(athlete: Athlete, monthsRunning: number): History {
     activeCancer: false,
     previousCalfInjury: false,
     previousBoneStressInjury: false,
+    vascularRiskFactors: ['none-of-these'],
     ...(athlete.sex === 'female' ? { hormonalContraceptiveOrHrt: false, irregularOrAbsentPeriods: false } : {}),
     monthsRunning,
   }

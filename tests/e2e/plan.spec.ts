@@ -268,7 +268,10 @@ describe('return-to-distance plans in the built renderer', () => {
       expect(pdf.flat).not.toContain('The plan week by week')
       expect(pdf.flat).not.toMatch(/Easy run|Long run|Walk–run/)
       expect(pdf.flat).toContain('Stop running')
-      expect(pdf.flat).toContain('Some pain during a run is allowed')
+      // Refer-first prints no running pain rules (issue 10): only "do not run" and, for a clot, no exercise at all.
+      expect(pdf.flat).not.toContain('Some pain during a run is allowed')
+      expect(pdf.flat).toContain('Do not run until a clinician has seen you.')
+      expect(pdf.flat).toContain('No exercise at all until a doctor has seen the runner')
       expect(pdf.flat).toContain('Week starting (Monday)')
       expect(pdf.pages.length).toBeLessThanOrEqual(2)
       expect(app.consoleErrors).toEqual([])

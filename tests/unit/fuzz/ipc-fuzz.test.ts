@@ -132,6 +132,7 @@ const VALID: Record<string, () => unknown> = {
   deleteGroup: () => ({ id: seed.spareGroup }),
   updateSettings: () => ({ distanceUnit: 'mi', coachName: 'Coach Fuzz' }),
   loadDemoSquad: () => undefined,
+  removeDemoSquad: () => undefined,
   backupNow: () => undefined,
   listBackups: () => undefined,
   restoreBackup: () => ({ id: seed.backupId }),
