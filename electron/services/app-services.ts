@@ -6,6 +6,7 @@ import { ClubFolder } from './store/club/club-folder'
 import { ClubWatcher } from './store/club/club-watcher'
 import { readShareConfig, type ShareConfig } from './store/club/share-config'
 import { WriteCoordinator } from './store/write-coordinator'
+import { FolderLock, heldMessage, type LockSystem, thisProcess } from './store/folder-lock'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -18,6 +19,8 @@ export interface AppServicesOptions {
   background?: boolean
   /** Watch a club folder for other coaches' changes (default on; tests that drive refreshes by hand turn it off). */
   watch?: boolean
+  /** This process as the data folder's lock sees it (tests inject other pids and hosts). */
+  lockSystem?: LockSystem
 }
 
 /**
@@ -41,6 +44,10 @@ export class AppServices implements ServiceContext {
   /** This computer's sharing settings, or null for the single-coach layout. */
   share: ShareConfig | null = null
   private watcher: ClubWatcher | null = null
+  /** This process's lock on the data folder, or null when another process holds it. */
+  private lock: FolderLock | null = null
+  /** Why this window is read-only because another process holds the data folder, or null. */
+  lockedOutReason: string | null = null
 
   private constructor(private readonly options: AppServicesOptions) {
     this.now = options.now ?? (() => new Date())
@@ -51,6 +58,10 @@ export class AppServices implements ServiceContext {
 
   static async open(options: AppServicesOptions): Promise<AppServices> {
     const services = new AppServices(options)
+    const sys = options.lockSystem ?? thisProcess
+    const lock = await FolderLock.acquire(options.dataDir, sys)
+    if (lock.kind === 'owned') services.lock = lock.lock
+    else services.lockedOutReason = heldMessage(lock.holder, sys)
     await services.reopen()
     return services
   }
@@ -69,6 +80,7 @@ export class AppServices implements ServiceContext {
     const ops = this.options.ops ?? nodeFileOps
     this.share = await readShareConfig(this.options.dataDir, ops)
     const club = this.share ? new ClubFolder(this.share.clubFolder, this.share.installId, ops, () => this.now().getTime()) : null
+    if (club) club.readOnly = this.lockedOutReason !== null
     this.db = await Database.open({
       dataDir: this.options.dataDir,
       now: this.now,
@@ -76,6 +88,7 @@ export class AppServices implements ServiceContext {
       coordinator: this.writes,
       ...(this.options.ops ? { ops: this.options.ops } : {}),
       ...(club ? { club } : {}),
+      ...(this.lockedOutReason ? { readOnly: this.lockedOutReason } : {}),
     })
     if (previous) this.db.notices.unshift(...previous.notices)
     if (club && this.options.watch !== false) {
@@ -85,10 +98,12 @@ export class AppServices implements ServiceContext {
     }
   }
 
-  /** Stops watching the club folder and waits for pending writes (app quit, tests). */
+  /** Stops watching the club folder, waits for pending writes and releases the data folder (app quit, tests). */
   async close(): Promise<void> {
     this.watcher?.stop()
     this.watcher = null
     await this.db.flush()
+    await this.lock?.release()
+    this.lock = null
   }
 }

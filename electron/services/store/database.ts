@@ -33,6 +33,11 @@ export interface DatabaseOptions {
   coordinator?: WriteCoordinator
   /** Open a club folder shared with other coaches instead of the single-coach files (see store/club/). */
   club?: ClubFolder
+  /**
+   * Open read-only for this reason (another process holds the data folder, see folder-lock.ts): nothing
+   * in the folder is written, moved or cleaned up, and every write is refused with this message.
+   */
+  readOnly?: string
 }
 
 const DAY_MS = 86_400_000
@@ -80,6 +85,7 @@ export class Database {
       options.coordinator ?? new WriteCoordinator(),
     )
     db.club = options.club ?? null
+    if (options.readOnly) db.readOnlyReason = options.readOnly
     await db.load(options.autoBackupAfterMs ?? DAY_MS, options.background ?? false)
     return db
   }
