@@ -84,7 +84,10 @@ export class AppServices implements ServiceContext {
     this.db = await Database.open({
       dataDir: this.options.dataDir,
       now: this.now,
-      background: this.options.background ?? false,
+      // Inside a restore, import or share the folder is loaded completely before the hold ends: loading in
+      // the background would let its migrations run after the hold (the nested exclusive runs unguarded) and
+      // let saves queued behind the hold reach athletes whose files are still being read.
+      background: (this.options.background ?? false) && !this.writes.holding,
       coordinator: this.writes,
       ...(this.options.ops ? { ops: this.options.ops } : {}),
       ...(club ? { club } : {}),
