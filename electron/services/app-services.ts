@@ -4,6 +4,7 @@ import { Database } from './store/database'
 import { type FileOps, nodeFileOps } from './store/file-ops'
 import { ClubFolder } from './store/club/club-folder'
 import { ClubWatcher } from './store/club/club-watcher'
+import { ChangeFeed } from './store/change-feed'
 import { readShareConfig, type ShareConfig } from './store/club/share-config'
 import { WriteCoordinator } from './store/write-coordinator'
 import { FolderLock, heldMessage, type LockSystem, thisProcess } from './store/folder-lock'
@@ -37,6 +38,8 @@ export class AppServices implements ServiceContext {
   db!: Database
   /** Orders saves against restore, import, migrations and backups; outlives every reopen. */
   readonly writes = new WriteCoordinator()
+  /** Other coaches' changes merged in; outlives reopens, so the renderer's long poll keeps counting. */
+  private readonly changes = new ChangeFeed()
   readonly now: () => Date
   readonly dialogs: DialogPort
   readonly shell: ShellPort
@@ -89,6 +92,7 @@ export class AppServices implements ServiceContext {
       // let saves queued behind the hold reach athletes whose files are still being read.
       background: (this.options.background ?? false) && !this.writes.holding,
       coordinator: this.writes,
+      changes: this.changes,
       ...(this.options.ops ? { ops: this.options.ops } : {}),
       ...(club ? { club } : {}),
       ...(this.lockedOutReason ? { readOnly: this.lockedOutReason } : {}),
