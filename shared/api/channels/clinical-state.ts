@@ -84,5 +84,10 @@ export const ClinicalStateDto = z.strictObject({
   crossTraining: CrossTrainingDto.nullable(),
   returnToRun: ReturnToRunDto.nullable(),
   latestAssessmentId: z.string().nullable(),
+  // ---- app-side additions (shared/domain/clinical-headline.ts) ----
+  /** The one status line for this state, e.g. "Red: see a clinician today, no running". */
+  headline: z.string(),
+  /** An open referral needs a clinician today (emergency or same day). */
+  seeClinicianToday: z.boolean(),
 })
 export type ClinicalStateDto = z.infer<typeof ClinicalStateDto>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { Fragment, useCallback, useEffect, useState } from 'react'
 import type { SquadTriage, SquadTriageEntry } from '../../../../shared/api/channels/runs'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
@@ -9,11 +9,13 @@ import { GroupSession } from '../log/GroupSession'
 import { GroupSelect } from '../squad/GroupSelect'
 import '../log/log.css'
 import { useDistanceText } from '../../components/use-distance-text'
+import { StatusBadge } from '../clinical/StatusBadge'
 
-const LEVEL_TEXT: Record<SquadTriageEntry['level'], string> = {
-  red: 'Red: stop and check',
-  amber: 'Amber: modify',
-  green: 'Green: carry on',
+/** The board is split by what each colour asks of the coach (the colour itself comes from the clinical state). */
+const GROUP_TITLE: Record<SquadTriageEntry['level'], string> = {
+  red: 'See a clinician today or stop running',
+  amber: 'Hold: do not increase running',
+  green: 'Progress as planned',
 }
 
 /** Shown for each athlete; the rest of the reasons sit behind "more". */
@@ -59,6 +61,7 @@ export function TriageBoard() {
   const rows = (board?.athletes ?? []).filter((a) => !groupId || a.groupIds.includes(groupId))
   const counts = { red: 0, amber: 0, green: 0 }
   for (const a of rows) counts[a.level]++
+  const today = rows.filter((a) => a.seeClinicianToday).length
 
   return (
     <section aria-labelledby="board-title">
@@ -70,8 +73,9 @@ export function TriageBoard() {
         </button>
       </div>
       <p className="muted">
-        Who needs attention first: red, then amber, then green. The colour combines the latest assessment’s triage with the pain log (pain during a run above
-        5/10, next-morning pain not settled, morning pain rising) and runs more than 10 % beyond the longest of the previous 30 days.
+        Who needs attention first. Red: a referral is open that needs a clinician today or stops running until a clinician clears it. Amber: hold or
+        reduce, because of a referral to see before progressing, pain outside the limits, a run more than 10 % beyond the longest of the previous 30
+        days, or readiness tests still to pass. Green: progress as planned. Every screen shows the same status.
       </p>
       {message && (
         <p role="status" className="ok">
@@ -81,6 +85,7 @@ export function TriageBoard() {
       {logging && (
         <GroupSession
           athletes={squad.athletes}
+          statuses={board?.athletes ?? []}
           groups={squad.groups}
           unit={unit}
           onCancel={() => setLogging(false)}
@@ -95,7 +100,7 @@ export function TriageBoard() {
         <label htmlFor="board-group">Group</label>
         <GroupSelect id="board-group" groups={squad.groups} value={groupId} noneLabel="All groups" onChange={setGroupId} />
         <span className="muted" data-testid="board-counts">
-          {counts.red} red · {counts.amber} amber · {counts.green} green
+          {counts.red} red ({today} to see a clinician today) · {counts.amber} amber · {counts.green} green
         </span>
       </div>
       {error && (
@@ -119,34 +124,42 @@ export function TriageBoard() {
             ]}
           />
           <tbody>
-            {rows.map((a) => {
+            {rows.map((a, i) => {
               const shown = a.reasons.slice(0, REASONS_SHOWN)
               const more = a.reasons.slice(REASONS_SHOWN)
+              const firstOfLevel = i === 0 || rows[i - 1]?.level !== a.level
               return (
-                <tr key={a.athleteId} data-testid="board-row" data-level={a.level}>
-                  <th scope="row">
-                    <a href={hrefFor({ name: 'athlete', id: a.athleteId, tab: 'runs' })}>{a.name}</a>
-                    {a.locked && <span className="badge badge-red"> Locked</span>}
-                  </th>
-                  <td>
-                    <span className={`status-badge status-${a.level}`} data-testid="status-badge">
-                      {LEVEL_TEXT[a.level]}
-                    </span>
-                  </td>
-                  <td>
-                    <ReasonList reasons={shown} />
-                    {more.length > 0 && (
-                      <details>
-                        <summary>{more.length} more</summary>
-                        <ReasonList reasons={more} />
-                      </details>
-                    )}
-                  </td>
-                  <td>
-                    <Sparkline points={a.sparkline} unit={unit} />
-                  </td>
-                  <td>{a.lastRunDate ?? '–'}</td>
-                </tr>
+                <Fragment key={a.athleteId}>
+                  {firstOfLevel && (
+                    <tr className={`board-group board-group-${a.level}`} data-testid="board-group">
+                      <th scope="rowgroup" colSpan={5}>
+                        {GROUP_TITLE[a.level]}
+                      </th>
+                    </tr>
+                  )}
+                  <tr data-testid="board-row" data-level={a.level}>
+                    <th scope="row">
+                      <a href={hrefFor({ name: 'athlete', id: a.athleteId, tab: 'runs' })}>{a.name}</a>
+                      {a.locked && <span className="badge badge-red"> Locked</span>}
+                    </th>
+                    <td>
+                      <StatusBadge colour={a.level} headline={a.headline} />
+                    </td>
+                    <td>
+                      <ReasonList reasons={shown} />
+                      {more.length > 0 && (
+                        <details>
+                          <summary>{more.length} more</summary>
+                          <ReasonList reasons={more} />
+                        </details>
+                      )}
+                    </td>
+                    <td>
+                      <Sparkline points={a.sparkline} unit={unit} />
+                    </td>
+                    <td>{a.lastRunDate ?? '–'}</td>
+                  </tr>
+                </Fragment>
               )
             })}
           </tbody>

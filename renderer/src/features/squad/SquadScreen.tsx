@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
+import type { SquadTriage } from '../../../../shared/api/channels/runs'
 import { ageOn } from '../../../../shared/dates'
 import type { Athlete } from '../../../../shared/domain/squad'
 import { call } from '../../api'
@@ -6,7 +7,10 @@ import { useAppData } from '../../app-data'
 import { RowActions, TableHead } from '../../components/Table'
 import { useToast } from '../../components/Toasts'
 import { navigate } from '../../route'
-import { AthleteForm, STATUS_LABELS } from './AthleteForm'
+import { formatDistance } from '../../../../shared/units'
+import { StatusBadge } from '../clinical/StatusBadge'
+import { useDistanceText } from '../../components/use-distance-text'
+import { AthleteForm } from './AthleteForm'
 import { GroupManager } from './GroupManager'
 import { GroupSelect } from './GroupSelect'
 
@@ -22,6 +26,9 @@ export function SquadScreen() {
   const [adding, setAdding] = useState(false)
   const [managingGroups, setManagingGroups] = useState(false)
   const [demoError, setDemoError] = useState<string | null>(null)
+  // The clinical status of every active athlete, from the same channel (and service) as the triage board.
+  const [triage, setTriage] = useState<SquadTriage | null>(null)
+  const distanceText = useDistanceText()
   // The athlete just added or brought back: scrolled into view and marked for a moment.
   const [highlightId, setHighlightId] = useState<string | null>(null)
   const notify = useToast()
@@ -29,6 +36,16 @@ export function SquadScreen() {
     if (highlightId) document.getElementById(`squad-row-${highlightId}`)?.scrollIntoView({ block: 'nearest' })
   }, [highlightId, squad])
   const today = new Date().toISOString().slice(0, 10)
+  useEffect(() => {
+    let live = true
+    call('getSquadTriage')
+      .then((t) => live && setTriage(t))
+      .catch(() => live && setTriage(null))
+    return () => {
+      live = false
+    }
+  }, [squad])
+  const clinical = useMemo(() => new Map((triage?.athletes ?? []).map((e, i) => [e.athleteId, { ...e, rank: i }])), [triage])
 
   const visible = useMemo(() => {
     if (!squad) return []
@@ -43,11 +60,11 @@ export function SquadScreen() {
     const compare: Record<SortKey, (a: Athlete, b: Athlete) => number> = {
       name: (a, b) => a.name.localeCompare(b.name),
       age: (a, b) => age(b) - age(a) || a.name.localeCompare(b.name),
-      status: (a, b) => a.trainingStatus.localeCompare(b.trainingStatus) || a.name.localeCompare(b.name),
+      status: (a, b) => (clinical.get(a.id)?.rank ?? 1e9) - (clinical.get(b.id)?.rank ?? 1e9) || a.name.localeCompare(b.name),
       updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
     }
     return [...list].sort(compare[sort])
-  }, [squad, query, groupId, sort, showArchived, today])
+  }, [squad, query, groupId, sort, showArchived, today, clinical])
 
   if (!squad) return <p>Loading squad…</p>
   const groupName = new Map(squad.groups.map((g) => [g.id, g.name]))
@@ -130,7 +147,7 @@ export function SquadScreen() {
         <select id="squad-sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
           <option value="name">Name</option>
           <option value="age">Age (oldest first)</option>
-          <option value="status">Status</option>
+          <option value="status">Status (who needs attention first)</option>
           <option value="updated">Recently updated</option>
         </select>
         <label className="checkbox">
@@ -140,7 +157,7 @@ export function SquadScreen() {
       </div>
       <table className="squad-table">
         <caption className="sr-only">{showArchived ? 'Archived athletes' : 'Active athletes'}</caption>
-        <TableHead columns={['Name', 'Age', 'Groups', 'Status']} actions />
+        <TableHead columns={['Name', 'Age', 'Groups', 'Status', 'Last run', 'This week']} actions />
         <tbody>
           {visible.map((a) => (
             <tr key={a.id} id={`squad-row-${a.id}`} data-testid="squad-row" className={a.id === highlightId ? 'just-changed' : undefined}>
@@ -150,7 +167,7 @@ export function SquadScreen() {
               </td>
               <td>{a.dateOfBirth ? ageOn(a.dateOfBirth, today) : '—'}</td>
               <td>{a.groupIds.map((id) => groupName.get(id)).filter(Boolean).join(', ') || '—'}</td>
-              <td>{STATUS_LABELS[a.trainingStatus]}</td>
+              <SquadStatusCells entry={clinical.get(a.id)} unit={squad.settings.distanceUnit} distanceText={distanceText} />
               <RowActions>
                 <button type="button" onClick={() => navigate({ name: 'athlete', id: a.id, tab: 'profile' })} aria-label={`Open ${a.name}`}>
                   Open
@@ -183,5 +200,28 @@ export function SquadScreen() {
       {addForm}
       {managingGroups && <GroupManager groups={squad.groups} onClose={() => setManagingGroups(false)} onChanged={refresh} />}
     </section>
+  )
+}
+
+/** Status (with its most serious reason), last run and this week's distance, all from the clinical state. */
+function SquadStatusCells({ entry, unit, distanceText }: { entry: SquadTriage['athletes'][number] | undefined; unit: 'km' | 'mi'; distanceText(text: string): string }) {
+  if (!entry) {
+    return (
+      <>
+        <td className="muted">—</td>
+        <td>—</td>
+        <td>—</td>
+      </>
+    )
+  }
+  return (
+    <>
+      <td data-testid="squad-status">
+        <StatusBadge colour={entry.level} headline={entry.headline} />
+        {entry.topReason && <div className="muted squad-status-reason">{distanceText(entry.topReason)}</div>}
+      </td>
+      <td>{entry.lastRunDate ?? '—'}</td>
+      <td>{formatDistance(entry.weekKm, unit)}</td>
+    </>
   )
 }
