@@ -49,6 +49,9 @@ describe('clearance and readiness tests in the built renderer', () => {
       const card = page.getByRole('article', { name: 'Possible blood clot in the leg (DVT)' })
       await card.waitFor()
       await expect.poll(() => card.textContent()).toContain('No running until the clearance is recorded.')
+      // The status header above every tab reads the same state, and follows each save below without a reload.
+      const header = page.getByTestId('athlete-status')
+      await expect.poll(() => header.getAttribute('data-level')).toBe('red')
 
       // Bad input: every missing field gets its own message and nothing is saved.
       await card.getByRole('button', { name: 'Record clearance: Possible blood clot in the leg (DVT)' }).click()
@@ -78,6 +81,8 @@ describe('clearance and readiness tests in the built renderer', () => {
       const status = page.getByTestId('return-status')
       await expect.poll(() => status.getAttribute('data-status')).toBe('readiness-tests')
       await expect.poll(() => status.textContent()).toMatch(/no running until the readiness tests pass/)
+      await expect.poll(() => header.getAttribute('data-level')).toBe('amber')
+      await expect.poll(() => header.getByTestId('status-badge').textContent()).toBe('Amber: no running until the readiness tests pass')
       const cleared = await stateOf(app, id)
       expect([cleared.colour, cleared.runningAllowance, cleared.returnToRun?.status]).toEqual(['amber', 'none', 'readiness-tests'])
 
@@ -98,6 +103,7 @@ describe('clearance and readiness tests in the built renderer', () => {
       await expect.poll(() => page.getByTestId('readiness-result').first().getAttribute('data-passed')).toBe('true')
       await expect.poll(() => status.getAttribute('data-status')).toBe('walk-run-ladder')
       expect((await stateOf(app, id)).returnToRun?.status).toBe('walk-run-ladder')
+      await expect.poll(() => header.getByTestId('status-badge').textContent()).not.toBe('Amber: no running until the readiness tests pass')
       await app.screenshot('clearance-02-readiness-passed')
 
       // The plan is no longer refer-first: it starts as a walk-run ladder.
