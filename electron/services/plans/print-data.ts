@@ -1,5 +1,7 @@
 import type { ExerciseSheetItem, PrintData, ReferralView } from '../../../shared/api/channels/plans'
 import { exerciseById } from '../../../shared/assessment/exercises'
+import { referralRule } from '../../../shared/assessment/rules/index'
+import { clinicalHeadline } from '../../../shared/domain/clinical-headline'
 import { weeklySeries } from '../../../shared/load/chart-data'
 import { painRulesText } from '../../../shared/plan/index'
 import { planVsActual } from '../../../shared/plan/plan-vs-actual'
@@ -42,11 +44,15 @@ export function printData(ctx: ServiceContext, athleteId: string, planId: string
   const c = athleteContext(ctx, athleteId)
   const plan = findPlan(c.data, planId)
   const assessment = summaryFor(c, plan.request.diagnosis)
-  const redNow = c.diagnosis?.triage === 'red'
-  const referFirst = plan.output.status === 'refer-first' || redNow
+  // The one clinical state decides, as on every screen: an open stop-running referral withholds any running plan.
+  const stoppedNow = c.state.openReferrals.some((r) => r.stopsRunning)
+  const referFirst = plan.output.status === 'refer-first' || stoppedNow
   let referFirstReason: string | null = null
-  if (plan.output.status !== 'refer-first' && redNow && c.latest) {
-    referFirstReason = `The latest assessment (${c.latest.date}) found a red flag after this plan was made, so the running plan is withheld until a doctor has seen the runner.`
+  if (plan.output.status !== 'refer-first' && stoppedNow) {
+    referFirstReason = `Since this plan was made, a referral that stops running was raised (${c.state.openReferrals
+      .filter((r) => r.stopsRunning)
+      .map((r) => `${referralRule(r.referralId)?.title ?? r.referralId}, ${r.since}`)
+      .join('; ')}), so the running plan is withheld until a clinician has seen the runner.`
   }
   const referrals: ReferralView[] =
     plan.output.status === 'refer-first' && plan.output.referrals
@@ -57,6 +63,8 @@ export function printData(ctx: ServiceContext, athleteId: string, planId: string
     ? (diagnosis?.recommendations ?? []).map((r) => ({ id: r.id, title: r.title, dose: r.dose, purpose: exerciseById(r.id)?.purpose ?? null, weeks: 'now' }))
     : exerciseSheet(plan.output.weeks)
   return {
+    headline: clinicalHeadline(c.state),
+    colour: c.state.colour,
     athlete: c.athlete,
     settings: ctx.db.squad.data.settings,
     plan,
