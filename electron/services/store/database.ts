@@ -33,6 +33,13 @@ export interface DatabaseOptions {
   coordinator?: WriteCoordinator
   /** Open a club folder shared with other coaches instead of the single-coach files (see store/club/). */
   club?: ClubFolder
+  /**
+   * Open read-only for this reason (another process holds the data folder, see folder-lock.ts): nothing
+   * in the folder is written, moved or cleaned up, and every write is refused with this message.
+   */
+  readOnly?: string
+  /** Counts changes merged in from other coaches; the app passes one that outlives reopens (the renderer keeps its count). */
+  changes?: ChangeFeed
 }
 
 const DAY_MS = 86_400_000
@@ -60,7 +67,7 @@ export class Database {
   /** The club folder this database reads and writes, or null for the single-coach layout. */
   club: ClubFolder | null = null
   /** Changes merged in from other coaches; the renderer waits on it to refresh (see waitForChange). */
-  private readonly changes = new ChangeFeed()
+  private changes = new ChangeFeed()
 
   private constructor(
     readonly dataDir: string,
@@ -80,6 +87,8 @@ export class Database {
       options.coordinator ?? new WriteCoordinator(),
     )
     db.club = options.club ?? null
+    if (options.changes) db.changes = options.changes
+    if (options.readOnly) db.readOnlyReason = options.readOnly
     await db.load(options.autoBackupAfterMs ?? DAY_MS, options.background ?? false)
     return db
   }

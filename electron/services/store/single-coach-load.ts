@@ -37,6 +37,8 @@ export async function prepareDataFolder(db: LoadTarget): Promise<void> {
       )
     }
   }
+  // Read-only because another process writes here: its temp files are saves in progress, not leftovers.
+  if (db.readOnlyReason) return
   await removeStaleTempFiles(db)
   await probeWritable(db)
 }

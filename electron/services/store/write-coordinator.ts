@@ -53,6 +53,11 @@ export class WriteCoordinator {
     return task
   }
 
+  /** True inside an exclusive operation (its own steps, a reopen's loading among them). */
+  get holding(): boolean {
+    return this.inside.getStore() === true
+  }
+
   /** True while nothing is queued: used by tests and by shutdown. */
   get idle(): boolean {
     return this.inFlight === 0 && this.barrier === null

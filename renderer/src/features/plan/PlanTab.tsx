@@ -6,6 +6,7 @@ import { planVsActual } from '../../../../shared/plan/plan-vs-actual'
 import { formatDistance, localiseDistanceText, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
 import { RowActions, TableHead } from '../../components/Table'
+import { RecordAuthor } from '../athlete/record-authors'
 import { RecordLockedNotice } from '../athlete/RecordLockedNotice'
 import type { AthleteTabProps } from '../athlete/tabs'
 import { useElementWidth } from '../log/charts/AthleteCharts'
@@ -341,6 +342,7 @@ export function PlanTab({ athlete, settings }: AthleteTabProps) {
                     {p.active ? 'Active' : 'Earlier version'}
                     {p.output.status === 'refer-first' ? ' · refer first' : ''}
                     {p.editedAt ? ' · edited' : ''}
+                    <RecordAuthor id={p.id} />
                   </td>
                   <RowActions>
                     {shown?.id !== p.id && (
