@@ -8,6 +8,7 @@ import { type ClearanceFacts, type ClinicalInput, type ClinicalState, computeCli
 import { athleteClinicalInput, diagnoseAthleteAssessment } from '../../../shared/domain/athlete-clinical'
 import type { AssessmentRecord, AthleteDocument, PlanRecord } from '../../../shared/domain/documents'
 import type { Athlete } from '../../../shared/domain/squad'
+import { planClinical, type PlanClinical } from '../../../shared/plan/clinical'
 import { loggedRunsForPlan } from '../../../shared/plan/defaults'
 import { PlanRequest } from '../../../shared/plan/schema'
 import { newestFirst } from '../assessments/assessment-service'
@@ -60,6 +61,13 @@ function planClinicalBasis(
   if (!latest) return { diagnosis: undefined, clinicalFacts: { clearances: [], readinessTests: [] } }
   const open: Referral[] = state.openReferrals.map((r) => ({ id: r.referralId, urgency: r.urgency, because: [...r.because] }))
   const returning = (state.returnToRun?.referralIds ?? []).filter((id) => !open.some((r) => r.id === id))
+  // A clinician found something else and the runner has not been re-assessed since: not cleared for running,
+  // so the plan keeps that referral with its clearance (the generator treats it as open, as the state does).
+  const elseFound = state.reasons
+    .filter((r) => r.code === 'something-else-found' && r.referralId !== undefined)
+    .map((r) => r.referralId as ReferralId)
+    .filter((id) => !open.some((r) => r.id === id) && !returning.includes(id))
+  const closedKept = [...returning, ...elseFound]
   const raised = (id: ReferralId): Referral => {
     // The urgency it was raised with, from the newest assessment that raised it (the plan's return path needs it).
     const found = [...input.assessments].reverse().flatMap((a) => a.referrals).find((r) => r.id === id)
@@ -70,11 +78,11 @@ function planClinicalBasis(
   const diagnosis: Diagnosis = {
     ...latest,
     triage,
-    referrals: [...open, ...returning.map(raised)],
+    referrals: [...open, ...closedKept.map(raised)],
     recommendations: chooseRecommendations(triage, open, factorIds),
   }
   const clearances: ClearanceFacts[] = state.clearances
-    .filter((c) => c.closedReferral && returning.includes(c.referralId))
+    .filter((c) => c.closedReferral && closedKept.includes(c.referralId))
     .map((c) => ({ referralId: c.referralId, date: c.date, outcome: c.outcome, ...(c.restrictions !== undefined ? { restrictions: c.restrictions } : {}) }))
   return { diagnosis, clinicalFacts: { clearances, readinessTests: returning.length ? readinessTests.filter((t) => t.date <= state.asOf) : [] } }
 }
@@ -102,6 +110,11 @@ export function invalid(message: string, issues: FieldIssue[]): DomainError {
   return new DomainError('invalid-input', message, issues)
 }
 
+/** What the plan generator decides today from the clinical state (refer first, hold, return), as the plan will. */
+export function planClinicalNow(c: AthleteContext): PlanClinical {
+  return planClinical({ ...(c.diagnosis ? { diagnosis: c.diagnosis } : {}), ...c.clinicalFacts })
+}
+
 /**
  * The request the generator gets: the coach's fields, plus "today" and the logged runs (unless given), and
  * whenever there is an assessment the diagnosis, clearances and readiness tests of the clinical state (never
@@ -123,6 +136,9 @@ export function effectiveRequest(c: AthleteContext, input: PlanRequest, pathPref
 
 /** Puts the clinical state's diagnosis, clearances and readiness tests into a request draft (save and regenerate). */
 export function withClinicalState(c: AthleteContext, draft: Record<string, unknown>): void {
+  // Never the request's own clearances or tests: a request cannot clear a referral the coach has not recorded.
+  delete draft['clearances']
+  delete draft['readinessTests']
   if (!c.diagnosis) return
   draft['diagnosis'] = c.diagnosis
   // The old single "cleared on" date clears every referral of an amber diagnosis: never one that stops running.

@@ -139,7 +139,7 @@ function PlanView({ plan, runs, unit, today, athleteName, athleteId, locked, amb
           Do not follow this plan: a referral that stops running is open. It is kept as history; its PDF shows the referral instead of the running weeks.
         </p>
       )}
-      {out.status === 'refer-first' && <p>This sheet has no running plan: it tells the runner to see a doctor first, with the pain rules and the advice from the assessment.</p>}
+      {out.status === 'refer-first' && <p>This sheet has no running plan. Its PDF is a one-page referral letter for the clinician, with a clearance section for them to fill in.</p>}
       {amber && out.status === 'ok' && (
         <div className="notice notice-warning plan-clearance">
           <div>
@@ -271,7 +271,7 @@ export function PlanTab({ athlete, settings }: AthleteTabProps) {
             REFER FIRST — see a doctor before running
           </h3>
           <p>
-            A referral that stops running is open, so CalfCoach gives no running plan. Refer the runner for these reasons, and record the clearance once a clinician has seen them:
+            A referral that stops running is open, so CalfCoach gives no running plan. Refer the runner for these reasons; once a clinician has seen them, record the clearance on the Referrals tab:
           </p>
           <ReferralList referrals={assessment.referrals} />
           <div className="actions">
