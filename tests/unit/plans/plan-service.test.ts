@@ -364,7 +364,7 @@ describe('getPrintData', () => {
     const p = await t.call<PrintData>('getPrintData', { athleteId: id, planId: plan.id })
     expect(p.referFirst).toBe(true)
     // Worded from the one clinical state: which open referral stops running, and since when.
-    expect(p.referFirstReason).toBe(`Since this plan was made, a referral that stops running was raised (Possible blood clot in the leg (DVT), ${T0}), so the running plan is withheld until a clinician has seen the runner.`)
+    expect(p.referFirstReason).toBe(`Since this plan was made, a referral that stops running was raised (Possible blood clot in the leg (DVT), ${T0}), so the running plan is withheld until a clinician has seen the runner and the clearance is recorded.`)
     expect(p.headline).toBe('Red: see a clinician today, no running')
     expect(p.referrals.map((r) => r.id)).toEqual(['suspected-dvt'])
     expect(p.planVsActual).toEqual([])
