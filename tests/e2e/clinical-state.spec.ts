@@ -42,6 +42,8 @@ async function easyMonth(app: Harness, id: string, today: string): Promise<void>
   }
 }
 
+/** A link in the app's main navigation (the athlete page has a "Squad" breadcrumb too). */
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true })
 const boardRow = (page: Page, name: string) => page.getByTestId('board-row').filter({ has: page.getByRole('link', { name, exact: true }) })
 const squadRow = (page: Page, name: string) => page.getByTestId('squad-row').filter({ has: page.getByRole('link', { name, exact: true }) })
 const headerBadge = (page: Page) => page.getByTestId('athlete-status').getByTestId('status-badge')
@@ -49,10 +51,10 @@ const headerBadge = (page: Page) => page.getByTestId('athlete-status').getByTest
 /** The board, the squad list and the header on every athlete tab all show `headline`. */
 async function sameStatusEverywhere(app: Harness, name: string, headline: string): Promise<void> {
   const { page } = app
-  await page.getByRole('link', { name: 'Triage board' }).click()
+  await nav(page, 'Triage board').click()
   await expect.poll(() => boardRow(page, name).getByTestId('status-badge').textContent()).toBe(headline)
 
-  await page.getByRole('link', { name: 'Squad', exact: true }).click()
+  await nav(page, 'Squad').click()
   await expect.poll(() => squadRow(page, name).getByTestId('status-badge').textContent()).toBe(headline)
 
   await squadRow(page, name).getByRole('link', { name, exact: true }).click()
@@ -91,7 +93,7 @@ describe('one clinical state on every screen and in print', () => {
       await sameStatusEverywhere(app, 'Cal Calm', 'Green: progress as planned')
 
       // Ada's Plan tab: no assessment, so the builder asks for the acknowledgement; main refuses without it.
-      await page.getByRole('link', { name: 'Squad', exact: true }).click()
+      await nav(page, 'Squad').click()
       await squadRow(page, 'Ada Amber').getByRole('link', { name: 'Ada Amber', exact: true }).click()
       await page.getByRole('tab', { name: 'Plan', exact: true }).click()
       const builder = page.getByRole('form', { name: 'Plan builder' })
