@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useState } from 'react'
 import type { SquadTriage, SquadTriageEntry } from '../../../../shared/api/channels/runs'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
 import { TableHead } from '../../components/Table'
+import { type RowPlacement, rowCountFor, VirtualBody } from '../../components/VirtualBody'
 import { hrefFor } from '../../route'
 import { Sparkline } from '../log/charts/Sparkline'
 import { GroupSession } from '../log/GroupSession'
 import { GroupSelect } from '../squad/GroupSelect'
 import '../log/log.css'
 import { useDistanceText } from '../../components/use-distance-text'
+import type { DistanceUnit } from '../../../../shared/units'
 
 const LEVEL_TEXT: Record<SquadTriageEntry['level'], string> = {
   red: 'Red: stop and check',
@@ -33,6 +35,46 @@ function ReasonList({ reasons }: { reasons: SquadTriageEntry['reasons'] }) {
   )
 }
 
+const COLUMNS = 5
+const entryKey = (entry: SquadTriageEntry) => entry.athleteId
+
+interface BoardRowProps extends RowPlacement {
+  entry: SquadTriageEntry
+  unit: DistanceUnit
+}
+
+/** One athlete's line on the board; drawn again only when that athlete's entry or its place changes. */
+const BoardRow = memo(function BoardRow({ entry: a, unit, rowIndex, index, measureRef }: BoardRowProps) {
+  const shown = a.reasons.slice(0, REASONS_SHOWN)
+  const more = a.reasons.slice(REASONS_SHOWN)
+  return (
+    <tr ref={measureRef} aria-rowindex={rowIndex} data-index={index} data-testid="board-row" data-level={a.level}>
+      <th scope="row">
+        <a href={hrefFor({ name: 'athlete', id: a.athleteId, tab: 'runs' })}>{a.name}</a>
+        {a.locked && <span className="badge badge-red"> Locked</span>}
+      </th>
+      <td>
+        <span className={`status-badge status-${a.level}`} data-testid="status-badge">
+          {LEVEL_TEXT[a.level]}
+        </span>
+      </td>
+      <td>
+        <ReasonList reasons={shown} />
+        {more.length > 0 && (
+          <details>
+            <summary>{more.length} more</summary>
+            <ReasonList reasons={more} />
+          </details>
+        )}
+      </td>
+      <td>
+        <Sparkline points={a.sparkline} unit={unit} />
+      </td>
+      <td>{a.lastRunDate ?? '–'}</td>
+    </tr>
+  )
+})
+
 /** Every active athlete's status with the reasons and a 12-week sparkline, the ones needing attention first. */
 export function TriageBoard() {
   const { squad } = useAppData()
@@ -54,9 +96,11 @@ export function TriageBoard() {
     void load()
   }, [load, squad])
 
+  const unit = squad?.settings.distanceUnit ?? 'km'
+  const rows = useMemo(() => (board?.athletes ?? []).filter((a) => !groupId || a.groupIds.includes(groupId)), [board, groupId])
+  const renderRow = useCallback((entry: SquadTriageEntry, placement: RowPlacement) => <BoardRow entry={entry} unit={unit} {...placement} />, [unit])
+
   if (!squad) return <p>Loading…</p>
-  const unit = squad.settings.distanceUnit
-  const rows = (board?.athletes ?? []).filter((a) => !groupId || a.groupIds.includes(groupId))
   const counts = { red: 0, amber: 0, green: 0 }
   for (const a of rows) counts[a.level]++
 
@@ -106,8 +150,9 @@ export function TriageBoard() {
       {!board && !error && <p>Working out everyone’s status…</p>}
       {board && rows.length === 0 && <p>No active athletes{groupId ? ' in this group' : ''}.</p>}
       {rows.length > 0 && (
-        <table className="board-table" aria-label="Athletes by who needs attention first">
+        <table className="board-table" aria-label="Athletes by who needs attention first" aria-rowcount={rowCountFor(rows)}>
           <TableHead
+            numbered
             columns={[
               'Athlete',
               'Status',
@@ -118,38 +163,7 @@ export function TriageBoard() {
               'Last run',
             ]}
           />
-          <tbody>
-            {rows.map((a) => {
-              const shown = a.reasons.slice(0, REASONS_SHOWN)
-              const more = a.reasons.slice(REASONS_SHOWN)
-              return (
-                <tr key={a.athleteId} data-testid="board-row" data-level={a.level}>
-                  <th scope="row">
-                    <a href={hrefFor({ name: 'athlete', id: a.athleteId, tab: 'runs' })}>{a.name}</a>
-                    {a.locked && <span className="badge badge-red"> Locked</span>}
-                  </th>
-                  <td>
-                    <span className={`status-badge status-${a.level}`} data-testid="status-badge">
-                      {LEVEL_TEXT[a.level]}
-                    </span>
-                  </td>
-                  <td>
-                    <ReasonList reasons={shown} />
-                    {more.length > 0 && (
-                      <details>
-                        <summary>{more.length} more</summary>
-                        <ReasonList reasons={more} />
-                      </details>
-                    )}
-                  </td>
-                  <td>
-                    <Sparkline points={a.sparkline} unit={unit} />
-                  </td>
-                  <td>{a.lastRunDate ?? '–'}</td>
-                </tr>
-              )
-            })}
-          </tbody>
+          <VirtualBody rows={rows} columns={COLUMNS} estimateRowHeight={58} rowKey={entryKey} renderRow={renderRow} />
         </table>
       )}
     </section>
