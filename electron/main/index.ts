@@ -50,7 +50,8 @@ async function start(): Promise<void> {
     }),
   )
   app.on('before-quit', () => void services.db.flush())
-  createMainWindow()
+  // The daily backup waits until the first screen is up; no call waits for it.
+  createMainWindow().once('ready-to-show', () => services.startBackgroundWork())
 }
 
 function fail(error: unknown): void {
