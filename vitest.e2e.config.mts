@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-// End-to-end specs drive the built renderer in Chromium; one browser at a time keeps the 2-core machine honest.
+// End-to-end specs drive the built renderer in Chromium.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.spec.ts'],
@@ -9,7 +9,11 @@ export default defineConfig({
     // squad, PDF export) can take minutes, and a timeout there is a false failure. Speed goals live in bench/.
     testTimeout: 600_000,
     hookTimeout: 600_000,
-    fileParallelism: false,
+    // Two spec files at a time: a spec spends much of its time waiting on the page (IPC round trips,
+    // PDF rendering, axe), so a second browser fills the idle core. Each file has its own browser and
+    // data folders, so they cannot see each other.
+    fileParallelism: true,
+    maxWorkers: 2,
     // expect.poll retries a check until the page reaches the state (default bound: 1 s, too short when busy).
     expect: { poll: { timeout: 60_000, interval: 100 } },
   },

@@ -8,7 +8,9 @@
 // one that only holds running gives a hold; otherwise the plan progresses. Optional fields added by issue 10:
 //   clearances: [{ referralId, date, outcome: cleared | cleared-with-restrictions | something-else-found, restrictions? }]
 //   readinessTests: [{ date, walk30MinPainFree, singleLegHops, hopPain, singleLegHeelRaises: { left, right }, heelRaisePain? }]
-//   runDays: ["mon" … "sun"] (as many as runDaysPerWeek), longRunDay (one of them; default the weekend day)
+//   runDays: ["mon" … "sun"] (as many as runDaysPerWeek), longRunDay (one of them; default the weekend: Sunday
+//   when no run days are given, else Sunday or Saturday among them)
+// A clearance's latest outcome by date wins for its referral ("cleared" after "something-else-found" clears it).
 // `referralClearedOn` keeps working as before (clears every referral of an amber diagnosis on that date).
 //
 // Prints the plan as JSON on stdout and exits 0. Unreadable input, invalid JSON or an invalid request exit 2

@@ -49,7 +49,20 @@ async function start(): Promise<void> {
       logError: (error, method) => console.error(`[calfcoach] ${method} failed:`, error),
     }),
   )
-  app.on('before-quit', () => void services.db.flush())
+  // Quit only after pending saves are on disk and the data folder's lock is released, so the next
+  // window (or another user's) opens the squad writable.
+  let closed = false
+  app.on('before-quit', (event) => {
+    if (closed) return
+    event.preventDefault()
+    void services
+      .close()
+      .catch((error: unknown) => console.error('[calfcoach] closing the data folder failed:', error))
+      .finally(() => {
+        closed = true
+        app.quit()
+      })
+  })
   // The daily backup waits until the first screen is up; no call waits for it.
   createMainWindow().once('ready-to-show', () => services.startBackgroundWork())
 }

@@ -4,8 +4,10 @@ import { Database } from './store/database'
 import { type FileOps, nodeFileOps } from './store/file-ops'
 import { ClubFolder } from './store/club/club-folder'
 import { ClubWatcher } from './store/club/club-watcher'
+import { ChangeFeed } from './store/change-feed'
 import { readShareConfig, type ShareConfig } from './store/club/share-config'
 import { WriteCoordinator } from './store/write-coordinator'
+import { FolderLock, heldMessage, type LockSystem, thisProcess } from './store/folder-lock'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -18,6 +20,8 @@ export interface AppServicesOptions {
   background?: boolean
   /** Watch a club folder for other coaches' changes (default on; tests that drive refreshes by hand turn it off). */
   watch?: boolean
+  /** This process as the data folder's lock sees it (tests inject other pids and hosts). */
+  lockSystem?: LockSystem
 }
 
 /**
@@ -34,6 +38,8 @@ export class AppServices implements ServiceContext {
   db!: Database
   /** Orders saves against restore, import, migrations and backups; outlives every reopen. */
   readonly writes = new WriteCoordinator()
+  /** Other coaches' changes merged in; outlives reopens, so the renderer's long poll keeps counting. */
+  private readonly changes = new ChangeFeed()
   readonly now: () => Date
   readonly dialogs: DialogPort
   readonly shell: ShellPort
@@ -41,6 +47,10 @@ export class AppServices implements ServiceContext {
   /** This computer's sharing settings, or null for the single-coach layout. */
   share: ShareConfig | null = null
   private watcher: ClubWatcher | null = null
+  /** This process's lock on the data folder, or null when another process holds it. */
+  private lock: FolderLock | null = null
+  /** Why this window is read-only because another process holds the data folder, or null. */
+  lockedOutReason: string | null = null
 
   private constructor(private readonly options: AppServicesOptions) {
     this.now = options.now ?? (() => new Date())
@@ -51,6 +61,10 @@ export class AppServices implements ServiceContext {
 
   static async open(options: AppServicesOptions): Promise<AppServices> {
     const services = new AppServices(options)
+    const sys = options.lockSystem ?? thisProcess
+    const lock = await FolderLock.acquire(options.dataDir, sys)
+    if (lock.kind === 'owned') services.lock = lock.lock
+    else services.lockedOutReason = heldMessage(lock.holder, sys)
     await services.reopen()
     return services
   }
@@ -78,13 +92,19 @@ export class AppServices implements ServiceContext {
     const ops = this.options.ops ?? nodeFileOps
     this.share = await readShareConfig(this.options.dataDir, ops)
     const club = this.share ? new ClubFolder(this.share.clubFolder, this.share.installId, ops, () => this.now().getTime()) : null
+    if (club) club.readOnly = this.lockedOutReason !== null
     this.db = await Database.open({
       dataDir: this.options.dataDir,
       now: this.now,
-      background: this.options.background ?? false,
+      // Inside a restore, import or share the folder is loaded completely before the hold ends: loading in
+      // the background would let its migrations run after the hold (the nested exclusive runs unguarded) and
+      // let saves queued behind the hold reach athletes whose files are still being read.
+      background: (this.options.background ?? false) && !this.writes.holding,
       coordinator: this.writes,
+      changes: this.changes,
       ...(this.options.ops ? { ops: this.options.ops } : {}),
       ...(club ? { club } : {}),
+      ...(this.lockedOutReason ? { readOnly: this.lockedOutReason } : {}),
     })
     if (previous) this.db.notices.unshift(...previous.notices)
     if (club && this.options.watch !== false) {
@@ -94,11 +114,13 @@ export class AppServices implements ServiceContext {
     }
   }
 
-  /** Stops watching the club folder and waits for pending writes and a running daily backup (app quit, tests). */
+  /** Stops watching the club folder, waits for pending writes and a running daily backup, and releases the data folder (app quit, tests). */
   async close(): Promise<void> {
     this.watcher?.stop()
     this.watcher = null
     await this.db.flush()
     await this.db.autoBackupDone
+    await this.lock?.release()
+    this.lock = null
   }
 }

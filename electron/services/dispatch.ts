@@ -26,14 +26,15 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
     const spec = known ? contract[method] : undefined
     const handler = known ? (handlers[method] as (input: unknown) => unknown) : undefined
     if (!spec || !handler) return fail({ code: 'not-found', message: `Unknown API call ${String(method)}.` })
+    // Read-only first: whatever the payload, a write cannot happen now, and that is what the coach needs to hear.
+    if (spec.writes) {
+      const reason = options.readOnlyReason()
+      if (reason) return fail({ code: 'read-only', message: reason })
+    }
     const input = spec.input.safeParse(payload)
     if (!input.success) {
       const issues = toFieldIssues(input.error)
       return fail({ code: 'invalid-input', message: `Please check: ${formatIssues(issues)}`, issues })
-    }
-    if (spec.writes) {
-      const reason = options.readOnlyReason()
-      if (reason) return fail({ code: 'read-only', message: reason })
     }
     try {
       await options.waitUntilReady?.(method)

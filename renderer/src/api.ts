@@ -1,4 +1,4 @@
-import { API_GLOBAL, type ApiMethod, type CalfCoachApi, type Contract } from '../../shared/api/contract'
+import { API_GLOBAL, type ApiMethod, type CalfCoachApi, contract, type Contract } from '../../shared/api/contract'
 import type { ApiError, FieldIssue } from '../../shared/api/result'
 import type { z } from 'zod'
 
@@ -23,6 +23,12 @@ export class ApiCallError extends Error {
   }
 }
 
+/**
+ * Fired on window after every successful write, so views that show derived facts (the clinical status
+ * header) re-read them whichever screen made the change.
+ */
+export const DATA_CHANGED = 'calfcoach:data-changed'
+
 export function bridge(): CalfCoachApi {
   const api = (window as unknown as Record<string, CalfCoachApi | undefined>)[API_GLOBAL]
   if (!api) throw new Error('The CalfCoach bridge is missing: the preload script did not run.')
@@ -37,5 +43,6 @@ export async function call<M extends ApiMethod>(
   const fn = bridge()[method] as unknown as (input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: ApiError }>
   const result = await fn(input[0])
   if (!result.ok) throw new ApiCallError(result.error ?? { code: 'internal', message: 'No answer from CalfCoach.' })
+  if (contract[method].writes) window.dispatchEvent(new Event(DATA_CHANGED))
   return result.value as z.output<Contract[M]['output']>
 }

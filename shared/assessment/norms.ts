@@ -104,7 +104,14 @@ export const HIP_ABDUCTION = {
    * (belt-stabilised/supine HHD) ≈ 0.24, rounded up to 0.25 Nm/kg. Less reliable positions need more.
    */
   realChange: 0.25,
-  source: 'Ramskov 2014 IJSPT (clinical-and-peers A4)',
+  /**
+   * Ages the equation was built on. clinical-and-peers A4 gives the equation but not the cohort's ages; the
+   * same 831-runner cohort took novice runners aged 18 to 65 (Ramskov 2015 JOSPT, the cohort's eligibility).
+   * Outside these ages the equation is an extrapolation: no norm is shown and only the two sides are compared.
+   */
+  fromAge: 18,
+  toAge: 65,
+  source: 'Ramskov 2014 IJSPT (clinical-and-peers A4); ages 18–65 from the cohort (Ramskov 2015 JOSPT)',
 } as const
 
 export interface HipAbductionNorm {
@@ -114,21 +121,27 @@ export interface HipAbductionNorm {
   readonly sex?: Sex
 }
 
+/** True for a recorded age outside the ages the hip-abduction equation was built on (18–65). */
+export function hipAbductionOutsideRange(ageYears?: number): boolean {
+  return ageYears !== undefined && (ageYears < HIP_ABDUCTION.fromAge || ageYears >= HIP_ABDUCTION.toAge + 1)
+}
+
 /**
  * Ramskov equation: 1.600 − 0.005 × age + 0.215 (men) Nm/kg, SD 0.354. Without the sex the women's value
- * (the lower one) is used. Undefined when the age is unknown.
+ * (the lower one) is used. Undefined when the age is unknown or outside the equation's ages (never an
+ * extrapolated expectation).
  */
 export function hipAbductionNorm(ageYears?: number, sex?: Sex): HipAbductionNorm | undefined {
-  if (ageYears === undefined || !Number.isFinite(ageYears)) return undefined
+  if (ageYears === undefined || !Number.isFinite(ageYears) || hipAbductionOutsideRange(ageYears)) return undefined
   const expected =
     HIP_ABDUCTION.intercept + HIP_ABDUCTION.perYearOfAge * ageYears + (sex === 'male' ? HIP_ABDUCTION.maleBonus : 0)
   return { expected: round2(expected), lowBelow: round2(expected - HIP_ABDUCTION.sd), ...(sex ? { sex } : {}) }
 }
 
-/** Oldest age the schema accepts: the equation's lowest expectation, used when the age is unknown. */
-export const HIP_ABDUCTION_FLOOR_AGE = 110
+/** Oldest age the equation was built on: its lowest expectation, used when the age is unknown. */
+export const HIP_ABDUCTION_FLOOR_AGE = HIP_ABDUCTION.toAge
 
-/** The lowest expectation at any accepted age (women's equation when sex is unknown); see heelRaiseFloor. */
+/** The lowest expectation within the equation's ages (women's equation when sex is unknown); see heelRaiseFloor. */
 export function hipAbductionFloor(sex?: Sex): HipAbductionNorm {
   return hipAbductionNorm(HIP_ABDUCTION_FLOOR_AGE, sex) as HipAbductionNorm
 }
@@ -335,6 +348,8 @@ export function describeNorm(key: NormKey | FieldPath | string, athlete?: Athlet
       return caveats.length ? `${base} (${caveats.join('; ')})` : base
     }
     case 'hipAbductionNmPerKg': {
+      if (hipAbductionOutsideRange(athlete?.ageYears))
+        return `no published norm for this age (the equation covers ages ${HIP_ABDUCTION.fromAge}–${HIP_ABDUCTION.toAge}); compare the two sides: one side ${HIP_ABDUCTION.realChange} Nm/kg or more behind the other is a real gap`
       const norm = hipAbductionNorm(athlete?.ageYears, athlete?.sex)
       if (!norm) return 'expected value depends on age and sex (Ramskov equation); add the age to see it'
       const base = `expected for ${who(athlete)}: ${norm.expected.toFixed(2)} Nm/kg; below ${norm.lowBelow.toFixed(2)} is more than 1 SD low`

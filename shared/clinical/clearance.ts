@@ -43,12 +43,7 @@ export type Clearance = z.infer<typeof Clearance>
  * The part of a clearance the clinical state needs (the CLI's `clearances` entries have this shape too:
  * who cleared it is optional there).
  */
-export const ClearanceFacts = z.strictObject({
-  referralId: ReferralIdField,
-  date: IsoDate,
-  outcome: ClearanceOutcome,
-  restrictions: z.string().max(2000, 'must be at most 2000 characters').optional(),
-})
+export const ClearanceFacts = Clearance.pick({ referralId: true, date: true, outcome: true, restrictions: true })
 export type ClearanceFacts = z.infer<typeof ClearanceFacts>
 
 /** A clinician saw the runner and running may resume (possibly with restrictions). */

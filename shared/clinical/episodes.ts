@@ -2,6 +2,13 @@
 // that referral id is recorded. A newer assessment without the finding never closes it; the urgency of an
 // open referral is the most urgent any assessment gave it (never lowered). A clearance closes what was
 // raised on or before its date; the same finding in a later assessment opens a new episode.
+//
+// Clearance history order: for one episode, the LATEST clearance by date decides its outcome (ties: the one
+// recorded last). A "cleared" recorded after "something else found" for the same referral means the
+// clinician has since cleared the runner, so the episode counts as cleared; "something else found" recorded
+// after "cleared" means the clinician has since found another problem, so it no longer counts as cleared.
+// Either way the episode stays closed (a clinician has seen the runner); only a later assessment that finds
+// the referral again opens a new episode, and clearances after that belong to the new episode.
 
 import { URGENCY_RANK } from '../assessment/diagnose'
 import type { ReferralId, Urgency } from '../assessment/schema'
@@ -17,8 +24,10 @@ export interface Episode {
   /** Date of the newest assessment that found it. */
   lastFoundOn: string
   because: string[]
-  /** The clearance that closed it, or null while open. */
+  /** The latest clearance recorded for it (the one that decides its outcome), or null while open. */
   closedBy: ClearanceDigest | null
+  /** Every clearance recorded for this episode, oldest first (the last one is closedBy). */
+  clearances: ClearanceDigest[]
 }
 
 /** Assessments oldest first (date, then when recorded, then as given). */
@@ -44,15 +53,20 @@ export function referralEpisodes(
   const cleared = sortClearances(clearances)
   const episodes: Episode[] = []
   const open = new Map<ReferralId, Episode>()
+  /** The newest closed episode of each referral id, until a later assessment opens a new one. */
+  const lastClosed = new Map<ReferralId, Episode>()
   let c = 0
   const applyClearancesUpTo = (date: string | null) => {
     // Clearances dated before this assessment (or all remaining, at the end) close what is open.
     while (c < cleared.length && (date === null || (cleared[c] as ClearanceDigest).date < date)) {
       const clearance = cleared[c] as ClearanceDigest
-      const episode = open.get(clearance.referralId)
+      const episode = open.get(clearance.referralId) ?? lastClosed.get(clearance.referralId)
       if (episode) {
+        // Latest by date wins (the clearances are applied in date order).
         episode.closedBy = clearance
+        episode.clearances.push(clearance)
         open.delete(clearance.referralId)
+        lastClosed.set(clearance.referralId, episode)
       }
       c++
     }
@@ -75,8 +89,10 @@ export function referralEpisodes(
         lastFoundOn: assessment.date,
         because: [...(r.because ?? [])],
         closedBy: null,
+        clearances: [],
       }
       open.set(r.id, episode)
+      lastClosed.delete(r.id)
       episodes.push(episode)
     }
   }
@@ -85,11 +101,16 @@ export function referralEpisodes(
   return episodes
 }
 
+/** The day the episode closed: its first clearance (a later one may change the outcome, not the day). */
+export function closedOn(episode: Episode): string {
+  return episode.clearances[0]?.date ?? '9999-12-31'
+}
+
 /** Did this episode stop running while it was open? (Energy availability counts only beside bone stress.) */
 export function episodeStoppedRunning(episode: Episode, all: readonly Episode[]): boolean {
-  const end = episode.closedBy?.date ?? '9999-12-31'
+  const end = closedOn(episode)
   const overlapping = all
-    .filter((e) => e.since <= end && (e.closedBy?.date ?? '9999-12-31') >= episode.since)
+    .filter((e) => e.since <= end && closedOn(e) >= episode.since)
     .map((e) => e.referralId)
   return referralStopsRunning(episode.referralId, episode.urgency, overlapping)
 }

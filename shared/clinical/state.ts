@@ -100,11 +100,16 @@ export function painCallsForReassessment(signals: LogSignals): boolean {
   return false
 }
 
-function somethingElseFound(clearances: readonly ClearanceRecord[], latest: AssessmentDigest | null): ClearanceRecord | null {
-  const found = clearances.filter((c) => c.outcome === 'something-else-found')
-  const newest = found[found.length - 1]
-  if (!newest) return null
-  return latest !== null && latest.date > newest.date ? null : newest
+/**
+ * The newest referral whose latest clearance says "something else found" and that no assessment has looked at
+ * since. A later "cleared" for the same referral replaces it (latest clearance wins, episodes.ts).
+ */
+function somethingElseFound(episodes: readonly Episode[], latest: AssessmentDigest | null): Episode | null {
+  const found = episodes
+    .filter((e) => e.closedBy?.outcome === 'something-else-found')
+    .filter((e) => latest === null || latest.date <= (e.closedBy?.date ?? ''))
+    .sort((a, b) => ((a.closedBy?.date ?? '') < (b.closedBy?.date ?? '') ? -1 : 1))
+  return found[found.length - 1] ?? null
 }
 
 export function computeClinicalState(input: ClinicalInput, today: string): ClinicalState {
@@ -114,7 +119,7 @@ export function computeClinicalState(input: ClinicalInput, today: string): Clini
   const clearanceInput = sortClearances(input.clearances.filter((c) => c.date <= today))
   const episodes = referralEpisodes(assessments, clearanceInput)
   const open = openReferrals(episodes, latest)
-  const closing = new Set(episodes.map((e) => e.closedBy).filter((c) => c !== null))
+  const closing = new Set(episodes.flatMap((e) => e.clearances))
   const clearances: ClearanceRecord[] = clearanceInput.map((c) => ({ ...c, closedReferral: closing.has(c) }))
 
   const reasons: ClinicalReason[] = open.map(referralReason)
@@ -154,14 +159,20 @@ export function computeClinicalState(input: ClinicalInput, today: string): Clini
       text: `${referralWords(c.referralId)} cleared on ${c.date} with restrictions: ${c.restrictions?.trim() || 'not written down'}.`,
     })
   }
-  const elseFound = somethingElseFound(clearances, latest)
+  const elseEpisode = somethingElseFound(episodes, latest)
+  const elseFound = elseEpisode?.closedBy ?? null
+  // A stop-running referral answered with "something else found" is not a clearance for running: no running
+  // until the runner has been re-assessed (or the clinician records a later "cleared").
+  const elseStopsRunning = elseEpisode !== null && episodeStoppedRunning(elseEpisode, episodes)
   if (elseFound) {
     reasons.push({
       code: 'something-else-found',
       level: 'amber',
       referralId: elseFound.referralId,
       date: elseFound.date,
-      text: `On ${elseFound.date} the clinician found something else: follow their advice and re-assess before progressing.`,
+      text: elseStopsRunning
+        ? `On ${elseFound.date} the clinician found something else: no running until the runner is re-assessed; follow their advice meanwhile.`
+        : `On ${elseFound.date} the clinician found something else: follow their advice and re-assess before progressing.`,
     })
   }
 
@@ -184,7 +195,7 @@ export function computeClinicalState(input: ClinicalInput, today: string): Clini
   const colour = reasons.some((r) => r.level === 'red') ? 'red' : reasons.some((r) => r.level === 'amber') ? 'amber' : 'green'
   const stopped = open.filter((r) => r.stopsRunning)
   const runningAllowance =
-    stopped.length > 0 || gate?.status === 'readiness-tests' ? 'none' : colour === 'amber' ? 'hold' : 'progress'
+    stopped.length > 0 || gate?.status === 'readiness-tests' || elseStopsRunning ? 'none' : colour === 'amber' ? 'hold' : 'progress'
 
   const reassess = painCallsForReassessment(signals) || elseFound !== null
   const actions: ClinicalAction[] = actionsFor({

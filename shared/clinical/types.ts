@@ -129,7 +129,10 @@ export interface OpenReferral {
 }
 
 export interface ClearanceRecord extends ClearanceDigest {
-  /** True when this clearance closed an open referral (false: recorded for a referral that was not open). */
+  /**
+   * True when this clearance answered a referral that was raised: it closed it, or (recorded later for the
+   * same referral) changed its outcome. False: recorded for a referral that was never raised before it.
+   */
   closedReferral: boolean
 }
 

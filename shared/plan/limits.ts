@@ -6,9 +6,27 @@ import { PLAN_RULES } from './rules'
 import { EPS } from './tenths'
 import type { PlannedRun, PlanRequest } from './schema'
 
-/** The 10 % weekly limit in tenths: never above 110 % of the reference. */
-export function maxNextWeek(referenceTenths: number): number {
-  return Math.floor(referenceTenths * (1 + PLAN_RULES.maxWeeklyIncrease) + EPS)
+/** One walk–run block (walk 2 min + run 3 min) in tenths of a kilometre: 5 min at 10 min/km = 0.5 km. */
+export const WALK_RUN_BLOCK_TENTHS = Math.round((PLAN_RULES.walkRunBlockMinutes / PLAN_RULES.walkRunMinutesPerKm) * 10)
+
+/** The reference plus a walk–run step, never above 150 % of the reference (C5 ladder P1→P2). */
+function blockStep(referenceTenths: number, stepTenths: number): number {
+  return Math.min(referenceTenths + stepTenths, Math.floor(referenceTenths * PLAN_RULES.walkRunMaxStepRatio + EPS))
+}
+
+/** True when a week built on this reference may grow in walk–run blocks (the reference is under 10 km). */
+export function growsInWalkRunBlocks(walkRunGrowth: boolean, referenceTenths: number): boolean {
+  return walkRunGrowth && referenceTenths < Math.round(PLAN_RULES.walkRunWeeklyKmBelow * 10)
+}
+
+/**
+ * The weekly limit in tenths: never above 110 % of the reference, except that a tiny walk–run base may add one
+ * walk–run block per session (PLAN_RULES.walkRunBlockMinutes).
+ */
+export function maxNextWeek(referenceTenths: number, walkRun?: { growth: boolean; runDays: number }): number {
+  const tenPercent = Math.floor(referenceTenths * (1 + PLAN_RULES.maxWeeklyIncrease) + EPS)
+  if (!walkRun || !growsInWalkRunBlocks(walkRun.growth, referenceTenths)) return tenPercent
+  return Math.max(tenPercent, blockStep(referenceTenths, WALK_RUN_BLOCK_TENTHS * walkRun.runDays))
 }
 
 /** The smallest lighter week still inside the band: 30 % below the reference. */
@@ -72,8 +90,13 @@ export class RunReferences {
     return best
   }
 
-  /** Longest distance (tenths) allowed for a run on this day. */
-  capTenths(day: number): number {
-    return Math.floor(this.longestBefore(day) * 10 * PLAN_RULES.maxRunRatio + EPS)
+  /**
+   * Longest distance (tenths) allowed for a run on this day: 110 % of the longest run of the previous 30 days,
+   * or for a walk–run session of a tiny base, that longest run plus one walk–run block if that is more.
+   */
+  capTenths(day: number, walkRunBlock = false): number {
+    const longest = this.longestBefore(day)
+    const cap = Math.floor(longest * 10 * PLAN_RULES.maxRunRatio + EPS)
+    return walkRunBlock && longest > 0 ? Math.max(cap, blockStep(Math.floor(longest * 10 + EPS), WALK_RUN_BLOCK_TENTHS)) : cap
   }
 }

@@ -23,6 +23,18 @@ export const PLAN_RULES = {
    */
   walkRunWeeklyKmBelow: 10,
   walkRunLongestKmBelow: 3,
+  /**
+   * Tiny bases grow in walk–run minutes, not by 10 % of almost nothing (issue 10 item 7): while the weekly
+   * distance is under walkRunWeeklyKmBelow and the runner is on walk–run (not a return after a stop, which
+   * keeps its path's 10 %), each session may grow by one walk–run block a week, even where that is more than
+   * 10 % (10 % of 1 km is 0.1 km, a minute of walking). A block is walk 2 min + run 3 min (the first rung of
+   * the C5 walk–run ladder); CalfCoach convention: walk–run covers about 1 km in 10 minutes, so a block is
+   * about 0.5 km. The C5 ladder itself adds half a mile (0.8 km) a session per phase.
+   */
+  walkRunBlockMinutes: 5,
+  walkRunMinutesPerKm: 10,
+  /** The block growth never takes a week or a session above 150 % of its reference (the C5 ladder's P1→P2 step). */
+  walkRunMaxStepRatio: 1.5,
   /** Settle weeks before the first re-test; later re-tests are weekly until one passes. */
   settleWeeks: 2,
   /** A re-test recorded up to this many days after the scheduled date still counts for it. */

@@ -150,15 +150,23 @@ export function buildRuns(args: {
   longRun: LongRunShape
   pattern: RunDayPattern
   walkRun: Omit<WalkRunFacts, 'longestRecentKm'>
+  /** A tiny walk–run base: each walk–run session may be one block longer than the longest recent run. */
+  walkRunBlocks?: boolean
 }): BuiltRuns {
   const { offsets, longIndex } = args.pattern
   const dates = offsets.map((o) => addDays(args.weekStart, o))
-  // Caps ignore this week's own earlier runs: that can only make them stricter than the rule.
-  const caps = dates.map((d) => args.refs.capTenths(dayNumber(d)))
-  const tenths = distribute(args.desiredTenths, caps, longIndex, args.longRun.share, args.longRun.limitTenths)
-  const totalTenths = tenths.reduce((a, b) => a + b, 0)
   const longestRecentKm = args.refs.longestBefore(dayNumber(args.weekStart))
-  const walkLevel = walkRunLevel({ ...args.walkRun, longestRecentKm }, totalTenths)
+  const share = (blocks: boolean) => {
+    // Caps ignore this week's own earlier runs: that can only make them stricter than the rule.
+    const caps = dates.map((d) => args.refs.capTenths(dayNumber(d), blocks))
+    const tenths = distribute(args.desiredTenths, caps, longIndex, args.longRun.share, args.longRun.limitTenths)
+    const totalTenths = tenths.reduce((a, b) => a + b, 0)
+    return { tenths, totalTenths, walkLevel: walkRunLevel({ ...args.walkRun, longestRecentKm }, totalTenths) }
+  }
+  // The walk–run block allowance is for walk–run sessions only: a week that turns continuous keeps the 110 % rule.
+  let built = share(args.walkRunBlocks === true)
+  if (built.walkLevel === null && args.walkRunBlocks === true) built = share(false)
+  const { tenths, totalTenths, walkLevel } = built
   const runs: PlannedRun[] = dates.map((date, i) => {
     const t = tenths[i] ?? 1
     if (walkLevel !== null) return { date, km: kmOf(t), kind: 'walk-run', detail: walkRunDetail(walkLevel, t) }

@@ -47,6 +47,14 @@ export const SAFETY_LIMITS = {
   defaultLighterEvery: 4,
   walkRunWeeklyKmBelow: 10,
   walkRunLongestKmBelow: 3,
+  /**
+   * A tiny base (a low start that is not a return after a stop) may add this much per session a week while
+   * the week is under walkRunWeeklyKmBelow, and a walk–run session may be this much longer than the longest
+   * run of the previous 30 days, where that beats 10 % (one 5-minute walk–run block, issue 10 item 7).
+   */
+  walkRunBlockKm: 0.5,
+  /** ...but never above 150 % of the reference (the C5 walk–run ladder's biggest step, 1.0 → 1.5 mile). */
+  walkRunMaxStepRatio: 1.5,
   /** Rounding slack for sums shown to one decimal. */
   sumTolerance: 0.051,
   /** Floating-point slack for ratio limits. */
@@ -149,6 +157,12 @@ export function checkPlanSafety(plan: PlanOutput, request: PlanRequest): SafetyV
   const target = request.targetWeeklyKm
   const lowStart =
     request.currentWeeklyKm < SAFETY_LIMITS.walkRunWeeklyKmBelow || request.longestRunLast30DaysKm < SAFETY_LIMITS.walkRunLongestKmBelow
+  const blockGrowth = lowStart && clinical.returnToRun === null
+  const blockStep = (ref: number, step: number) => Math.min(ref + step, ref * SAFETY_LIMITS.walkRunMaxStepRatio)
+  const weeklyLimit = (ref: number) =>
+    blockGrowth && ref < SAFETY_LIMITS.walkRunWeeklyKmBelow - eps
+      ? Math.max(ref * (1 + SAFETY_LIMITS.maxWeeklyRise), blockStep(ref, SAFETY_LIMITS.walkRunBlockKm * d))
+      : ref * (1 + SAFETY_LIMITS.maxWeeklyRise)
   weeks.forEach((w, i) => {
     const checkAgainstRef = !(isKept(i) && refIndex === 0)
     const walkRef = w.lighterWeek ? refKm : w.plannedKm
@@ -171,8 +185,9 @@ export function checkPlanSafety(plan: PlanOutput, request: PlanRequest): SafetyV
       }
       streak = 0
     } else {
-      if (checkAgainstRef && w.plannedKm > refKm * (1 + SAFETY_LIMITS.maxWeeklyRise) + eps) {
-        add('weekly-increase', i + 1, `${w.plannedKm} km is more than 10 % above ${refKm} km (week ${refIndex || 'before the plan'})`)
+      if (checkAgainstRef && w.plannedKm > weeklyLimit(refKm) + eps) {
+        const allowed = weeklyLimit(refKm) > refKm * (1 + SAFETY_LIMITS.maxWeeklyRise) + eps ? 'one walk–run block a session' : '10 %'
+        add('weekly-increase', i + 1, `${w.plannedKm} km is more than ${allowed} above ${refKm} km (week ${refIndex || 'before the plan'})`)
       }
       if (w.phase === 'settle' && checkAgainstRef && w.plannedKm > refKm + eps) {
         add('phases', i + 1, `the settle phase holds the distance, but week ${i + 1} rises from ${refKm} to ${w.plannedKm} km`)
@@ -196,8 +211,12 @@ export function checkPlanSafety(plan: PlanOutput, request: PlanRequest): SafetyV
     if (isKept(i)) return
     for (const r of w.runs) {
       const ref = longestBefore(dayNumber(r.date), known)
+      const cap =
+        blockGrowth && r.kind === 'walk-run'
+          ? Math.max(ref * SAFETY_LIMITS.maxRunRatio, blockStep(ref, SAFETY_LIMITS.walkRunBlockKm))
+          : ref * SAFETY_LIMITS.maxRunRatio
       if (ref <= 0) add('single-run', i + 1, `the run on ${r.date} has no run in the previous 30 days to build on`)
-      else if (r.km > ref * SAFETY_LIMITS.maxRunRatio + eps) {
+      else if (r.km > cap + eps) {
         add('single-run', i + 1, `the ${r.km} km run on ${r.date} is more than 110 % of the longest run of the previous 30 days (${ref} km)`)
       }
     }

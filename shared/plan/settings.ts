@@ -2,6 +2,7 @@
 // amber-triage status, exercises and re-tests, plus the notes that explain the choices.
 
 import type { Referral } from '../assessment/schema'
+import { returnPathFor } from '../clinical/referral-policy'
 import { weekIndexOf } from './calendar'
 import type { PlanClinical, PlanReturn } from './clinical'
 import { exerciseSets, type ExerciseSets } from './exercises'
@@ -20,6 +21,7 @@ import {
   returnToRunNote,
   SOMETHING_ELSE_FOUND_NOTE,
   targetBelowCurrentNote,
+  WALK_RUN_GROWTH_NOTE,
 } from './words'
 
 export interface PlanSettings {
@@ -42,6 +44,11 @@ export interface PlanSettings {
   longRun: LongRunShape
   /** Walk–run sessions for a very low starting volume. */
   lowStart: boolean
+  /**
+   * A tiny base grows in walk–run blocks (PLAN_RULES.walkRunBlockMinutes) while under 10 km a week: a low
+   * start that is not a return after a stop (a return keeps its path's 10 % limit).
+   */
+  walkRunGrowth: boolean
   /** A referral that holds running (without stopping it) was raised: hold until it is cleared. */
   amber: boolean
   /** When the holding referrals were cleared (undefined while one is open). */
@@ -50,6 +57,11 @@ export interface PlanSettings {
   amberUncleared: boolean
   /** Return to running after a stop-running referral was cleared (readiness tests, then walk-run). */
   returnToRun: PlanReturn | null
+  /**
+   * Checks before each increase once the holding referrals are cleared: the return path of those referrals
+   * (an Achilles tendinopathy checks hop and heel-raise pain, C5 Achilles protocol). Empty otherwise.
+   */
+  clearedHoldChecks: readonly ('hop-pain' | 'heel-raise-pain')[]
   /** Highest pain during runs the gates allow (5/10; 2/10 on a return to running, C1 bone tolerance). */
   duringLimit: number
   /** Weekday placement of the runs and the long run. */
@@ -94,10 +106,12 @@ export function planSettings(
     calfFactor: (diagnosis?.factors ?? []).some((f) => f.id === 'calf-endurance-deficit' && f.likelihood !== 'low'),
     longRun: longRun.shape,
     lowStart: back !== null || isLowStart(currentTenths, request.longestRunLast30DaysKm),
+    walkRunGrowth: back === null && isLowStart(currentTenths, request.longestRunLast30DaysKm),
     amber,
     clearedOn,
     amberReferrals: clinical.holdReferrals,
     amberUncleared: amber && clearedOn === undefined,
+    clearedHoldChecks: amber && clearedOn !== undefined ? returnPathFor(clinical.holdReferrals.map((r) => r.id)).checksBeforeIncrease : [],
     returnToRun: back,
     duringLimit: back ? back.path.painLimit : PAIN_LIMITS.during,
     runDayPattern: runDayOffsets(planStart, runDays, request.runDays, request.longRunDay),
@@ -116,6 +130,7 @@ export function planSettings(
   if (clinical.somethingElseFound) notes.push(SOMETHING_ELSE_FOUND_NOTE)
   if (preStartPain) notes.push(PRE_START_PAIN_NOTE)
   if (settings.lowStart) notes.push(LOW_START_NOTE)
+  if (settings.walkRunGrowth) notes.push(WALK_RUN_GROWTH_NOTE)
   return { settings, notes }
 }
 

@@ -3,7 +3,7 @@
 
 import type { PainFlag, PainFlagId } from '../load/pain-monitoring'
 import { weekExercises } from './exercises'
-import { lighterWeekFloor, lighterWeekTenths, maxNextWeek, type RunReferences } from './limits'
+import { growsInWalkRunBlocks, lighterWeekFloor, lighterWeekTenths, maxNextWeek, type RunReferences } from './limits'
 import type { Progress } from './progress'
 import { PLAN_RULES } from './rules'
 import { buildRuns } from './runs'
@@ -59,7 +59,7 @@ function scheduledLighterWeek(settings: PlanSettings, progress: Progress): numbe
 
 /** A non-lighter week: the next step (or the settle level), held or stepped back after pain last week. */
 function progressionStep(settings: PlanSettings, progress: Progress, slot: WeekSlot, inSettle: boolean): WeekSize {
-  const upper = maxNextWeek(progress.lastNonLighterTenths)
+  const upper = maxNextWeek(progress.lastNonLighterTenths, { growth: settings.walkRunGrowth, runDays: settings.runDays })
   const base = Math.min(settings.targetTenths, inSettle ? (progress.settleLevelTenths ?? settings.comfortTenths) : upper)
   if (slot.index === 1 && settings.preStartPain && slot.prevFlags.length > 0) {
     // Pain outside the limits in the two weeks before the start: week 1 holds below the current distance.
@@ -126,7 +126,7 @@ function weekGate(
   progress: Progress,
   week: { index: number; held: boolean; retestDate: string | null; phase: PlanPhase; lighter: boolean; totalTenths: number },
 ): string | null {
-  const limits = { duringLimit: settings.duringLimit, checks: settings.returnToRun?.path.checksBeforeIncrease ?? [] }
+  const limits = { duringLimit: settings.duringLimit, checks: settings.returnToRun?.path.checksBeforeIncrease ?? settings.clearedHoldChecks }
   const readiness = week.index === 1 && settings.returnToRun ? readinessGate(settings.returnToRun) + ' ' : ''
   if (week.held) return readiness + referralGate(settings.amberReferrals)
   if (week.retestDate !== null) return readiness + retestGate(week.retestDate, settings.calfFactor, limits)
@@ -148,6 +148,7 @@ export function planNewWeek(settings: PlanSettings, progress: Progress, slot: We
     refs,
     longRun: settings.longRun,
     pattern: settings.runDayPattern,
+    walkRunBlocks: growsInWalkRunBlocks(settings.walkRunGrowth, progress.lastNonLighterTenths),
     walkRun: {
       lowStart: settings.lowStart,
       keepWalkRunOnIncrease:

@@ -47,11 +47,12 @@ export function runDayOffsets(
   const offsetOf = (d: Weekday) => (ORDER.indexOf(d) - startWeekday + 7) % 7
   if (days === undefined || days.length !== runDays) {
     const base = [...(DEFAULT_OFFSETS[runDays] ?? DEFAULT_OFFSETS[7] ?? [])]
-    if (longRunDay === undefined) return { offsets: base, longIndex: base.length - 1 }
+    // No long-run day given: the weekend (Sunday), whatever weekday the plan starts on (issue 10 item 7).
+    const long = longRunDay ?? 'sun'
     // Shift the default spread so that its last day (the long run) falls on the chosen day.
-    const shift = offsetOf(longRunDay) - (base[base.length - 1] ?? 6)
+    const shift = offsetOf(long) - (base[base.length - 1] ?? 6)
     const moved = base.map((o) => (((o + shift) % 7) + 7) % 7)
-    const longOffset = offsetOf(longRunDay)
+    const longOffset = offsetOf(long)
     const offsets = [...moved].sort((a, b) => a - b)
     return { offsets, longIndex: offsets.indexOf(longOffset) }
   }

@@ -2,7 +2,7 @@
 
 import type { Referral } from '../assessment/schema'
 import { READINESS_RULES } from '../clinical/readiness'
-import type { CrossTrainingPolicy } from '../clinical/referral-policy'
+import { SAFE_PAIN_MAX, type CrossTrainingPolicy } from '../clinical/referral-policy'
 import type { PlanReturn } from './clinical'
 import { PAIN_LIMITS, type PainFlag } from '../load/pain-monitoring'
 import { PLAN_RULES } from './rules'
@@ -43,7 +43,8 @@ function painLimitsWords(limits: GateLimits): string {
 function checksWords(limits: GateLimits): string {
   if (limits.checks.length === 0) return ''
   const what = limits.checks.map((c) => (c === 'hop-pain' ? '10 single-leg hops' : 'single-leg heel raises')).join(' and ')
-  return ` Before going up, check ${what}: pain must stay at ${limits.duringLimit}/10 or less.`
+  // C5 Achilles protocol: hop pain under 1-2/10 before running increases (C1: 0-2/10 is the safe zone).
+  return ` Before going up, check ${what}: pain must stay at ${Math.min(limits.duringLimit, SAFE_PAIN_MAX)}/10 or less.`
 }
 
 export function retestGate(date: string, calfFactor: boolean, limits: GateLimits = DEFAULT_LIMITS): string {
@@ -106,8 +107,10 @@ export function walkRunDetail(weeklyTenths: number, sessionTenths: number): stri
       : weeklyTenths < 75
         ? 'walk 2 min, run 4 min'
         : 'walk 1 min, run 4 min'
+  // Minutes at the walk–run pace convention (PLAN_RULES.walkRunMinutesPerKm), rounded to whole minutes.
+  const minutes = Math.max(1, Math.round((sessionTenths / 10) * PLAN_RULES.walkRunMinutesPerKm))
   return (
-    `Walk–run: ${pattern}, repeated to cover about ${fmtKm(sessionTenths)} km at an easy pace on level ground. ` +
+    `Walk–run: ${pattern}, repeated for about ${minutes} min (about ${fmtKm(sessionTenths)} km) at an easy pace on level ground. ` +
     'Leave a rest day after it where the week allows.'
   )
 }
@@ -261,6 +264,8 @@ export function amberClearedNote(clearedOn: string): string {
 
 export const NO_ASSESSMENT_NOTE =
   'No assessment was given: the exercises are the daily calf and hip-flexor stretches only. Assess the runner to tailor them.'
+
+export const WALK_RUN_GROWTH_NOTE = `While the week is under ${PLAN_RULES.walkRunWeeklyKmBelow} km, each walk–run session may grow by one ${PLAN_RULES.walkRunBlockMinutes}-minute block (walk 2 min, run 3 min; about 0.5 km) a week, even where that is more than 10 % (never more than half as much again): a tiny base would hardly move at 10 % a week.`
 
 export const LOW_START_NOTE = `Low starting volume (under ${PLAN_RULES.walkRunWeeklyKmBelow} km a week or a longest recent run under ${PLAN_RULES.walkRunLongestKmBelow} km): sessions start as walk–run and become continuous runs as the distance builds.`
 

@@ -36,6 +36,13 @@ describe('feedback and undo on the squad', () => {
       const row = page.getByTestId('squad-row').filter({ hasText: 'Zoe Ward' })
       await expect.poll(() => row.getAttribute('class')).toContain('just-changed')
       await app.screenshot('feedback-01-added-athlete')
+      // A notice never takes a click meant for the page under it: the point under its text is the page's.
+      const underText = await page.getByTestId('toast').first().locator('span').first().evaluate((span) => {
+        const box = span.getBoundingClientRect()
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+        return hit === null ? 'nothing' : hit.closest('[data-testid=toast]') ? 'the notice' : 'the page'
+      })
+      expect(underText).toBe('the page')
 
       // Archive from the list: a notice with Undo; Undo puts the athlete back in the active list.
       await page.getByRole('button', { name: 'Archive Ben Cole' }).click()

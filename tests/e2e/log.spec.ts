@@ -262,7 +262,7 @@ describe('run and pain log in the built renderer', () => {
       await page.getByTestId('board-row').first().waitFor()
       const names = () => page.locator('[data-testid=board-row] th a').allTextContents()
       await expect.poll(() => names()).toEqual(['Ada Byrne', 'Ben Okafor', 'Cleo Patel'])
-      await expect.poll(() => page.getByTestId('status-badge').allTextContents()).toEqual(['Green: carry on', 'Green: carry on', 'Green: carry on'])
+      await expect.poll(() => page.getByTestId('status-badge').allTextContents()).toEqual(['Green: progress as planned', 'Green: progress as planned', 'Green: progress as planned'])
       await expect.poll(() => page.locator('[data-testid=board-row] svg.sparkline').count()).toBe(3)
       await app.screenshot('log-07-board-before')
 
@@ -280,7 +280,8 @@ describe('run and pain log in the built renderer', () => {
 
       await page.getByRole('link', { name: 'Triage board' }).click()
       await expect.poll(names).toEqual(['Cleo Patel', 'Ada Byrne', 'Ben Okafor'])
-      await expect.poll(() => page.getByTestId('status-badge').first().textContent()).toBe('Red: stop and check')
+      // Pain alone is a hold (amber), never a referral (issue 10: red means a clinician today or stop running).
+      await expect.poll(() => page.getByTestId('status-badge').first().textContent()).toBe('Amber: hold, do not increase running')
       await page.getByTestId('board-row').first().getByText(/Pain during running went above 5\/10 \(8\/10/).waitFor()
       await app.screenshot('log-08-board-after-high-pain')
 
@@ -301,9 +302,8 @@ describe('run and pain log in the built renderer', () => {
       await page.getByText(`Logged the session on ${today} for 2 athletes.`).waitFor()
       expect(app.services.db.athleteDoc(ids[0]!).data.runs.filter((r) => r.date === today)).toMatchObject([{ distanceKm: 10, painDuring: 2 }])
       expect(app.services.db.athleteDoc(ids[1]!).data.runs.filter((r) => r.date === today)).toMatchObject([{ distanceKm: 9.5, painDuring: 6 }])
-      // Ben's 6/10 is above the limit too: both red, ties by name. Ada's 10 km is well beyond her 30-day longest (6 km): amber.
-      await expect.poll(names).toEqual(['Ben Okafor', 'Cleo Patel', 'Ada Byrne'])
-      await expect.poll(() => page.getByTestId('status-badge').allTextContents()).toEqual(['Red: stop and check', 'Red: stop and check', 'Amber: modify'])
+      // Ben's 6/10 is above the limit too, and Ada's 10 km is well beyond her 30-day longest (6 km): all three hold.
+      await expect.poll(() => page.getByTestId('status-badge').allTextContents()).toEqual(Array(3).fill('Amber: hold, do not increase running'))
       expect(app.consoleErrors).toEqual([])
     } finally {
       await app.close()

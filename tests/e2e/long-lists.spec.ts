@@ -102,15 +102,17 @@ describe('a 300-athlete squad', () => {
     const rows = page.getByTestId('board-row')
     await rows.first().waitFor()
     const table = page.getByRole('table', { name: 'Athletes by who needs attention first' })
-    expect(await table.getAttribute('aria-rowcount')).toBe(String(ATHLETES + 1))
+    // Every athlete plus a heading row where each colour starts (one to three), plus the column headings.
+    const rowCount = Number(await table.getAttribute('aria-rowcount'))
+    expect(rowCount).toBeGreaterThanOrEqual(ATHLETES + 2)
+    expect(rowCount).toBeLessThanOrEqual(ATHLETES + 4)
     const drawn = await rows.count()
     expect(drawn).toBeGreaterThan(5)
     expect(drawn).toBeLessThan(MAX_DRAWN)
-    expect(await page.getByTestId('board-counts').textContent()).toMatch(/^(\d+) red · (\d+) amber · (\d+) green$/)
-    const [red = 0, amber = 0, green = 0] = ((await page.getByTestId('board-counts').textContent()) ?? '').match(/\d+/g)?.map(Number) ?? []
+    const [red = 0, amber = 0, green = 0] = ((await page.getByTestId('board-counts').textContent()) ?? '').match(/(\d+) red.*· (\d+) amber · (\d+) green/)?.slice(1).map(Number) ?? []
     expect(red + amber + green).toBe(ATHLETES)
     expect(await blockingViolations(page)).toEqual([])
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
-    await expect.poll(() => rows.last().getAttribute('aria-rowindex')).toBe(String(ATHLETES + 1))
+    await expect.poll(() => rows.last().getAttribute('aria-rowindex')).toBe(String(rowCount))
   })
 })

@@ -1,4 +1,6 @@
 import { clinicalInputFromAthlete, computeClinicalState, type ClinicalState } from '../../../shared/clinical/index'
+import type { ClinicalStateDto } from '../../../shared/api/channels/clinical-state'
+import { clinicalHeadline, needsClinicianToday } from '../../../shared/domain/clinical-headline'
 import type { AthleteDocument } from '../../../shared/domain/documents'
 import type { Athlete } from '../../../shared/domain/squad'
 import { prefillAthlete } from '../assessments/assessment-service'
@@ -22,4 +24,9 @@ export function clinicalStateFor(ctx: ServiceContext, athleteId: string, todayIn
   const athlete = findAthlete(ctx, athleteId)
   const today = todayInput ?? localIsoDate(ctx.now())
   return clinicalStateOf(athlete, ctx.db.athleteDoc(athleteId).data, today)
+}
+
+/** The state with its status line, as the channels send it. */
+export function withHeadline(state: ClinicalState): ClinicalStateDto {
+  return { ...state, headline: clinicalHeadline(state), seeClinicianToday: needsClinicianToday(state) }
 }

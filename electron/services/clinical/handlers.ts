@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../shared/api/contract'
 import type { AppServices } from '../app-services'
 import { listClearances, recordClearance } from './clearance-service'
-import { clinicalStateFor } from './clinical-service'
+import { clinicalStateFor, withHeadline } from './clinical-service'
 
 type ClinicalHandlerNames = 'recordClearance' | 'listClearances' | 'getClinicalState'
 
@@ -9,6 +9,6 @@ export function clinicalHandlers(app: AppServices): Pick<Handlers, ClinicalHandl
   return {
     recordClearance: ({ athleteId, ...request }) => recordClearance(app, athleteId, request),
     listClearances: ({ athleteId }) => listClearances(app, athleteId),
-    getClinicalState: ({ athleteId }) => clinicalStateFor(app, athleteId),
+    getClinicalState: ({ athleteId }) => withHeadline(clinicalStateFor(app, athleteId)),
   }
 }

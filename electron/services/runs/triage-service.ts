@@ -1,9 +1,14 @@
 import type { SquadTriage, SquadTriageEntry } from '../../../shared/api/channels/runs'
 import { diagnose } from '../../../shared/assessment/diagnose'
+import type { ClinicalState } from '../../../shared/clinical/types'
+import { weekStart } from '../../../shared/dates'
 import type { AssessmentRecord } from '../../../shared/domain/documents'
+import { computeClinicalState } from '../../../shared/clinical/index'
+import type { ClinicalStateDto } from '../../../shared/api/channels/clinical-state'
 import { type AthleteSummary, latestAssessment, summariseAthlete } from '../../../shared/domain/summary'
 import { type SparkPoint, sparkline } from '../../../shared/load/chart-data'
-import { type AthleteStatus, athleteStatus, compareStatus, type Triage } from '../../../shared/load/status'
+import type { Triage } from '../../../shared/load/status'
+import { withHeadline } from '../clinical/clinical-service'
 import type { ServiceContext } from '../context'
 import { localIsoDate } from './run-service'
 
@@ -21,11 +26,23 @@ export function triageOf(record: AssessmentRecord | null): Triage | null {
   }
 }
 
+const COLOUR_RANK = { red: 0, amber: 1, green: 2 } as const
+
+/**
+ * Who needs attention first: red before amber before green; within red, a clinician-today referral before a
+ * stop-running one; then more red, amber and information reasons first. Ties are broken by name by the caller.
+ */
+function attentionKey(state: Pick<ClinicalState, 'colour'> & { reasons: readonly { level: string }[] }, urgent: boolean): number {
+  const count = (level: 'red' | 'amber' | 'info') => Math.min(9, state.reasons.filter((r) => r.level === level).length)
+  return COLOUR_RANK[state.colour] * 10_000 + (urgent ? 0 : 1000) + (9 - count('red')) * 100 + (9 - count('amber')) * 10 + (9 - count('info'))
+}
+
 /** What the board shows for one athlete that depends only on their summary and the day. */
 interface BoardFacts {
-  status: AthleteStatus
+  state: ClinicalStateDto
   assessmentTriage: Triage | null
   lastRunDate: string | null
+  weekKm: number
   sparkline: SparkPoint[]
 }
 
@@ -41,21 +58,28 @@ function boardFacts(summary: AthleteSummary, today: string): BoardFacts {
   const memo = factsBySummary.get(summary)
   if (memo && memo.today === today) return memo.facts
   const runs = summary.recentRuns
-  const assessmentTriage = triageOf(summary.latestAssessment)
-  const status = athleteStatus({ latestTriage: assessmentTriage, runs, today })
+  const monday = weekStart(today)
+  // The clinical state from the summary's digest: the same pure function every other screen reads.
+  const state = withHeadline(computeClinicalState(summary.clinical, today))
   let lastRunDate: string | null = null
-  for (const r of runs) if (r.date <= today && (lastRunDate === null || r.date > lastRunDate)) lastRunDate = r.date
+  let weekKm = 0
+  for (const r of runs) {
+    if (r.date > today) continue
+    if (lastRunDate === null || r.date > lastRunDate) lastRunDate = r.date
+    if (r.date >= monday && r.distanceKm > 0) weekKm += r.distanceKm
+  }
   lastRunDate ??= summary.lastRunDate
-  const facts = { status, assessmentTriage, lastRunDate, sparkline: sparkline(runs, today, SPARKLINE_WEEKS) }
+  const facts = { state, assessmentTriage: triageOf(summary.latestAssessment), lastRunDate, weekKm, sparkline: sparkline(runs, today, SPARKLINE_WEEKS) }
   factsBySummary.set(summary, { today, facts })
   return facts
 }
 
 /**
- * Every active athlete's status (shared/load/status.ts: latest assessment triage plus pain and load
- * flags), with a 12-week sparkline, the ones needing attention first and ties by name. Built only from
- * the squad index and the per-athlete summaries, so the board answers at launch without waiting for
- * athlete files, and a request after one save works out only the athlete who changed.
+ * Every active athlete's clinical state (computeClinicalState, the function behind every other status on
+ * screen and in print), with the 12-week sparkline, last run and this week's distance, the ones needing
+ * attention first and ties by name. Built only from the squad index and the per-athlete summaries, so the
+ * board answers at launch without waiting for athlete files, and a request after one save works out only
+ * the athlete who changed.
  */
 export async function squadTriage(ctx: ServiceContext, todayInput?: string): Promise<SquadTriage> {
   const today = todayInput ?? localIsoDate(ctx.now())
@@ -65,23 +89,29 @@ export async function squadTriage(ctx: ServiceContext, todayInput?: string): Pro
     .map((athlete) => {
       const doc = ctx.db.hasAthleteDoc(athlete.id) ? ctx.db.athleteDoc(athlete.id) : null
       const summary = summaries.get(athlete.id) ?? NO_SUMMARY
-      const { status, assessmentTriage, lastRunDate, sparkline: spark } = boardFacts(summary, today)
-      const reasons: SquadTriageEntry['reasons'] = status.reasons.map((r) => ({ id: r.id, text: r.text, level: r.level, ...(r.date ? { date: r.date } : {}) }))
+      const { state, assessmentTriage, lastRunDate, weekKm, sparkline: spark } = boardFacts(summary, today)
+      const reasons: SquadTriageEntry['reasons'] = state.reasons.map((r) => ({ id: r.code, text: r.text, level: r.level, ...(r.date ? { date: r.date } : {}) }))
       if (doc?.lockedReason) reasons.push({ id: 'record-locked', text: doc.lockedReason, level: 'info' })
       const entry: SquadTriageEntry = {
         athleteId: athlete.id,
         name: athlete.name,
         groupIds: athlete.groupIds,
-        level: status.level,
+        level: state.colour,
         reasons,
         assessmentTriage,
         latestAssessmentDate: summary.latestAssessment?.date ?? null,
         lastRunDate,
         sparkline: spark,
         locked: doc?.lockedReason != null,
+        headline: state.headline,
+        topReason: reasons[0]?.text ?? null,
+        runningAllowance: state.runningAllowance,
+        seeClinicianToday: state.seeClinicianToday,
+        openReferrals: state.openReferrals.length,
+        weekKm: Math.round(weekKm * 10) / 10,
       }
-      return { entry, status }
+      return { entry, key: attentionKey(state, state.seeClinicianToday) }
     })
-  entries.sort((a, b) => compareStatus(a.status, b.status) || a.entry.name.localeCompare(b.entry.name))
+  entries.sort((a, b) => a.key - b.key || a.entry.name.localeCompare(b.entry.name))
   return { today, athletes: entries.map((e) => e.entry) }
 }

@@ -6,6 +6,7 @@ import type { AppServices } from '../app-services'
 import { ClubDocumentAdapter } from '../store/club/club-adapter'
 import { ClubFolder } from '../store/club/club-folder'
 import { HybridClock } from '../store/club/hlc'
+import type { Envelope } from '../store/club/records'
 import { clubAthleteDoc, clubSquadDoc } from '../store/club/club-load'
 import { writeShareConfig } from '../store/club/share-config'
 
@@ -84,10 +85,15 @@ export async function recordAuthors(app: AppServices, athleteId: string): Promis
   const names = new Map((await club.installations()).map((i) => [i.installId, i.info?.name ?? i.installId]))
   const at = (hlc: string) => HybridClock.timeOf(hlc)?.toISOString() ?? null
   const records: RecordAuthorship[] = []
+  const add = (id: string, env: Envelope) =>
+    records.push({ id, createdBy: names.get(env.created.by) ?? env.created.by, createdAt: at(env.created.hlc), changedBy: names.get(env.by) ?? env.by, changedAt: at(env.hlc) })
   for (const [key, env] of Object.entries(adapter.records)) {
     const m = /^c:[A-Za-z]+\/(.+)$/.exec(key)
-    if (!m || env.deleted) continue
-    records.push({ id: m[1]!, createdBy: names.get(env.created.by) ?? env.created.by, createdAt: at(env.created.hlc), changedBy: names.get(env.by) ?? env.by, changedAt: at(env.hlc) })
+    if (m && !env.deleted) add(m[1]!, env)
   }
+  // The profile is the athlete's entry in the squad index; it is listed under the athlete's own id.
+  const squad = app.db.squad.adapter
+  const profile = squad instanceof ClubDocumentAdapter ? squad.records[`c:athletes/${athleteId}`] : undefined
+  if (profile && !profile.deleted) add(athleteId, profile)
   return { records }
 }

@@ -2,14 +2,17 @@ import path from 'node:path'
 import type { Notice } from '../../../shared/api/channels/squad'
 import { DomainError } from '../../../shared/api/result'
 import type { AthleteDocument, SquadDocument } from '../../../shared/domain/documents'
+import type { AthleteSummary } from '../../../shared/domain/summary'
+import { AthleteDocs } from './athlete-docs'
 import { BackupStore, BackupSteppedAside } from './backups'
+import { boardSummaries, keepSummaryCurrent } from './board-summaries'
+import { ChangeFeed } from './change-feed'
 import { resolveInside } from './confine'
-import { interpretDocument, JsonDocument } from './document'
+import { JsonDocument } from './document'
 import { type FileOps, nodeFileOps } from './file-ops'
-import { athleteKind, squadKind } from './kinds'
-import { adoptOrphans, recoverAthlete, recoverSquad, reportUnknownFiles } from './recovery'
-import { addDays } from '../../../shared/dates'
-import { type AthleteSummary, summariseAthlete, summaryServes } from '../../../shared/domain/summary'
+import { athleteKind } from './kinds'
+import { adoptOrphans, reportUnknownFiles } from './recovery'
+import { loadAthleteFile, loadSquadFile, type Migrated, prepareDataFolder } from './single-coach-load'
 import { SummaryCache } from './summary-cache'
 import { WriteCoordinator } from './write-coordinator'
 import type { ClubFolder } from './club/club-folder'
@@ -33,16 +36,24 @@ export interface DatabaseOptions {
   coordinator?: WriteCoordinator
   /** Open a club folder shared with other coaches instead of the single-coach files (see store/club/). */
   club?: ClubFolder
+  /**
+   * Open read-only for this reason (another process holds the data folder, see folder-lock.ts): nothing
+   * in the folder is written, moved or cleaned up, and every write is refused with this message.
+   */
+  readOnly?: string
+  /** Counts changes merged in from other coaches; the app passes one that outlives reopens (the renderer keeps its count). */
+  changes?: ChangeFeed
 }
 
 const DAY_MS = 86_400_000
-const TEMP_FILE = /^\..+\.tmp-\d+-\d+$/
 
 /**
  * The local database: one small squad index plus one lowdb file per athlete, so saving a run rewrites
  * one athlete's file and nothing else. Opening never throws away data: damaged files are moved aside
  * and restored from the newest good backup, files from newer versions are left untouched and locked,
- * and every such event becomes a notice the UI shows to the coach (the recovery itself is in recovery.ts).
+ * and every such event becomes a notice the UI shows to the coach (reading the files is in
+ * single-coach-load.ts and club/club-load.ts, the recovery itself in recovery.ts, the board's
+ * summaries in board-summaries.ts).
  */
 export class Database {
   readonly backups: BackupStore
@@ -54,21 +65,17 @@ export class Database {
   private autoBackupAfterMs = DAY_MS
   /** Set when the app reopened the folder: this instance's pending daily backup gives up. */
   private retired = false
-  private readonly loadedIds = new Set<string>()
   readonly notices: Notice[] = []
   readOnlyReason: string | null = null
   squad!: JsonDocument<SquadDocument>
-  private readonly athleteDocs = new Map<string, JsonDocument<AthleteDocument>>()
-  /** One load per athlete file, shared by the background pass and the board asking for it first. */
-  private readonly loading = new Map<string, Promise<void>>()
+  private readonly athletes = new AthleteDocs()
   /** Documents read in an older format, written back after a backup once the background pass ends. */
-  private readonly migrated: JsonDocument<{ schemaVersion: number }>[] = []
+  private readonly migrated: Migrated[] = []
   private noticeCounter = 0
   /** The club folder this database reads and writes, or null for the single-coach layout. */
   club: ClubFolder | null = null
-  /** Counts changes merged in from other coaches; the renderer waits on it to refresh (see waitForChange). */
-  changeCount = 0
-  private changeWaiters: (() => void)[] = []
+  /** Changes merged in from other coaches; the renderer waits on it to refresh (see waitForChange). */
+  private changes = new ChangeFeed()
 
   private constructor(
     readonly dataDir: string,
@@ -88,6 +95,8 @@ export class Database {
       options.coordinator ?? new WriteCoordinator(),
     )
     db.club = options.club ?? null
+    if (options.changes) db.changes = options.changes
+    if (options.readOnly) db.readOnlyReason = options.readOnly
     db.autoBackupAfterMs = options.autoBackupAfterMs ?? DAY_MS
     await db.load(options.background ?? false)
     return db
@@ -117,21 +126,24 @@ export class Database {
   }
 
   get lockedAthleteIds(): string[] {
-    return [...this.athleteDocs.entries()].filter(([, d]) => d.lockedReason).map(([id]) => id)
+    return this.athletes.lockedIds
   }
 
   hasAthleteDoc(id: string): boolean {
-    return this.athleteDocs.has(id)
+    return this.athletes.has(id)
   }
 
   athleteDoc(id: string): JsonDocument<AthleteDocument> {
-    const doc = this.athleteDocs.get(id)
-    if (!doc) throw new DomainError('not-found', `No athlete with id ${id}.`)
-    return doc
+    return this.athletes.get(id)
+  }
+
+  /** The athlete's document when it is open, without throwing (the board asks before files load). */
+  findAthleteDoc(id: string): JsonDocument<AthleteDocument> | null {
+    return this.athletes.find(id)
   }
 
   allAthleteDocs(): JsonDocument<AthleteDocument>[] {
-    return [...this.athleteDocs.values()]
+    return this.athletes.all()
   }
 
   /** Creates the athlete's own file first, so the index never names an athlete without a record. */
@@ -139,16 +151,28 @@ export class Database {
     this.assertWritable()
     const kind = athleteKind(id, name)
     const doc = this.club ? clubAthleteDoc(this.club, id, name) : new JsonDocument(this.athleteFile(id), kind, this.ops, kind.create())
-    this.keepSummaryCurrent(id, doc)
+    keepSummaryCurrent(this, id, doc)
     await doc.replace(kind.create())
     this.registerAthleteDoc(id, doc)
     return doc
   }
 
   registerAthleteDoc(id: string, doc: JsonDocument<AthleteDocument>): void {
-    this.keepSummaryCurrent(id, doc)
-    this.athleteDocs.set(id, doc)
-    this.loadedIds.add(id)
+    keepSummaryCurrent(this, id, doc)
+    this.athletes.register(id, doc)
+  }
+
+  /** Opens an athlete's document whose file is about to be read (see single-coach-load.ts). */
+  openAthleteDoc(id: string, doc: JsonDocument<AthleteDocument>): void {
+    keepSummaryCurrent(this, id, doc)
+    this.athletes.open(id, doc)
+  }
+
+  /** Loads one athlete listed in the index once, whoever asks first (the board or the background pass). */
+  ensureAthlete(id: string, name: string): Promise<void> {
+    return this.athletes.ensure(id, async () => {
+      await loadAthleteFile(this, id, name, this.migrated)
+    })
   }
 
   /**
@@ -173,25 +197,18 @@ export class Database {
     const result = await refreshClub(this as ClubTarget, rels)
     // Another coach's change is not a write of ours: those athletes are summarised again on the next board.
     for (const id of result.athletes) this.summaryCache.forget(id)
-    if (result.squad || result.athletes.length) {
-      this.changeCount++
-      for (const wake of this.changeWaiters.splice(0)) wake()
-    }
+    if (result.squad || result.athletes.length) this.changes.bump()
     return result
   }
 
+  /** Counts changes merged in from other coaches. */
+  get changeCount(): number {
+    return this.changes.count
+  }
+
   /** Resolves when changeCount passes `since`, or after `timeoutMs` (the renderer asks again). */
-  async waitForChange(since: number, timeoutMs: number): Promise<number> {
-    if (this.changeCount > since) return this.changeCount
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs)
-      timer.unref?.()
-      this.changeWaiters.push(() => {
-        clearTimeout(timer)
-        resolve()
-      })
-    })
-    return this.changeCount
+  waitForChange(since: number, timeoutMs: number): Promise<number> {
+    return this.changes.wait(since, timeoutMs)
   }
 
   async removeAthleteDoc(id: string): Promise<void> {
@@ -200,9 +217,7 @@ export class Database {
     await doc.flush()
     // In a club folder the athlete's records stay in the files (other coaches' too); the squad's tombstone hides them.
     if (!this.club) await this.ops.remove(doc.file)
-    this.athleteDocs.delete(id)
-    this.loadedIds.delete(id)
-    this.loading.delete(id)
+    this.athletes.remove(id)
     this.summaryCache.forget(id)
   }
 
@@ -235,55 +250,9 @@ export class Database {
     await this.summaryCache.flush()
   }
 
-  /**
-   * Board summaries for every athlete in the index, for `todayIso`. Each comes from the summary cache
-   * while the athlete's file is the one it describes; only an athlete whose file changed outside the
-   * app (or has no summary yet) is read, ahead of the background pass, and summarised again. Nothing
-   * here waits for the other athletes' files or for the daily backup.
-   */
-  async summaries(todayIso: string): Promise<Map<string, AthleteSummary>> {
-    const out = new Map<string, AthleteSummary>()
-    await Promise.all(
-      this.squad.data.athletes.map(async (a) => {
-        const cached = await this.summaryCache.current(a.id, () => this.athleteRevision(a.id))
-        if (cached && summaryServes(cached, todayIso)) return out.set(a.id, cached)
-        const summary = await this.summariseFromFile(a.id, a.name, todayIso)
-        if (summary) out.set(a.id, summary)
-      }),
-    )
-    return out
-  }
-
-  /** Reads (or reuses) one athlete's record and summarises it; caches the result while the file matches it. */
-  private async summariseFromFile(id: string, name: string, todayIso: string): Promise<AthleteSummary | null> {
-    await this.ensureAthlete(id, name)
-    const doc = this.athleteDocs.get(id)
-    if (!doc) return null
-    await doc.flush()
-    const summary = summariseAthlete(doc.data, this.summaryDay(todayIso))
-    const revision = doc.lockedReason ? '' : await this.athleteRevision(id)
-    if (revision) this.summaryCache.put(id, revision, summary)
-    return summary
-  }
-
-  /**
-   * The day a new summary is made for: yesterday by the main process's clock (a margin for a board
-   * asked from another time zone), or the day asked for when that is earlier.
-   */
-  private summaryDay(todayIso?: string): string {
-    const d = this.now()
-    const local = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-    const day = addDays(local, -1)
-    return todayIso && todayIso < day ? todayIso : day
-  }
-
-  /** Replaces the athlete's summary after every write the app makes, so the board never rescans. */
-  private keepSummaryCurrent(id: string, doc: JsonDocument<AthleteDocument>): void {
-    doc.afterWrite = async (data) => {
-      const revision = await this.athleteRevision(id)
-      if (revision) this.summaryCache.put(id, revision, summariseAthlete(data, this.summaryDay()))
-      else this.summaryCache.forget(id)
-    }
+  /** Board summaries for every athlete in the index, for `todayIso` (see board-summaries.ts). */
+  summaries(todayIso: string): Promise<Map<string, AthleteSummary>> {
+    return boardSummaries(this, todayIso)
   }
 
   private async load(background: boolean): Promise<void> {
@@ -292,21 +261,8 @@ export class Database {
       if (!background) await this.autoBackup()
       return
     }
-    try {
-      await this.ops.mkdirp(this.athletesDir)
-    } catch (error) {
-      const exists = await this.ops.stat(this.dataDir).catch(() => null)
-      if (!exists) {
-        throw new DomainError(
-          'storage',
-          `CalfCoach cannot create its data folder at ${this.dataDir} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-        )
-      }
-    }
-    await this.removeStaleTempFiles()
-    await this.probeWritable()
-
-    await this.loadSquad(this.migrated)
+    await prepareDataFolder(this)
+    await loadSquadFile(this, this.migrated)
     await this.summaryCache.load()
     const rest = this.loadAthletes()
     if (background) {
@@ -352,84 +308,6 @@ export class Database {
     }
   }
 
-  private async removeStaleTempFiles(): Promise<void> {
-    for (const dir of [this.dataDir, this.athletesDir]) {
-      for (const name of await this.ops.list(dir)) {
-        // A temp file is never the source of truth: it is either a finished write already renamed, or an unacknowledged one.
-        if (TEMP_FILE.test(name)) await this.ops.remove(path.join(dir, name)).catch(() => undefined)
-      }
-    }
-  }
-
-  private async probeWritable(): Promise<void> {
-    const probe = path.join(this.dataDir, '.write-probe')
-    try {
-      await this.ops.writeAtomic(probe, 'ok')
-      await this.ops.remove(probe)
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error'
-      this.readOnlyReason = `The data folder ${this.dataDir} cannot be written (${code}). You can look at your squad, but nothing can be saved until the folder is writable.`
-      this.addNotice('error', 'Data folder is read-only', this.readOnlyReason)
-    }
-  }
-
-  private async loadSquad(migrated: JsonDocument<{ schemaVersion: number }>[]): Promise<void> {
-    const file = path.join(this.dataDir, 'squad.json')
-    const outcome = interpretDocument(await this.ops.readText(file), squadKind)
-    this.squad = new JsonDocument(file, squadKind, this.ops, squadKind.create())
-    if (outcome.kind === 'ok') {
-      this.squad.adopt(outcome.data)
-      if (outcome.migratedFrom) migrated.push(this.squad as never)
-      return
-    }
-    if (outcome.kind === 'newer') {
-      this.readOnlyReason = `The squad index was written by a newer version of CalfCoach (data format ${outcome.version}; this version understands ${squadKind.currentVersion}). Nothing will be changed; please update CalfCoach.`
-      this.squad.lockedReason = this.readOnlyReason
-      this.addNotice('error', 'Data from a newer CalfCoach', this.readOnlyReason, file)
-      return
-    }
-    await recoverSquad(this, file, outcome)
-  }
-
-  /** Loads one athlete listed in the index once, whoever asks first, and counts it as loaded. */
-  private ensureAthlete(id: string, name: string): Promise<void> {
-    if (this.loadedIds.has(id)) return Promise.resolve()
-    let pending = this.loading.get(id)
-    if (!pending) {
-      pending = this.loadAthlete(id, name, this.migrated).then(() => {
-        this.loadedIds.add(id)
-      })
-      this.loading.set(id, pending)
-    }
-    return pending
-  }
-
-  private async loadAthlete(id: string, name: string, migrated: JsonDocument<{ schemaVersion: number }>[]): Promise<void> {
-    const file = this.athleteFile(id)
-    const kind = athleteKind(id, name)
-    const doc = new JsonDocument(file, kind, this.ops, kind.create())
-    this.keepSummaryCurrent(id, doc)
-    this.athleteDocs.set(id, doc)
-    const outcome = interpretDocument(await this.ops.readText(file), kind)
-    if (outcome.kind === 'ok') {
-      if (outcome.data.athleteId !== id) {
-        return recoverAthlete(this, doc, `it belongs to athlete id ${outcome.data.athleteId}, not ${id}`, name)
-      }
-      doc.adopt(outcome.data)
-      if (outcome.migratedFrom) migrated.push(doc as never)
-      return
-    }
-    if (outcome.kind === 'newer') {
-      doc.lockedReason = `${name}'s record was written by a newer version of CalfCoach (data format ${outcome.version}). It is shown as locked and will not be changed; please update CalfCoach.`
-      this.addNotice('error', `${name}: record from a newer CalfCoach`, doc.lockedReason, file)
-      return
-    }
-    if (outcome.kind === 'missing') {
-      return recoverAthlete(this, doc, 'the file is missing', name, false)
-    }
-    return recoverAthlete(this, doc, outcome.reason, name)
-  }
-
   /**
    * The daily backup when the newest is older than autoBackupAfterMs. Taken alongside saves, so it holds
    * none back; when a restore, import or manual backup asks to run alone it steps aside and, once that is
@@ -442,7 +320,7 @@ export class Database {
       if (latest && this.now().getTime() - Date.parse(latest.createdAt) < this.autoBackupAfterMs) return
       try {
         // Inside a restore or import (a reopen), the backup already runs alone.
-        await this.backups.create('auto', this.coordinator.insideExclusive ? undefined : this.coordinator)
+        await this.backups.create('auto', this.coordinator.holding ? undefined : this.coordinator)
         return
       } catch (error) {
         if (error instanceof BackupSteppedAside) {

@@ -3,6 +3,8 @@ import type { AthleteDocument, SquadDocument } from '../../../shared/domain/docu
 import type { Database } from './database'
 import { type DocumentKind, interpretDocument, type JsonDocument, type LoadOutcome } from './document'
 import { athleteKind, squadKind } from './kinds'
+import { LOCK_FILE } from './folder-lock'
+import { SHARE_FILE } from './club/share-config'
 
 /**
  * Recovery of damaged, missing and unlisted data files while the database opens. Nothing here throws data
@@ -91,6 +93,11 @@ export async function recoverAthlete(
 
 /** Moves a damaged file aside under a new name. Never deletes or overwrites it. */
 export async function quarantineFile(db: RecoveryTarget, file: string, reason: string): Promise<string | null> {
+  if (db.readOnlyReason) {
+    // Another process may own the folder (or it cannot be written): leave the file exactly where it is.
+    db.addNotice('error', 'Damaged file left in place', `${path.basename(file)} is damaged (${reason}); this window is read-only, so it was left as it is.`, file)
+    return null
+  }
   const stamp = db.now().toISOString().replace(/[:.]/g, '-')
   let target = `${file}.corrupt-${stamp}`
   for (let n = 1; await db.ops.stat(target); n++) target = `${file}.corrupt-${stamp}-${n}`
@@ -157,7 +164,7 @@ export async function reportUnknownFiles(db: RecoveryTarget): Promise<void> {
   const unknown: string[] = []
   let quarantined = 0
   for (const name of await db.ops.list(db.dataDir)) {
-    if (['squad.json', 'athletes', 'backups', 'cache'].includes(name)) continue
+    if (['squad.json', 'athletes', 'backups', 'cache', SHARE_FILE, LOCK_FILE].includes(name) || name.startsWith(`${LOCK_FILE}.`)) continue
     if (QUARANTINED.test(name)) quarantined++
     else unknown.push(name)
   }

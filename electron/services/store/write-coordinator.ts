@@ -56,6 +56,11 @@ export class WriteCoordinator {
     return task
   }
 
+  /** True inside an exclusive operation (its own steps, a reopen's loading among them). */
+  get holding(): boolean {
+    return this.inside.getStore() === true
+  }
+
   /**
    * Counts saves and whole-folder operations begun so far. Work that runs alongside saves without
    * holding them back (the daily backup) compares it before and after a pass to know whether a save
@@ -63,11 +68,6 @@ export class WriteCoordinator {
    */
   get writesBegun(): number {
     return this.begun
-  }
-
-  /** True for code running inside a whole-folder operation (it already runs alone). */
-  get insideExclusive(): boolean {
-    return this.inside.getStore() === true
   }
 
   /** True while a whole-folder operation waits or runs: work alongside saves steps aside for it. */

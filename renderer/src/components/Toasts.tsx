@@ -18,7 +18,10 @@ type Notify = (toast: ToastInput) => void
 
 const ToastContext = createContext<Notify>(() => {})
 
-/** How long a notice stays; it stays longer while the pointer or the keyboard focus is on it. */
+/**
+ * How long a notice stays; it stays longer while the pointer is on one of its buttons or the keyboard
+ * focus is in it (the text lets the pointer through to the page, see .toasts in styles.css).
+ */
 const SHOW_MS = 9000
 const MAX_TOASTS = 3
 

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { ReferralId, Urgency } from '../../assessment/schema'
-import { ClearanceOutcome, ClearedByRole } from '../../clinical/clearance'
-import { RedFlagScreen } from '../../clinical/types'
+import { ClearanceDigest, RedFlagScreen } from '../../clinical/types'
 import { IsoDate } from '../../domain/common'
 
 // The wire shape of shared/clinical's ClinicalState: what every screen reads about "can this runner run".
@@ -29,16 +28,8 @@ export const OpenReferralDto = z.strictObject({
 })
 export type OpenReferralDto = z.infer<typeof OpenReferralDto>
 
-export const ClearanceRecordDto = z.strictObject({
-  id: z.string().optional(),
-  referralId: ReferralId,
-  date: IsoDate,
-  outcome: ClearanceOutcome,
-  restrictions: z.string().optional(),
-  clearedBy: z.strictObject({ role: ClearedByRole, name: z.string() }).optional(),
-  migrated: z.boolean().optional(),
-  closedReferral: z.boolean(),
-})
+/** A recorded clearance: the one Clearance schema of shared/clinical (as the state digests it), plus its flag. */
+export const ClearanceRecordDto = ClearanceDigest.extend({ closedReferral: z.boolean() })
 
 const CrossTrainingDto = z.strictObject({
   allowed: z.boolean(),
@@ -84,5 +75,10 @@ export const ClinicalStateDto = z.strictObject({
   crossTraining: CrossTrainingDto.nullable(),
   returnToRun: ReturnToRunDto.nullable(),
   latestAssessmentId: z.string().nullable(),
+  // ---- app-side additions (shared/domain/clinical-headline.ts) ----
+  /** The one status line for this state, e.g. "Red: see a clinician today, no running". */
+  headline: z.string(),
+  /** An open referral needs a clinician today (emergency or same day). */
+  seeClinicianToday: z.boolean(),
 })
 export type ClinicalStateDto = z.infer<typeof ClinicalStateDto>

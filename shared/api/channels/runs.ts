@@ -126,6 +126,17 @@ export const SquadTriageEntry = z.strictObject({
   /** Last 12 weeks, oldest first, in km. */
   sparkline: z.array(z.strictObject({ weekStart: IsoDate, km: z.number(), maxPain: z.number().nullable() })),
   locked: z.boolean(),
+  // ---- issue 10: read from the athlete's one clinical state (clinicalStateFor) ----
+  /** The status line, e.g. "Red: see a clinician today, no running" (shared/domain/clinical-headline.ts). */
+  headline: z.string(),
+  /** The most serious reason in one sentence; null when there is nothing to say. */
+  topReason: z.string().nullable(),
+  runningAllowance: z.enum(['none', 'hold', 'progress']),
+  /** An open referral needs a clinician today (emergency or same day). */
+  seeClinicianToday: z.boolean(),
+  openReferrals: z.number().int(),
+  /** Distance logged this week (Monday to today), in km. */
+  weekKm: z.number(),
 })
 export type SquadTriageEntry = z.infer<typeof SquadTriageEntry>
 

@@ -1,7 +1,7 @@
 // Hip factors: an under-working gluteus maximus (a hypothesis) and weak hip abductors. Part of FACTOR_RULES
 // (see factors.ts).
 
-import { LIFESTYLE, SINGLE_LEG_BRIDGE, hipAbductionFloor, hipAbductionNorm } from '../norms'
+import { HIP_ABDUCTION, LIFESTYLE, SINGLE_LEG_BRIDGE, hipAbductionFloor, hipAbductionNorm, hipAbductionOutsideRange, type AthleteFacts, type HipAbductionNorm } from '../norms'
 import {
   AGE_SEX,
   DEFAULT_THRESHOLDS,
@@ -15,8 +15,16 @@ import {
 import type { FactorRule } from './types'
 import { fmt } from './types'
 
-/** Age-matched norm, or the lowest expectation at any age when the age is unknown. */
-const hipNorm = normOrFloor(hipAbductionNorm, hipAbductionFloor)
+/** Age-matched norm, or the lowest expectation within the equation's ages when the age is unknown. */
+const matchedOrFloor = normOrFloor(hipAbductionNorm, hipAbductionFloor)
+
+/**
+ * The norm to judge against, or null outside the equation's ages (18–65): there is no published norm for
+ * that age, so only the side-to-side comparison counts (issue 10; never an extrapolated expectation).
+ */
+function hipNorm(athlete: AthleteFacts): HipAbductionNorm | null {
+  return hipAbductionOutsideRange(athlete.ageYears) ? null : matchedOrFloor(athlete)
+}
 
 export const HIP_FACTOR_RULES: readonly FactorRule[] = [
   {
@@ -105,10 +113,23 @@ export const HIP_FACTOR_RULES: readonly FactorRule[] = [
         field: 'hipAbductionNmPerKg',
         alsoUses: AGE_SEX,
         weight: 2,
-        test: (x, { athlete }) => x < hipNorm(athlete).lowBelow,
+        test: (x, { athlete }) => {
+          const norm = hipNorm(athlete)
+          return norm !== null && x < norm.lowBelow
+        },
         unit: ' Nm/kg',
         text: (listed, { athlete }) =>
-          `Hip abduction ${listed}: more than 1 SD below the ${fmt(hipNorm(athlete).expected, 2)} Nm/kg expected for ${athlete.ageYears === undefined ? 'even the oldest runners (age not recorded)' : whoFor(athlete.sex, athlete.ageYears)}.`,
+          `Hip abduction ${listed}: more than 1 SD below the ${fmt(hipNorm(athlete)?.expected ?? NaN, 2)} Nm/kg expected for ${athlete.ageYears === undefined ? `${whoFor(athlete.sex, HIP_ABDUCTION.toAge)}, the oldest the equation covers (age not recorded)` : whoFor(athlete.sex, athlete.ageYears)}.`,
+      }),
+      // Side to side: the only hip-strength evidence outside the equation's ages, and real at any age when the
+      // gap is beyond the measurement's real change (0.25 Nm/kg).
+      sideGapFinding({
+        id: 'hip-abduction-side-to-side-gap',
+        field: 'hipAbductionNmPerKg',
+        weight: 2,
+        minDiff: HIP_ABDUCTION.realChange - 1e-9,
+        text: (side, weak, strong) =>
+          `The ${side} hip abducts with ${fmt(weak, 2)} Nm/kg against ${fmt(strong, 2)} on the other side (a gap of ${HIP_ABDUCTION.realChange} Nm/kg or more is beyond measurement error).`,
       }),
     ],
   },

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -83,15 +83,78 @@ await build({
 
 let pending: Promise<GlueBuild> | undefined
 
+/**
+ * The built app for the glue tests. One build serves every test file of a run: the test files run in
+ * worker processes of one vitest process, so the first worker to ask builds into the run's shared folder
+ * and the others wait for its result (a full build costs about as much as all the
+ * glue tests together). A build of a scratch copy (CALFCOACH_GLUE_ROOT, for breakage proofs) stays private.
+ */
 export function buildGlue(): Promise<GlueBuild> {
-  pending ??= doBuild()
+  const sharedDir = process.env[SHARED_BUILD_ENV]
+  pending ??= sharedDir && !process.env['CALFCOACH_GLUE_ROOT'] ? sharedBuild(sharedDir) : doBuild(glueTempDir('build'))
   return pending
 }
 
-async function doBuild(): Promise<GlueBuild> {
+/** Set by tests/support/glue-global-setup.ts in the vitest process: the folder where this run's workers share one build. */
+export const SHARED_BUILD_ENV = 'CALFCOACH_GLUE_SHARED_BUILD'
+
+const READY_FILE = 'ready.json'
+const FAILED_FILE = 'failed.txt'
+const BUILDER_FILE = 'builder.pid'
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Builds once per vitest run in the run's shared folder (the global setup removes it at the end). An
+ * exclusive create of the builder file is the lock: whoever makes it builds; the others wait for the
+ * ready or failed file, and take over if the builder died without writing either.
+ */
+async function sharedBuild(dir: string): Promise<GlueBuild> {
+  mkdirSync(dir, { recursive: true })
+  for (;;) {
+    const ready = path.join(dir, READY_FILE)
+    if (existsSync(ready)) return JSON.parse(readFileSync(ready, 'utf8')) as GlueBuild
+    const failed = path.join(dir, FAILED_FILE)
+    if (existsSync(failed)) throw new Error(readFileSync(failed, 'utf8'))
+    if (claim(dir)) {
+      try {
+        const result = await doBuild(mkdtempSync(path.join(dir, 'build-')))
+        writeFileSync(`${ready}.tmp`, JSON.stringify(result))
+        renameSync(`${ready}.tmp`, ready)
+        return result
+      } catch (error) {
+        writeFileSync(failed, (error as Error).message)
+        throw error
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250)) // poll for the builder's result file
+  }
+}
+
+/** True when this process now owns the build: it made the claim, or the previous claimant died mid-build. */
+function claim(dir: string): boolean {
+  const builder = path.join(dir, BUILDER_FILE)
+  try {
+    writeFileSync(builder, String(process.pid), { flag: 'wx' })
+    return true
+  } catch {
+    const owner = Number(readFileSync(builder, 'utf8') || 'NaN')
+    if (Number.isInteger(owner) && (owner === process.pid || isAlive(owner))) return false
+    rmSync(builder, { force: true }) // the builder died without a result: the next loop claims it afresh
+    return false
+  }
+}
+
+async function doBuild(tmp: string): Promise<GlueBuild> {
   const started = Date.now()
   const root = path.resolve(process.env['CALFCOACH_GLUE_ROOT'] ?? process.cwd())
-  const tmp = glueTempDir('build')
   const outDir = path.join(tmp, 'out')
   const probeDir = path.join(tmp, 'probe')
   mkdirSync(outDir)

@@ -107,7 +107,12 @@ const CASES: Case[] = [
   { name: 'heel raises without age: 15 reps is not below every age group', input: p({ athlete: { ageYears: undefined }, screening: { singleLegHeelRaiseReps: { left: 15, right: 15 } } }), triage: 'green', referrals: {}, factors: {} },
   { name: 'heel raises without age: 11 reps is within noise of the lowest women’s average', input: p({ athlete: { ageYears: undefined }, screening: { singleLegHeelRaiseReps: { left: 11, right: 11 } } }), triage: 'green', referrals: {}, factors: {} },
   { name: 'heel raises without age: 7 reps is 6 below the lowest women’s average', input: p({ athlete: { ageYears: undefined }, screening: { singleLegHeelRaiseReps: { left: 7, right: 7 } } }), triage: 'green', referrals: {}, factors: { 'calf-endurance-deficit': 'high' } },
-  { name: 'hip abduction without age: judged only against the oldest expectation', input: p({ athlete: { ageYears: undefined }, screening: { hipAbductionNmPerKg: { left: 0.6, right: 1.0 } } }), triage: 'green', referrals: {}, factors: { 'hip-abductor-weakness': 'moderate' } },
+  // Issue 10: without an age, the expectation at 65 (the oldest age the equation covers), never an extrapolation;
+  // a side gap of 0.25 Nm/kg or more (the measurement's real change) adds weight.
+  { name: 'hip abduction without age: judged against the expectation at 65, plus the side gap', input: p({ athlete: { ageYears: undefined }, screening: { hipAbductionNmPerKg: { left: 0.6, right: 1.0 } } }), triage: 'green', referrals: {}, factors: { 'hip-abductor-weakness': 'high' } },
+  { name: 'A4: aged 70 (outside the equation’s 18-65): low but even sides are not evidence', input: p({ athlete: { ageYears: 70 }, symptoms: { character: ['tight'] }, screening: { hipAbductionNmPerKg: { left: 0.8, right: 0.85 } } }), triage: 'green', referrals: {}, factors: {} },
+  { name: 'A4: aged 16 (outside the equation): judged side to side only', input: p({ athlete: { ageYears: 16 }, screening: { hipAbductionNmPerKg: { left: 1.0, right: 1.3 } } }), triage: 'green', referrals: {}, factors: { 'hip-abductor-weakness': 'moderate' } },
+  { name: 'A4: a side gap just under 0.25 Nm/kg is within measurement error', input: p({ athlete: { ageYears: 16 }, screening: { hipAbductionNmPerKg: { left: 1.06, right: 1.3 } } }), triage: 'green', referrals: {}, factors: {} },
   // Issue 10: history alone cannot raise a factor without a measured finding.
   { name: 'new runner and previous calf injury, tests normal: no factor', input: p({ history: { monthsRunning: 3, previousCalfInjury: true } }), triage: 'green', referrals: {}, factors: {} },
   { name: 'long sitting alone: no glute factor', input: p({ lifestyle: { sittingHoursPerDay: 10 } }), triage: 'green', referrals: {}, factors: {} },

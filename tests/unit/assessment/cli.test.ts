@@ -66,6 +66,42 @@ describe('scripts/diagnose.ts', () => {
     expect(out).toEqual(diagnose(input as AssessmentInput))
   })
 
+  it('--previous with --weeks-before passes the earlier assessment: no real change in 7 weeks refers (issue 10 item 6)', () => {
+    // The same results 7 weeks apart (weeksSinceOnset kept under 12 so only the comparison can refer).
+    const current = withPatch(CLEAN, { symptoms: { weeksSinceOnset: 10 } })
+    const file = join(dir, 'now.json')
+    const earlier = join(dir, 'earlier.json')
+    writeFileSync(file, JSON.stringify(current))
+    writeFileSync(earlier, JSON.stringify(CLEAN))
+    const r = run([file, '--previous', earlier, '--weeks-before', '7'])
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as DiagnosisT
+    expect(out).toEqual(diagnose(current, { previous: { input: CLEAN, weeksBefore: 7 } }))
+    expect(out.referrals.map((x) => x.id)).toContain('not-improving-with-conservative-care')
+    // Without --previous the same file is diagnosed on its own, as before.
+    const alone = JSON.parse(run([file]).stdout) as DiagnosisT
+    expect(alone.referrals.map((x) => x.id)).not.toContain('not-improving-with-conservative-care')
+  })
+
+  it('--previous without --weeks-before, a bad week count or an invalid earlier file: exit 2, clear message', () => {
+    const file = join(dir, 'now2.json')
+    const earlier = join(dir, 'earlier2.json')
+    writeFileSync(file, JSON.stringify(CLEAN))
+    writeFileSync(earlier, JSON.stringify({ symptoms: { swelling: 'no' } }))
+    const noWeeks = run([file, '--previous', earlier])
+    expect(noWeeks.code).toBe(2)
+    expect(noWeeks.stderr).toMatch(/--previous needs --weeks-before/)
+    const badWeeks = run([file, '--previous', earlier, '--weeks-before', 'six'])
+    expect(badWeeks.stderr).toMatch(/--weeks-before must be a number of weeks/)
+    const badFile = run([file, '--previous', earlier, '--weeks-before', '6'])
+    expect(badFile.code).toBe(2)
+    expect(badFile.stderr).toMatch(/invalid earlier assessment in .*earlier2\.json:\n\s+symptoms\.swelling: must be true or false/)
+    for (const r of [noWeeks, badWeeks, badFile]) {
+      expect(r.stdout).toBe('')
+      noStack(r.stderr)
+    }
+  })
+
   it('invalid input: exit 2, names the field and the problem, no stack trace', () => {
     const file = join(dir, 'bad.json')
     writeFileSync(file, JSON.stringify({ symptoms: { swelling: 'yes', numbness: true }, screening: { kneeToWallCm: { left: 40 } } }))

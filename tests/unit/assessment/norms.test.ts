@@ -51,9 +51,11 @@ describe('floors used when the age is unknown', () => {
     }
   })
 
-  it('hip abduction: the expectation at the oldest accepted age', () => {
-    expect(hipAbductionFloor()).toEqual({ expected: 1.05, lowBelow: 0.7 })
-    for (let age = 10; age <= 110; age += 5) expect(hipAbductionFloor('male').lowBelow).toBeLessThanOrEqual(hipAbductionNorm(age, 'male')?.lowBelow ?? NaN)
+  it('hip abduction: the expectation at 65, the oldest age the equation covers (never extrapolated)', () => {
+    const at65 = hipAbductionNorm(65, 'female')
+    expect(hipAbductionFloor()).toEqual({ expected: at65?.expected, lowBelow: at65?.lowBelow })
+    expect(hipAbductionFloor().expected).toBeCloseTo(1.6 - 0.005 * 65, 1)
+    for (let age = 18; age <= 65; age += 1) expect(hipAbductionFloor('male').lowBelow).toBeLessThanOrEqual(hipAbductionNorm(age, 'male')?.lowBelow ?? NaN)
   })
 })
 
@@ -69,6 +71,13 @@ describe('hip abduction norm (Ramskov equation)', () => {
     expect(a - b).toBeCloseTo(0.2, 5)
     expect(hipAbductionNorm(45)).toEqual({ expected: hipAbductionNorm(45, 'female')?.expected, lowBelow: hipAbductionNorm(45, 'female')?.lowBelow })
     expect(hipAbductionNorm(undefined, 'male')).toBeUndefined()
+  })
+
+  it('has no norm outside the ages the equation was built on (18-65)', () => {
+    expect(hipAbductionNorm(17.9, 'female')).toBeUndefined()
+    expect(hipAbductionNorm(18, 'female')).toBeDefined()
+    expect(hipAbductionNorm(65.9, 'male')).toBeDefined()
+    expect(hipAbductionNorm(66, 'male')).toBeUndefined()
   })
 })
 
@@ -130,6 +139,16 @@ describe('describeNorm', () => {
 })
 
 describe('ages outside a norm table (issue 10)', () => {
+  it('hip abduction at 70 or 16: says there is no published norm and never prints an expected value', () => {
+    for (const ageYears of [16, 70]) {
+      const text = describeNorm('hipAbductionNmPerKg', { sex: 'male', ageYears }) ?? ''
+      expect(text).toMatch(/no published norm for this age/)
+      expect(text).toMatch(/18–65/)
+      expect(text).not.toMatch(/expected|\b1\.\d\d\b/)
+    }
+    expect(describeNorm('hipAbductionNmPerKg', { sex: 'male', ageYears: 40 })).toMatch(/expected for a 40-year-old man: 1\.62/)
+  })
+
   it('heel raise under 20: says there is no published norm and never prints an extrapolated average', () => {
     const text = describeNorm('singleLegHeelRaiseReps', { sex: 'female', ageYears: 16 }) ?? ''
     expect(text).toMatch(/no published norm for this age/)

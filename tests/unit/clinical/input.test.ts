@@ -107,3 +107,49 @@ describe('a newer assessment never closes a referral (issue 10 item 2)', () => {
     )
   })
 })
+
+// Issue 10 "Tests" property at the level every screen reads: adding a finding (a referral, or a more urgent
+// one) to any assessment never lowers any urgency, never turns a colour milder and never allows more running.
+
+const COLOUR_RANK = { red: 0, amber: 1, green: 2 } as const
+const ALLOWANCE_RANK = { none: 0, hold: 1, progress: 2 } as const
+const outcomeArb = fc.constantFrom<'cleared' | 'cleared-with-restrictions' | 'something-else-found'>('cleared', 'cleared-with-restrictions', 'something-else-found')
+
+describe('adding a finding never lowers any urgency (issue 10 properties)', () => {
+  it('every open referral stays open at the same or a more urgent level; colour and running allowance never relax', () => {
+    const start = '2025-12-01'
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 80 }), referralsArb), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(fc.constantFrom(...(REFERRAL_IDS as readonly ReferralId[])), fc.integer({ min: 0, max: 80 }), outcomeArb), { maxLength: 4 }),
+        fc.nat(),
+        fc.tuple(fc.constantFrom(...(REFERRAL_IDS as readonly ReferralId[])), urgencyArb),
+        (history, clearanceList, pick, [extraId, extraUrgency]) => {
+          const assessments = history.map(([d, refs], i) => assessment(`a${i}`, addDays(start, d), refs))
+          const clearances = clearanceList.map(([id, d, outcome]) => clearance(id, addDays(start, d), outcome))
+          const k = pick % assessments.length
+          const target = assessments[k]
+          if (!target) return
+          const existing = target.referrals.find((r) => r.id === extraId)
+          // Adding: a new referral, or the same one at a more urgent level (never a milder one).
+          if (existing && URGENCY_RANK[existing.urgency] <= URGENCY_RANK[extraUrgency]) return
+          const added = {
+            ...target,
+            referrals: [...target.referrals.filter((r) => r.id !== extraId), { id: extraId, urgency: extraUrgency, because: ['added finding'] }],
+          }
+          const withFinding = assessments.map((a, i) => (i === k ? added : a))
+          const before = computeClinicalState(input({ assessments, clearances }), TODAY)
+          const after = computeClinicalState(input({ assessments: withFinding, clearances }), TODAY)
+          for (const open of before.openReferrals) {
+            const still = after.openReferrals.find((r) => r.referralId === open.referralId)
+            expect(still, open.referralId).toBeDefined()
+            expect(URGENCY_RANK[still?.urgency ?? 'before-progressing']).toBeLessThanOrEqual(URGENCY_RANK[open.urgency])
+          }
+          expect(COLOUR_RANK[after.colour]).toBeLessThanOrEqual(COLOUR_RANK[before.colour])
+          expect(ALLOWANCE_RANK[after.runningAllowance]).toBeLessThanOrEqual(ALLOWANCE_RANK[before.runningAllowance])
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+})

@@ -212,6 +212,51 @@ describe('referrals persist until cleared (issue 10 item 2)', () => {
     const after = computeClinicalState(input({ ...parts, assessments: [...parts.assessments, assessment('a2', '2026-03-01')] }), TODAY)
     expect(after.colour).toBe('green')
   })
+
+  // Clearance history order (episodes.ts): the latest clearance by date decides the outcome of the referral.
+  describe('clearance history order: the latest clearance by date wins for that referral', () => {
+    const raised = [assessment('a1', '2026-02-01', [['suspected-dvt', 'same-day']])]
+    const elseFound = clearance('suspected-dvt', '2026-02-03', 'something-else-found')
+    const cleared = clearance('suspected-dvt', '2026-02-10', 'cleared')
+
+    it('"cleared" after "something else found": cleared, the return to running starts from the later date', () => {
+      // Given in either order, the dates decide.
+      for (const clearances of [[elseFound, cleared], [cleared, elseFound]]) {
+        const s = computeClinicalState(input({ assessments: raised, clearances }), TODAY)
+        expect(s.openReferrals).toEqual([])
+        expect(s.reasons.map((r) => r.code)).not.toContain('something-else-found')
+        expect(s.returnToRun?.clearedOn).toBe('2026-02-10')
+        expect(s.returnToRun?.status).toBe('readiness-tests')
+        // Both clearances stay in the history and both answered the referral.
+        expect(s.clearances.map((c) => [c.date, c.outcome, c.closedReferral])).toEqual([
+          ['2026-02-03', 'something-else-found', true],
+          ['2026-02-10', 'cleared', true],
+        ])
+      }
+    })
+
+    it('"something else found" after "cleared": no return to running, no running until re-assessed', () => {
+      const later = clearance('suspected-dvt', '2026-02-20', 'something-else-found')
+      const s = computeClinicalState(input({ assessments: raised, clearances: [later, cleared] }), TODAY)
+      expect(s.openReferrals).toEqual([])
+      expect(s.returnToRun).toBeNull()
+      expect(s.reasons.find((r) => r.code === 'something-else-found')?.date).toBe('2026-02-20')
+      expect(s.runningAllowance).toBe('none')
+      expect(s.actions.map((a) => a.code)).toContain('re-assess')
+      // The re-assessment ends the "something else found" hold.
+      const after = computeClinicalState(input({ assessments: [...raised, assessment('a2', '2026-02-25')], clearances: [later, cleared] }), TODAY)
+      expect(after.runningAllowance).toBe('progress')
+    })
+
+    it('a clearance after a later assessment raised the referral again belongs to the new episode', () => {
+      const again = [...raised, assessment('a2', '2026-02-15', [['suspected-dvt', 'same-day']])]
+      const s = computeClinicalState(input({ assessments: again, clearances: [elseFound] }), TODAY)
+      expect(s.openReferrals.map((r) => [r.referralId, r.since])).toEqual([['suspected-dvt', '2026-02-15']])
+      const closed = computeClinicalState(input({ assessments: again, clearances: [elseFound, clearance('suspected-dvt', '2026-02-16')] }), TODAY)
+      expect(closed.openReferrals).toEqual([])
+      expect(closed.returnToRun?.clearedOn).toBe('2026-02-16')
+    })
+  })
 })
 
 describe('return to running after a stop-running referral is cleared (issue 10 item 4, C5)', () => {

@@ -88,5 +88,9 @@ describe('scripts/plan.ts', () => {
     expect(out.status).toBe('ok')
     expect(out.returnToRun).toMatchObject({ referralIds: ['suspected-dvt'], readiness: 'pending' })
     expect(out.weeks[0].runs.every((r: { kind: string }) => r.kind === 'walk-run')).toBe(true)
+    // A passed readiness test (C5 battery) recorded after the clearance is read from the request.
+    const readinessTests = [{ date: '2026-01-03', walk30MinPainFree: true, singleLegHops: 12, hopPain: 0, singleLegHeelRaises: { left: 28, right: 27 } }]
+    const ready = JSON.parse(cli(['-'], JSON.stringify({ ...request, clearances, readinessTests })).stdout)
+    expect(ready.returnToRun).toMatchObject({ referralIds: ['suspected-dvt'], readiness: 'passed' })
   }, 120_000)
 })

@@ -2,12 +2,8 @@
 
 import { describe, expect, it } from 'vitest'
 import type { Diagnosis } from '../../../shared/assessment/schema'
-import { checkPlanSafety, generatePlan, type PlanOutput, type PlanRequest } from '../../../shared/plan'
-import { clone, diagnosis, request, week } from './fixtures'
-
-function expectSafe(plan: PlanOutput, req: PlanRequest): void {
-  expect(checkPlanSafety(plan, req)).toEqual([])
-}
+import { checkPlanSafety, generatePlan, type PlanOutput } from '../../../shared/plan'
+import { clone, diagnosis, expectSafe, request, week } from './fixtures'
 
 const ALL_RUNS = (plan: PlanOutput) => plan.weeks.flatMap((w) => w.runs)
 
@@ -149,6 +145,21 @@ describe('clearances and the return to running (issue 10 items 2, 4, 9; clinical
     })
   })
 
+  it('a cleared Achilles tendinopathy hold checks hop and heel-raise pain at 2/10 before each increase (C5 Achilles protocol)', () => {
+    const req = request({
+      diagnosis: diagnosis({ triage: 'amber', referrals: [{ id: 'suspected-achilles-tendinopathy', urgency: 'before-progressing', because: ['morning stiffness'] }] }),
+      clearances: [{ referralId: 'suspected-achilles-tendinopathy', date: '2026-01-02', outcome: 'cleared' }],
+    })
+    const plan = generatePlan(req)
+    expectSafe(plan, req)
+    const rebuild = plan.weeks.filter((w) => /Go up to/.test(w.gate ?? ''))
+    expect(rebuild.length).toBeGreaterThan(0)
+    for (const w of rebuild) expect(w.gate).toMatch(/check 10 single-leg hops and single-leg heel raises: pain must stay at 2\/10 or less/)
+    // A plain overload plan asks for no tendon checks.
+    const plain = generatePlan(request({ diagnosis: diagnosis() }))
+    for (const w of plain.weeks) expect(w.gate ?? '').not.toMatch(/single-leg hops/)
+  })
+
   it('clearing one referral never clears another: the energy concern still holds after bone is cleared (item 4)', () => {
     const req = request({
       diagnosis: BONE_AND_ENERGY,
@@ -215,6 +226,22 @@ describe('recent pain and real schedules (issue 10 item 7)', () => {
     const w = week(plan, 3)
     const long = w.runs.find((r) => r.kind === 'long')
     expect(long && new Date(`${long.date}T00:00:00Z`).getUTCDay()).toBe(6)
+  })
+
+  it('with no run days and no long-run day, the long run still goes on the weekend, whatever day the plan starts', () => {
+    // 2026-01-07 is a Wednesday, 2026-01-09 a Friday: plan weeks run Wednesday to Tuesday, Friday to Thursday.
+    for (const startDate of ['2026-01-05', '2026-01-07', '2026-01-09']) {
+      for (const runDaysPerWeek of [2, 3, 4]) {
+        const req = request({ startDate, runDaysPerWeek })
+        const plan = generatePlan(req)
+        expectSafe(plan, req)
+        for (const w of plan.weeks.slice(0, 6)) {
+          const long = w.runs.find((r) => r.kind === 'long')
+          expect(long && new Date(`${long.date}T00:00:00Z`).getUTCDay(), `${startDate} ${runDaysPerWeek} days`).toBe(0)
+          expect(new Set(w.runs.map((r) => r.date)).size).toBe(runDaysPerWeek)
+        }
+      }
+    }
   })
 
   it('the request rejects run days that do not match runDaysPerWeek, repeats, or a long-run day outside them', () => {

@@ -1,7 +1,15 @@
 // Shared builders for the plan tests (not a test file itself).
 
+import { expect } from 'vitest'
 import type { Diagnosis } from '../../../shared/assessment/schema'
-import { PlanRequest, type PlanOutput, type PlanRequestInput, type PlanWeek } from '../../../shared/plan'
+import {
+  checkPlanSafety,
+  PlanOutput as PlanOutputSchema,
+  PlanRequest,
+  type PlanOutput,
+  type PlanRequestInput,
+  type PlanWeek,
+} from '../../../shared/plan'
 
 export function diagnosis(overrides: Partial<Diagnosis> = {}): Diagnosis {
   return {
@@ -60,4 +68,10 @@ export function nonLighter(plan: PlanOutput): PlanWeek[] {
 /** Deep copy, so a test can break a plan without touching the original. */
 export function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T
+}
+
+/** The plan keeps every safety rule (checked independently) and honours the output schema. */
+export function expectSafe(plan: PlanOutput, req: PlanRequest): void {
+  expect(checkPlanSafety(plan, req)).toEqual([])
+  expect(() => PlanOutputSchema.parse(plan)).not.toThrow()
 }

@@ -188,6 +188,7 @@ const ALWAYS_STOP = new Set([
   'suspected-calf-strain',
   'suspected-tendon-rupture',
   'suspected-vascular-entrapment',
+  'possible-cauda-equina',
 ])
 
 const referralsArb = fc
@@ -243,10 +244,12 @@ function stopRunningOpen(req: PlanRequest): boolean {
       ? referrals.map((r) => ({ referralId: r.id, date: req.referralClearedOn as string, outcome: 'cleared' as const }))
       : []
   const all = [...(req.clearances ?? []), ...legacy]
-  // The first clearance recorded for a referral (by date) is the one that closed it.
+  // The latest clearance recorded for a referral (by date, then as given) decides its outcome: a "cleared"
+  // after "something else found" clears it, "something else found" after "cleared" does not.
   const clearedForRunning = (id: string) => {
-    const first = all.filter((c) => c.referralId === id).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0]
-    return first !== undefined && first.outcome !== 'something-else-found'
+    const mine = all.filter((c) => c.referralId === id)
+    const latest = mine.reduce<(typeof mine)[number] | undefined>((l, c) => (l === undefined || c.date >= l.date ? c : l), undefined)
+    return latest !== undefined && latest.outcome !== 'something-else-found'
   }
   const open = referrals.filter((r) => !clearedForRunning(r.id))
   const boneOpen = open.some((r) => r.id === 'suspected-stress-fracture')

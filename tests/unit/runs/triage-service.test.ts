@@ -31,8 +31,8 @@ describe('squad triage board', () => {
     const red = await athlete('Yan Red')
     const archived = await athlete('Old Archived')
     for (const id of [green1, green2, amber, red, archived]) await easyWeeks(services, id)
-    // Pain during 7/10 this week: the pain-monitoring model's high-risk zone → red.
-    await addRun(services, red, { date: addDays(TODAY, -1), distanceKm: 5, painDuring: 7 })
+    // Red means an open referral that needs a clinician today or stops running (issue 10): here a possible clot.
+    await services.db.athleteDoc(red).mutate((d) => ({ ...d, assessments: [assessment('2025-06-10', RED_INPUT, 1)] }))
     // Next-morning pain of 4/10 has not settled → amber.
     await addRun(services, amber, { date: addDays(TODAY, -1), distanceKm: 5, painDuring: 2, painAfter: 3, painNextMorning: 4 })
     await setArchived(services, archived, true)
@@ -45,12 +45,18 @@ describe('squad triage board', () => {
       ['Adam Green', 'green'],
       ['Zoe Green', 'green'],
     ])
-    expect(board.athletes[0]!.reasons[0]).toMatchObject({ id: 'pain-during-above-limit', level: 'red' })
+    expect(board.athletes[0]!.reasons[0]).toMatchObject({ id: 'referral-needs-clinician-today', level: 'red' })
+    expect(board.athletes[0]).toMatchObject({ headline: 'Red: see a clinician today, no running', seeClinicianToday: true, runningAllowance: 'none', openReferrals: 1 })
     expect(board.athletes[1]!.reasons.map((r) => r.id)).toContain('next-morning-not-settled')
+    expect(board.athletes[1]).toMatchObject({ headline: 'Amber: hold, do not increase running', runningAllowance: 'hold', seeClinicianToday: false })
+    expect(board.athletes[1]!.topReason).toMatch(/next-morning|morning/i)
     expect(board.athletes[2]!.lastRunDate).toBe(addDays(TODAY, -2))
+    // This week (Monday 2025-06-16 to Wednesday): the run two days ago only.
+    expect(board.athletes[2]!.weekKm).toBe(6)
+    expect(board.athletes[2]!.headline).toBe('Green: progress as planned')
   })
 
-  it('moves an athlete to the top when they log high pain', async () => {
+  it('moves an athlete to the top when they log high pain: amber hold, not red (pain alone is no referral)', async () => {
     const { dispatch, services, athlete } = await setup()
     const a = await athlete('Ava First')
     const b = await athlete('Bo Second')
@@ -60,10 +66,11 @@ describe('squad triage board', () => {
     expect(before.athletes.map((x) => x.name)).toEqual(['Ava First', 'Bo Second'])
     ok(await dispatch('addRun', { athleteId: b, run: { date: TODAY, distanceKm: 6, painDuring: 8 } }))
     const after = ok<SquadTriage>(await dispatch('getSquadTriage', { today: TODAY }))
-    expect(after.athletes.map((x) => [x.name, x.level])).toEqual([
-      ['Bo Second', 'red'],
-      ['Ava First', 'green'],
+    expect(after.athletes.map((x) => [x.name, x.level, x.runningAllowance])).toEqual([
+      ['Bo Second', 'amber', 'hold'],
+      ['Ava First', 'green', 'progress'],
     ])
+    expect(after.athletes[0]!.reasons[0]).toMatchObject({ id: 'pain-during-above-limit', level: 'amber' })
   })
 
   it('uses the rules engine on the latest assessment: a red triage makes the athlete red without any runs', async () => {
@@ -79,7 +86,8 @@ describe('squad triage board', () => {
 
     const board = (await squadTriage(services, TODAY))
     expect(board.athletes[0]).toMatchObject({ name: 'Cara Clot', level: 'red', assessmentTriage: 'red', latestAssessmentDate: '2025-06-01', lastRunDate: null })
-    expect(board.athletes[0]!.reasons.map((r) => r.id)).toEqual(['triage-red', 'no-runs'])
+    expect(board.athletes[0]!.reasons[0]!.id).toBe('referral-needs-clinician-today')
+    expect(board.athletes[0]!.reasons.map((r) => r.id)).toContain('no-runs')
     expect(board.athletes[1]).toMatchObject({ name: 'Abe Fine', assessmentTriage: null })
   })
 

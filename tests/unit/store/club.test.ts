@@ -56,6 +56,8 @@ describe('a club folder shared by two coaches', () => {
     expect(status.installations.map((i) => i.name).sort()).toEqual(['Kim’s laptop', 'Sam’s laptop'])
     const authors = ok<{ records: { id: string; createdBy: string }[] }>(await kim.dispatch('getRecordAuthors', { athleteId: ada.id }))
     expect(authors.records.find((r) => r.id === first.id)?.createdBy).toBe('Sam’s laptop')
+    // The profile (the athlete's entry in the squad index) is listed under the athlete's id.
+    expect(authors.records.find((r) => r.id === ada.id)).toMatchObject({ createdBy: 'Sam’s laptop', changedBy: 'Sam’s laptop' })
   })
 
   it('runs added, edited and deleted by both at once all merge, and deletes stick', async () => {

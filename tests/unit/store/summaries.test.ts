@@ -44,7 +44,7 @@ async function launch(dataDir: string, ops: FileOps, day = TODAY) {
 
 const levels = (board: SquadTriage) => board.athletes.map((a) => [a.name, a.level])
 
-/** A squad of three with one red (pain 7/10 yesterday), saved and its summaries persisted. */
+/** A squad of three with one amber (pain 7/10 yesterday: pain outside the limits holds running, issue 10), saved and its summaries persisted. */
 async function squadOfThree() {
   const { services, dispatch, athlete, dataDir } = await setup({ now: noon(TODAY) })
   const ids = { red: await athlete('Rae Red'), calm: await athlete('Cal Calm'), quiet: await athlete('Quinn Quiet') }
@@ -62,7 +62,7 @@ describe('board summaries at launch', () => {
     const app = await launch(dataDir, gated.ops)
     // The background pass is blocked on its first athlete read: the board must not need it.
     expect(await app.board()).toEqual(expected)
-    expect(levels(expected)).toEqual([['Rae Red', 'red'], ['Quinn Quiet', 'green'], ['Cal Calm', 'green']])
+    expect(levels(expected)).toEqual([['Rae Red', 'amber'], ['Quinn Quiet', 'green'], ['Cal Calm', 'green']])
     // A later day needs no rescan either: the same summaries answer, with that day's status.
     const later = await app.board(addDays(TODAY, 30))
     expect(later.athletes.find((a) => a.name === 'Rae Red')?.level).toBe('green')
@@ -77,7 +77,7 @@ describe('board summaries at launch', () => {
     expect((await first.board()).athletes.find((a) => a.name === 'Quinn Quiet')?.level).toBe('green')
     ok(await first.dispatch('addRun', { athleteId: ids.quiet, run: { date: TODAY, distanceKm: 4, painDuring: 8 } }))
     const afterSave = await first.board()
-    expect(afterSave.athletes[0]).toMatchObject({ name: 'Quinn Quiet', level: 'red' })
+    expect(afterSave.athletes[0]).toMatchObject({ name: 'Quinn Quiet', level: 'amber' })
     await first.services.db.summaryCache.writeNow()
 
     const gated = gatedOps()
@@ -102,8 +102,8 @@ describe('board summaries at launch', () => {
     await expect.poll(() => gated.athleteReads.includes(`${ids.calm}.json`)).toBe(true)
     gated.openGate()
     const board = await pending
-    expect(board.athletes.find((a) => a.name === 'Cal Calm')?.level).toBe('red')
-    expect(board.athletes.find((a) => a.name === 'Rae Red')?.level).toBe('red')
+    expect(board.athletes.find((a) => a.name === 'Cal Calm')?.level).toBe('amber')
+    expect(board.athletes.find((a) => a.name === 'Rae Red')?.level).toBe('amber')
     await app.services.db.athletesReady
   })
 })

@@ -18,6 +18,7 @@ import { createDispatcher } from '../../../electron/services/dispatch'
 import { createHandlers } from '../../../electron/services/handlers'
 import { ClubFolder } from '../../../electron/services/store/club/club-folder'
 import { Database } from '../../../electron/services/store/database'
+import { bundleChild } from '../../support/child-process'
 import { draft, tempDir } from '../../support/temp'
 
 const SYNCTHING = ['/usr/bin/syncthing', '/usr/local/bin/syncthing'].find((p) => existsSync(p)) ?? whichSyncthing()
@@ -103,22 +104,6 @@ async function api(i: Pick<Instance, 'gui' | 'key'>, method: string, route: stri
   return text ? JSON.parse(text) : {}
 }
 
-async function bundleChild(work: string): Promise<string> {
-  const esbuild = await import('esbuild')
-  const outfile = path.join(work, 'coach-child.mjs')
-  await esbuild.build({
-    entryPoints: [CHILD],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __ccRequire } from 'node:module'; const require = __ccRequire(import.meta.url);" },
-  })
-  return outfile
-}
-
 type Ack = { op: 'add' | 'edit' | 'delete'; athleteId: string; runId: string; value?: number }
 
 function runCoach(bundle: string, args: string[]): Promise<Ack[]> {
@@ -148,7 +133,7 @@ describe.skipIf(!SYNCTHING)(`two coaches through real Syncthing${SYNCTHING ? '' 
   it(`${OPS} concurrent operations per coach converge with nothing lost`, async () => {
     const t0 = Date.now()
     const work = tempDir('calfcoach-sync-')
-    const bundle = await bundleChild(work)
+    const bundle = await bundleChild(CHILD, work)
     const [a, b] = await Promise.all([startSyncthing('a'), startSyncthing('b')])
     try {
       const clubA = tempDir('calfcoach-club-a-')

@@ -49,7 +49,7 @@ export class ClubDocumentAdapter<T extends { schemaVersion: number }> implements
     const conflicts = files.filter((f) => f.conflictCopy)
     this.own = { ...(own?.records ?? {}) }
     this.merged = mergeRecords(files.map((f) => f.records))
-    if (conflicts.length) {
+    if (conflicts.length && !this.club.readOnly) {
       // Keep what only a conflict copy holds by writing it into our own file, then move the copy aside.
       const keep = mergeRecords([this.own, ...conflicts.map((c) => c.records)])
       await this.club.writeOwn(this.rel, keep)
@@ -58,7 +58,7 @@ export class ClubDocumentAdapter<T extends { schemaVersion: number }> implements
     }
     const { doc, skipped } = this.shape.fromRecords(this.merged)
     this.view = this.shape.toRecords(doc)
-    this.lastReport = { skipped, problems, conflictsMerged: conflicts.map((c) => c.file) }
+    this.lastReport = { skipped, problems, conflictsMerged: this.club.readOnly ? [] : conflicts.map((c) => c.file) }
     return doc
   }
 

@@ -42,6 +42,11 @@ export interface FileRecords {
 
 export class ClubFolder {
   readonly clock: HybridClock
+  /**
+   * Set when another process on this computer owns the data folder (see folder-lock.ts): conflict copies
+   * are still merged into what is shown, but never written into our files or moved aside here.
+   */
+  readOnly = false
 
   constructor(
     readonly root: string,

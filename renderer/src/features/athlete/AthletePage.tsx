@@ -1,5 +1,6 @@
 import { useAppData } from '../../app-data'
 import { navigate } from '../../route'
+import { AthleteStatusHeader } from '../clinical/AthleteStatusHeader'
 import { athleteTabs } from './tabs'
 
 export function AthletePage({ id, tab }: { id: string; tab: string }) {
@@ -24,6 +25,7 @@ export function AthletePage({ id, tab }: { id: string; tab: string }) {
       <h1 id="athlete-title">
         {athlete.name} {athlete.archived && <span className="badge">Archived</span>} {locked && <span className="badge badge-red">Locked</span>}
       </h1>
+      <AthleteStatusHeader athleteId={athlete.id} />
       <div role="tablist" aria-label="Athlete sections" className="tabs">
         {athleteTabs.map((t) => (
           <button

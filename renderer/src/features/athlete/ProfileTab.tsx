@@ -25,7 +25,8 @@ export function ProfileTab({ athlete, groups }: AthleteTabProps) {
         <dd>{athlete.sex === 'female' ? 'Female' : 'Male'}</dd>
         <dt>Age</dt>
         <dd>{athlete.dateOfBirth ? `${ageOn(athlete.dateOfBirth, today)} (born ${athlete.dateOfBirth})` : 'Not recorded'}</dd>
-        <dt>Status</dt>
+        {/* The coach's own note on training; the clinical status is the header above every tab. */}
+        <dt>Training (coach’s note)</dt>
         <dd>{STATUS_LABELS[athlete.trainingStatus]}</dd>
         <dt>Time zone</dt>
         <dd>{athlete.timeZone ? athlete.timeZone.replace(/_/g, ' ') : "This computer's"}</dd>

@@ -10,12 +10,14 @@ import { GroupSession } from '../log/GroupSession'
 import { GroupSelect } from '../squad/GroupSelect'
 import '../log/log.css'
 import { useDistanceText } from '../../components/use-distance-text'
+import { StatusBadge } from '../clinical/StatusBadge'
 import type { DistanceUnit } from '../../../../shared/units'
 
-const LEVEL_TEXT: Record<SquadTriageEntry['level'], string> = {
-  red: 'Red: stop and check',
-  amber: 'Amber: modify',
-  green: 'Green: carry on',
+/** The board is split by what each colour asks of the coach (the colour itself comes from the clinical state). */
+const GROUP_TITLE: Record<SquadTriageEntry['level'], string> = {
+  red: 'See a clinician today or stop running',
+  amber: 'Hold: do not increase running',
+  green: 'Progress as planned',
 }
 
 /** Shown for each athlete; the rest of the reasons sit behind "more". */
@@ -36,15 +38,34 @@ function ReasonList({ reasons }: { reasons: SquadTriageEntry['reasons'] }) {
 }
 
 const COLUMNS = 5
-const entryKey = (entry: SquadTriageEntry) => entry.athleteId
 
-interface BoardRowProps extends RowPlacement {
-  entry: SquadTriageEntry
-  unit: DistanceUnit
+/** A line of the board: a heading row where a colour starts, or one athlete. */
+type BoardLine = { kind: 'group'; level: SquadTriageEntry['level'] } | { kind: 'athlete'; entry: SquadTriageEntry }
+
+const lineKey = (line: BoardLine) => (line.kind === 'group' ? `group-${line.level}` : line.entry.athleteId)
+
+/** The athletes (already in board order) with a heading row before the first of each colour. */
+function boardLines(rows: readonly SquadTriageEntry[]): BoardLine[] {
+  const lines: BoardLine[] = []
+  rows.forEach((entry, i) => {
+    if (i === 0 || rows[i - 1]?.level !== entry.level) lines.push({ kind: 'group', level: entry.level })
+    lines.push({ kind: 'athlete', entry })
+  })
+  return lines
 }
 
+const GroupRow = memo(function GroupRow({ level, rowIndex, index, measureRef }: RowPlacement & { level: SquadTriageEntry['level'] }) {
+  return (
+    <tr ref={measureRef} aria-rowindex={rowIndex} data-index={index} className={`board-group board-group-${level}`} data-testid="board-group">
+      <th scope="rowgroup" colSpan={COLUMNS}>
+        {GROUP_TITLE[level]}
+      </th>
+    </tr>
+  )
+})
+
 /** One athlete's line on the board; drawn again only when that athlete's entry or its place changes. */
-const BoardRow = memo(function BoardRow({ entry: a, unit, rowIndex, index, measureRef }: BoardRowProps) {
+const BoardRow = memo(function BoardRow({ entry: a, unit, rowIndex, index, measureRef }: RowPlacement & { entry: SquadTriageEntry; unit: DistanceUnit }) {
   const shown = a.reasons.slice(0, REASONS_SHOWN)
   const more = a.reasons.slice(REASONS_SHOWN)
   return (
@@ -54,9 +75,7 @@ const BoardRow = memo(function BoardRow({ entry: a, unit, rowIndex, index, measu
         {a.locked && <span className="badge badge-red"> Locked</span>}
       </th>
       <td>
-        <span className={`status-badge status-${a.level}`} data-testid="status-badge">
-          {LEVEL_TEXT[a.level]}
-        </span>
+        <StatusBadge colour={a.level} headline={a.headline} />
       </td>
       <td>
         <ReasonList reasons={shown} />
@@ -98,11 +117,17 @@ export function TriageBoard() {
 
   const unit = squad?.settings.distanceUnit ?? 'km'
   const rows = useMemo(() => (board?.athletes ?? []).filter((a) => !groupId || a.groupIds.includes(groupId)), [board, groupId])
-  const renderRow = useCallback((entry: SquadTriageEntry, placement: RowPlacement) => <BoardRow entry={entry} unit={unit} {...placement} />, [unit])
+  const lines = useMemo(() => boardLines(rows), [rows])
+  const renderLine = useCallback(
+    (line: BoardLine, placement: RowPlacement) =>
+      line.kind === 'group' ? <GroupRow level={line.level} {...placement} /> : <BoardRow entry={line.entry} unit={unit} {...placement} />,
+    [unit],
+  )
 
   if (!squad) return <p>Loading…</p>
   const counts = { red: 0, amber: 0, green: 0 }
   for (const a of rows) counts[a.level]++
+  const today = rows.filter((a) => a.seeClinicianToday).length
 
   return (
     <section aria-labelledby="board-title">
@@ -114,8 +139,9 @@ export function TriageBoard() {
         </button>
       </div>
       <p className="muted">
-        Who needs attention first: red, then amber, then green. The colour combines the latest assessment’s triage with the pain log (pain during a run above
-        5/10, next-morning pain not settled, morning pain rising) and runs more than 10 % beyond the longest of the previous 30 days.
+        Who needs attention first. Red: a referral is open that needs a clinician today or stops running until a clinician clears it. Amber: hold or
+        reduce, because of a referral to see before progressing, pain outside the limits, a run more than 10 % beyond the longest of the previous 30
+        days, or readiness tests still to pass. Green: progress as planned. Every screen shows the same status.
       </p>
       {message && (
         <p role="status" className="ok">
@@ -125,6 +151,7 @@ export function TriageBoard() {
       {logging && (
         <GroupSession
           athletes={squad.athletes}
+          statuses={board?.athletes ?? []}
           groups={squad.groups}
           unit={unit}
           onCancel={() => setLogging(false)}
@@ -139,7 +166,7 @@ export function TriageBoard() {
         <label htmlFor="board-group">Group</label>
         <GroupSelect id="board-group" groups={squad.groups} value={groupId} noneLabel="All groups" onChange={setGroupId} />
         <span className="muted" data-testid="board-counts">
-          {counts.red} red · {counts.amber} amber · {counts.green} green
+          {counts.red} red ({today} to see a clinician today) · {counts.amber} amber · {counts.green} green
         </span>
       </div>
       {error && (
@@ -150,7 +177,7 @@ export function TriageBoard() {
       {!board && !error && <p>Working out everyone’s status…</p>}
       {board && rows.length === 0 && <p>No active athletes{groupId ? ' in this group' : ''}.</p>}
       {rows.length > 0 && (
-        <table className="board-table" aria-label="Athletes by who needs attention first" aria-rowcount={rowCountFor(rows)}>
+        <table className="board-table" aria-label="Athletes by who needs attention first" aria-rowcount={rowCountFor(lines)}>
           <TableHead
             numbered
             columns={[
@@ -163,7 +190,7 @@ export function TriageBoard() {
               'Last run',
             ]}
           />
-          <VirtualBody rows={rows} columns={COLUMNS} estimateRowHeight={58} rowKey={entryKey} renderRow={renderRow} />
+          <VirtualBody rows={lines} columns={COLUMNS} estimateRowHeight={58} rowKey={lineKey} renderRow={renderLine} />
         </table>
       )}
     </section>

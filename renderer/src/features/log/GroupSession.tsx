@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import { isIsoDate } from '../../../../shared/dates'
+import type { SquadTriageEntry } from '../../../../shared/api/channels/runs'
 import type { Athlete, Group } from '../../../../shared/domain/squad'
 import { fromDisplayDistance, parseDuration, unitLabel, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
 import { FormError } from '../../components/FormError'
 import { TableHead } from '../../components/Table'
 import { GroupSelect } from '../squad/GroupSelect'
+import '../clinical/clinical.css'
 import { localToday, readNumber } from './run-form'
 
 interface Row {
@@ -29,12 +31,31 @@ const ISSUE_FIELD: Record<string, RowField | 'athlete'> = {
   notes: 'notes',
 }
 
+/** The board entries the form needs: who must not run, in the words of their clinical status. */
+type AthleteStatus = Pick<SquadTriageEntry, 'athleteId' | 'headline' | 'runningAllowance'>
+
 /**
  * One group session for several athletes: a shared date, then a row per athlete. Rows left without a
  * distance are not logged. Every row is checked (here and again in main) before anything is saved, and
- * main saves the session for everyone or for no one.
+ * main saves the session for everyone or for no one. An athlete whose clinical state allows no running is
+ * marked in their row, and again beside the save button once a distance is typed for them: logging what
+ * happened is still allowed, but the coach cannot miss it.
  */
-export function GroupSession({ athletes, groups, unit, onSaved, onCancel }: { athletes: readonly Athlete[]; groups: readonly Group[]; unit: DistanceUnit; onSaved(count: number, date: string): Promise<void>; onCancel(): void }) {
+export function GroupSession({
+  athletes,
+  statuses,
+  groups,
+  unit,
+  onSaved,
+  onCancel,
+}: {
+  athletes: readonly Athlete[]
+  statuses: readonly AthleteStatus[]
+  groups: readonly Group[]
+  unit: DistanceUnit
+  onSaved(count: number, date: string): Promise<void>
+  onCancel(): void
+}) {
   const [date, setDate] = useState(localToday())
   const [dateError, setDateError] = useState<string | null>(null)
   const [groupId, setGroupId] = useState('')
@@ -46,6 +67,8 @@ export function GroupSession({ athletes, groups, unit, onSaved, onCancel }: { at
   const visible = athletes.filter((a) => !a.archived && (!groupId || a.groupIds.includes(groupId)))
   const row = (id: string) => rows[id] ?? EMPTY
   const filled = visible.filter((a) => row(a.id).distance.trim() !== '')
+  const mustNotRun = new Map(statuses.filter((st) => st.runningAllowance === 'none').map((st) => [st.athleteId, st.headline]))
+  const filledMustNotRun = filled.filter((a) => mustNotRun.has(a.id))
 
   function validate() {
     const all: Record<string, RowErrors> = {}
@@ -171,6 +194,7 @@ export function GroupSession({ athletes, groups, unit, onSaved, onCancel }: { at
               <tr key={a.id} data-testid="group-session-row">
                 <th scope="row">
                   {a.name}
+                  {mustNotRun.has(a.id) && <span className="must-not-run">Must not run: {mustNotRun.get(a.id)}</span>}
                   {errors[a.id]?.athlete && <div className="error">{errors[a.id]?.athlete}</div>}
                 </th>
                 {input(a, 'distance', 'Distance', { inputMode: 'decimal' })}
@@ -183,6 +207,11 @@ export function GroupSession({ athletes, groups, unit, onSaved, onCancel }: { at
           </tbody>
         </table>
       </div>
+      {filledMustNotRun.length > 0 && (
+        <p className="form-error" role="alert" data-testid="group-session-must-not-run">
+          Check before saving: {filledMustNotRun.map((a) => `${a.name} must not run (${mustNotRun.get(a.id)})`).join('; ')}.
+        </p>
+      )}
       <FormError message={formError} />
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>

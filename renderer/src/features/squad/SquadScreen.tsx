@@ -1,4 +1,5 @@
-import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react'
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import type { SquadTriage } from '../../../../shared/api/channels/runs'
 import { ageOn } from '../../../../shared/dates'
 import type { Athlete } from '../../../../shared/domain/squad'
 import { call } from '../../api'
@@ -7,11 +8,15 @@ import { RowActions, TableHead } from '../../components/Table'
 import { useToast } from '../../components/Toasts'
 import { type RowPlacement, rowCountFor, VirtualBody } from '../../components/VirtualBody'
 import { navigate } from '../../route'
-import { AthleteForm, STATUS_LABELS } from './AthleteForm'
+import { type DistanceUnit, formatDistance } from '../../../../shared/units'
+import { StatusBadge } from '../clinical/StatusBadge'
+import { useDistanceText } from '../../components/use-distance-text'
+import { AthleteForm } from './AthleteForm'
 import { GroupManager } from './GroupManager'
 import { GroupSelect } from './GroupSelect'
 
 type SortKey = 'name' | 'age' | 'status' | 'updated'
+type ClinicalEntry = SquadTriage['athletes'][number]
 
 /** One athlete in the list with what search and sorting need, worked out once per squad change, not per keystroke. */
 interface SquadEntry {
@@ -20,17 +25,23 @@ interface SquadEntry {
   searchText: string
   age: number | null
   groupNames: string
+  clinical: ClinicalEntry | undefined
+  /** Place on the triage board (who needs attention first); athletes not on it come last. */
+  rank: number
 }
 
 const entryKey = (entry: SquadEntry) => entry.athlete.id
-const COLUMNS = 5
+const COLUMNS = 7
 
-function buildIndex(athletes: readonly Athlete[], groupName: ReadonlyMap<string, string>, today: string): SquadEntry[] {
+function buildIndex(athletes: readonly Athlete[], groupName: ReadonlyMap<string, string>, triage: SquadTriage | null, today: string): SquadEntry[] {
+  const board = new Map((triage?.athletes ?? []).map((e, i) => [e.athleteId, { e, rank: i }]))
   return athletes.map((athlete) => ({
     athlete,
     searchText: `${athlete.name}\n${athlete.notes}\n${athlete.email}`.toLocaleLowerCase(),
     age: athlete.dateOfBirth ? ageOn(athlete.dateOfBirth, today) : null,
     groupNames: athlete.groupIds.map((id) => groupName.get(id)).filter(Boolean).join(', '),
+    clinical: board.get(athlete.id)?.e,
+    rank: board.get(athlete.id)?.rank ?? Number.MAX_SAFE_INTEGER,
   }))
 }
 
@@ -38,18 +49,20 @@ const byName = (a: SquadEntry, b: SquadEntry) => a.athlete.name.localeCompare(b.
 const COMPARE: Record<SortKey, (a: SquadEntry, b: SquadEntry) => number> = {
   name: byName,
   age: (a, b) => (b.age ?? -1) - (a.age ?? -1) || byName(a, b),
-  status: (a, b) => a.athlete.trainingStatus.localeCompare(b.athlete.trainingStatus) || byName(a, b),
+  status: (a, b) => a.rank - b.rank || byName(a, b),
   updated: (a, b) => b.athlete.updatedAt.localeCompare(a.athlete.updatedAt),
 }
 
 interface SquadRowProps extends RowPlacement {
   entry: SquadEntry
   highlighted: boolean
+  unit: DistanceUnit
+  distanceText(text: string): string
   onToggleArchived(athlete: Athlete): void
 }
 
-/** One athlete's row; drawn again only when that athlete, its place or its highlight changes. */
-const SquadRow = memo(function SquadRow({ entry, highlighted, onToggleArchived, rowIndex, index, measureRef }: SquadRowProps) {
+/** One athlete's row; drawn again only when that athlete, its status, its place or its highlight changes. */
+const SquadRow = memo(function SquadRow({ entry, highlighted, unit, distanceText, onToggleArchived, rowIndex, index, measureRef }: SquadRowProps) {
   const a = entry.athlete
   return (
     <tr ref={measureRef} aria-rowindex={rowIndex} data-index={index} id={`squad-row-${a.id}`} data-testid="squad-row" className={highlighted ? 'just-changed' : undefined}>
@@ -59,7 +72,7 @@ const SquadRow = memo(function SquadRow({ entry, highlighted, onToggleArchived, 
       </td>
       <td>{entry.age ?? '—'}</td>
       <td>{entry.groupNames || '—'}</td>
-      <td>{STATUS_LABELS[a.trainingStatus]}</td>
+      <SquadStatusCells entry={entry.clinical} unit={unit} distanceText={distanceText} />
       <RowActions>
         <button type="button" onClick={() => navigate({ name: 'athlete', id: a.id, tab: 'profile' })} aria-label={`Open ${a.name}`}>
           Open
@@ -82,15 +95,26 @@ export function SquadScreen() {
   const [adding, setAdding] = useState(false)
   const [managingGroups, setManagingGroups] = useState(false)
   const [demoError, setDemoError] = useState<string | null>(null)
+  // The clinical status of every active athlete, from the same channel (and service) as the triage board.
+  const [triage, setTriage] = useState<SquadTriage | null>(null)
+  const distanceText = useDistanceText()
   // The athlete just added or brought back: scrolled into view and marked for a moment.
   const [highlightId, setHighlightId] = useState<string | null>(null)
   const notify = useToast()
   const today = new Date().toISOString().slice(0, 10)
+  useEffect(() => {
+    let live = true
+    call('getSquadTriage')
+      .then((t) => live && setTriage(t))
+      .catch(() => live && setTriage(null))
+    return () => {
+      live = false
+    }
+  }, [squad])
   // Typing stays immediate; the list follows at a lower priority when a keystroke arrives mid-draw.
   const search = useDeferredValue(query).trim().toLocaleLowerCase()
-
   const groupName = useMemo(() => new Map((squad?.groups ?? []).map((g) => [g.id, g.name])), [squad])
-  const index = useMemo(() => buildIndex(squad?.athletes ?? [], groupName, today), [squad, groupName, today])
+  const index = useMemo(() => buildIndex(squad?.athletes ?? [], groupName, triage, today), [squad, groupName, triage, today])
   const sorted = useMemo(() => [...index].sort(COMPARE[sort]), [index, sort])
   const visible = useMemo(
     () => sorted.filter((e) => (showArchived ? e.athlete.archived : !e.athlete.archived) && (!groupId || e.athlete.groupIds.includes(groupId)) && (!search || e.searchText.includes(search))),
@@ -113,11 +137,12 @@ export function SquadScreen() {
     },
     [refresh, notify],
   )
+  const unit = squad?.settings.distanceUnit ?? 'km'
   const renderRow = useCallback(
     (entry: SquadEntry, placement: RowPlacement) => (
-      <SquadRow entry={entry} highlighted={entry.athlete.id === highlightId} onToggleArchived={onToggleArchived} {...placement} />
+      <SquadRow entry={entry} highlighted={entry.athlete.id === highlightId} unit={unit} distanceText={distanceText} onToggleArchived={onToggleArchived} {...placement} />
     ),
-    [highlightId, onToggleArchived],
+    [highlightId, unit, distanceText, onToggleArchived],
   )
 
   if (!squad) return <p>Loading squad…</p>
@@ -200,7 +225,7 @@ export function SquadScreen() {
         <select id="squad-sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
           <option value="name">Name</option>
           <option value="age">Age (oldest first)</option>
-          <option value="status">Status</option>
+          <option value="status">Status (who needs attention first)</option>
           <option value="updated">Recently updated</option>
         </select>
         <label className="checkbox">
@@ -210,12 +235,35 @@ export function SquadScreen() {
       </div>
       <table className="squad-table" aria-rowcount={rowCountFor(visible)}>
         <caption className="sr-only">{showArchived ? 'Archived athletes' : 'Active athletes'}</caption>
-        <TableHead columns={['Name', 'Age', 'Groups', 'Status']} actions numbered />
-        <VirtualBody rows={visible} columns={COLUMNS} estimateRowHeight={45} rowKey={entryKey} renderRow={renderRow} revealKey={highlightId} />
+        <TableHead columns={['Name', 'Age', 'Groups', 'Status', 'Last run', 'This week']} actions numbered />
+        <VirtualBody rows={visible} columns={COLUMNS} estimateRowHeight={60} rowKey={entryKey} renderRow={renderRow} revealKey={highlightId} />
       </table>
       {visible.length === 0 && <p className="muted">No athletes match these filters.</p>}
       {addForm}
       {managingGroups && <GroupManager groups={squad.groups} onClose={() => setManagingGroups(false)} onChanged={refresh} />}
     </section>
+  )
+}
+
+/** Status (with its most serious reason), last run and this week's distance, all from the clinical state. */
+function SquadStatusCells({ entry, unit, distanceText }: { entry: ClinicalEntry | undefined; unit: DistanceUnit; distanceText(text: string): string }) {
+  if (!entry) {
+    return (
+      <>
+        <td className="muted">—</td>
+        <td>—</td>
+        <td>—</td>
+      </>
+    )
+  }
+  return (
+    <>
+      <td data-testid="squad-status">
+        <StatusBadge colour={entry.level} headline={entry.headline} />
+        {entry.topReason && <div className="muted squad-status-reason">{distanceText(entry.topReason)}</div>}
+      </td>
+      <td>{entry.lastRunDate ?? '—'}</td>
+      <td>{formatDistance(entry.weekKm, unit)}</td>
+    </>
   )
 }

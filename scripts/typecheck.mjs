@@ -1,0 +1,31 @@
+/**
+ * `npm run typecheck`: the three TypeScript projects, checked side by side rather than one after the
+ * other (each tsc is single-threaded and most of a run is spent in them):
+ *   tsconfig.json           everything, with Node and DOM types
+ *   tsconfig.shared.json    the domain core with neither (shared/ must stay pure)
+ *   tsconfig.renderer.json  the renderer with DOM types only (no Node in the window)
+ * Prints each project's errors under its name and exits non-zero when any project fails.
+ */
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+const projects = ['tsconfig.json', 'tsconfig.shared.json', 'tsconfig.renderer.json']
+
+function check(project) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [tsc, '-p', project], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    child.on('error', (error) => resolve({ project, ok: false, output: `could not start tsc: ${error.message}` }))
+    child.on('close', (code) => resolve({ project, ok: code === 0, output }))
+  })
+}
+
+const results = await Promise.all(projects.map(check))
+for (const { project, ok, output } of results) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} tsc -p ${project}`)
+  if (output.trim()) console.log(output.trimEnd())
+}
+process.exitCode = results.every((r) => r.ok) ? 0 : 1

@@ -1,0 +1,218 @@
+// The assessment form's first sections: what the runner tells the coach (who they are, the symptoms, the
+// red-flag questions and their history), in the order a coach asks them. Assembled in form-sections.ts.
+
+import type { AssessmentInput } from './schema'
+import type { FormSection } from './form-types'
+import { yesNo } from './form-builders'
+import { ARTERIAL_CHECK_AGE } from './norms'
+
+export const STORY_SECTIONS: readonly FormSection[] = [
+  {
+    id: 'athlete',
+    title: 'Athlete',
+    intro: 'Age and sex select the norms shown next to each test.',
+    fields: [
+      {
+        path: ['athlete', 'sex'],
+        label: 'Sex',
+        kind: 'enum',
+        options: [
+          { value: 'female', label: 'Female' },
+          { value: 'male', label: 'Male' },
+        ],
+        help: 'Used only to pick the right norm table; it is never a reason for a referral.',
+      },
+      {
+        path: ['athlete', 'ageYears'],
+        label: 'Age',
+        kind: 'number',
+        unit: 'years',
+        min: 10,
+        max: 110,
+        step: 1,
+        help: 'Age in years on the day of the assessment.',
+      },
+    ],
+  },
+  {
+    id: 'symptoms',
+    title: 'The pain',
+    intro: 'Let the runner describe a typical painful run in their own words, then pin down each point.',
+    fields: [
+      {
+        path: ['symptoms', 'location'],
+        label: 'Where is the pain?',
+        kind: 'enum',
+        options: [
+          { value: 'calf', label: 'Calf muscle' },
+          { value: 'achilles', label: 'Achilles tendon' },
+          { value: 'shin', label: 'Shin (along the bone)' },
+        ],
+        help: 'Ask the runner to point with one finger. Tendon pain sits above the heel; shin pain sits along the inner edge of the shin bone.',
+      },
+      {
+        path: ['symptoms', 'side'],
+        label: 'Which leg?',
+        kind: 'enum',
+        options: [
+          { value: 'left', label: 'Left' },
+          { value: 'right', label: 'Right' },
+          { value: 'both', label: 'Both' },
+        ],
+        help: 'Both legs at the same spot is worth noting: it is typical of compartment pressure.',
+      },
+      {
+        path: ['symptoms', 'onset'],
+        label: 'How did it start?',
+        kind: 'enum',
+        options: [
+          { value: 'gradual', label: 'Gradually, over runs' },
+          { value: 'sudden', label: 'Suddenly, at one moment' },
+        ],
+        help: 'A single moment of injury (a sprint, a hill, a push-off) points to a tear rather than overload.',
+      },
+      {
+        path: ['symptoms', 'character'],
+        label: 'What does it feel like?',
+        kind: 'multi',
+        options: [
+          { value: 'cramping', label: 'Cramping' },
+          { value: 'tight', label: 'Tight' },
+          { value: 'dull', label: 'Dull' },
+          { value: 'heavy', label: 'Heavy' },
+          { value: 'aching', label: 'Aching' },
+          { value: 'sharp', label: 'Sharp' },
+          { value: 'burning', label: 'Burning' },
+        ],
+        help: 'Tick every word the runner uses.',
+      },
+      {
+        path: ['symptoms', 'startsAfterMinutes'],
+        label: 'Minutes into the run when it starts',
+        kind: 'number',
+        unit: 'min',
+        min: 0,
+        max: 600,
+        step: 1,
+        help: 'Enter 0 if it hurts from the first steps.',
+      },
+      yesNo(['symptoms', 'worsensAsRunContinues'], 'Gets worse the longer the run goes on?', 'Overload builds steadily once it has started.'),
+      {
+        path: ['symptoms', 'settlesAfterStoppingMinutes'],
+        label: 'Minutes until it settles after stopping',
+        kind: 'nullable-number',
+        unit: 'min',
+        min: 0,
+        max: 1440,
+        step: 1,
+        nullLabel: 'It does not settle',
+        help: 'Time from stopping to the pain having gone. Choose "does not settle" if it is still there hours later.',
+        normKey: 'settlesAfterStoppingMinutes',
+      },
+      {
+        path: ['symptoms', 'nextMorningPain'],
+        label: 'Pain the next morning (0–10)',
+        kind: 'number',
+        min: 0,
+        max: 10,
+        step: 1,
+        help: '0 = none, 10 = worst imaginable, on the morning after a typical painful run.',
+        normKey: 'nextMorningPain',
+      },
+      yesNo(['symptoms', 'morningStiffness'], 'Stiff or sore on the first steps in the morning?', 'First-steps stiffness that eases as the tendon warms up is typical of Achilles tendinopathy.'),
+      {
+        path: ['symptoms', 'weeksSinceOnset'],
+        label: 'Weeks since it started',
+        kind: 'number',
+        unit: 'weeks',
+        min: 0,
+        max: 520,
+        step: 1,
+        help: 'If nothing has improved after about 6 weeks of the calf and hip programme, the runner should be reviewed by a clinician.',
+      },
+    ],
+  },
+  {
+    id: 'red-flags',
+    title: 'Red-flag screen',
+    intro: 'Ask every question, every time. Any "yes" here can change what happens next, whatever the tests show.',
+    fields: [
+      yesNo(['symptoms', 'chestPainOrBreathlessness'], 'Chest pain or unusual breathlessness?', 'With a painful calf this can mean a clot has reached the lungs: emergency.', true),
+      yesNo(['symptoms', 'swelling'], 'Is the calf swollen?', 'Compare both calves with the runner lying down.', true),
+      yesNo(['symptoms', 'warmthOrRedness'], 'Is the calf warm or red?', 'Feel with the back of the hand and compare sides.', true),
+      {
+        path: ['symptoms', 'calfCircumferenceDifferenceCm'],
+        label: 'Calf girth difference (painful minus other)',
+        kind: 'number',
+        unit: 'cm',
+        min: -20,
+        max: 20,
+        step: 0.5,
+        help: 'Tape around both calves 10 cm below the bony bump under the kneecap; enter the painful side minus the other side.',
+        normKey: 'calfCircumferenceDifferenceCm',
+        redFlag: true,
+        // Only worth measuring when the calf might be swollen.
+        askWhen: (input: AssessmentInput) => input.symptoms?.swelling !== false,
+      },
+      yesNo(['symptoms', 'bruising'], 'Any bruising on the calf?', 'Bruising often appears a day or two after a muscle tear, sometimes lower down the leg.', true),
+      yesNo(['symptoms', 'popOrKickSensation'], 'Felt a pop, snap or kick in the back of the leg?', 'Many people with a tear look round to see who kicked them.', true),
+      yesNo(['symptoms', 'unableToHeelRaise'], 'Unable to rise onto the toes of that leg?', 'One single-leg heel raise, holding a wall for balance.', true),
+      yesNo(['symptoms', 'painAtRest'], 'Pain at rest?', 'Pain sitting or lying still, not just when running.', true),
+      yesNo(['symptoms', 'nightPain'], 'Pain at night?', 'Pain that wakes the runner or keeps them awake.', true),
+      yesNo(['symptoms', 'numbnessOrTingling'], 'Numbness or pins and needles in the leg or foot?', 'During or after runs.', true),
+      yesNo(['symptoms', 'footWeakness'], 'Foot weakness or slapping?', 'The foot flops, slaps or catches the ground during runs.', true),
+      yesNo(['symptoms', 'coldOrPaleFoot'], 'Foot cold or pale?', 'During or after runs, compared with the other foot.', true),
+      yesNo(['symptoms', 'focalBoneTenderness'], 'Tender at one spot on the bone?', 'Press along the shin bone and the outer leg bone with a fingertip; note one small sore spot.', true),
+      yesNo(['symptoms', 'painfulHop'], 'Painful single-leg hop?', 'Ten small hops on the painful leg; stop at the first pain. Skip it if walking already hurts.', true),
+      yesNo(['symptoms', 'backPainOrRadiatingPain'], 'Back pain, or pain spreading from the buttock down the leg?', 'Burning or electric pain travelling down the leg suggests a nerve source.', true),
+      yesNo(['symptoms', 'saddleNumbnessOrBladderBowelChange'], 'Numbness between the legs, or any new bladder or bowel change?', 'Numb where you would sit on a saddle, or new trouble holding or passing urine or stools. A yes is an emergency, whatever the calf shows.', true),
+      yesNo(['symptoms', 'forcedToStop'], 'Does the pain force the runner to stop, at about the same time or distance each run?', 'Not just slowing down: the runner has to stop, and it happens at a similar point every time. This points to pressure building inside the muscle rather than simple overload.', true),
+      yesNo(['symptoms', 'muscleHernia'], 'A small bulge in the lower-leg muscle during or after runs?', 'A soft lump that pushes out through the shin or calf muscle when it works, often on the outer shin. Check straight after a run.', true),
+    ],
+  },
+  {
+    id: 'history',
+    title: 'History',
+    intro: 'Risk factors for clots and bone stress, and the running background.',
+    fields: [
+      yesNo(['history', 'recentSurgeryOrImmobilisation'], 'Surgery, a cast or a spell of immobility in the last 12 weeks?', 'Includes a few days in bed.', true),
+      yesNo(['history', 'recentLongHaulTravel'], 'Long-haul journey recently (more than about 4 hours)?', 'Flights or long drives, especially on the way home from a race.', true),
+      yesNo(['history', 'previousDvt'], 'Ever had a blood clot (DVT or PE)?', 'A clot in a deep leg vein or on the lungs, at any time.', true),
+      yesNo(['history', 'activeCancer'], 'Cancer now or treated in the last 6 months?', 'Any cancer that is current or was treated in the last six months.', true),
+      yesNo(['history', 'hormonalContraceptiveOrHrt'], 'Taking hormonal contraception or HRT?', 'Oestrogen-containing pills, patches or rings raise clot risk.'),
+      yesNo(['history', 'previousCalfInjury'], 'Previous calf injury?', 'Any earlier strain or tear on either side.'),
+      yesNo(['history', 'previousBoneStressInjury'], 'Previous stress fracture or bone stress injury?', 'Any stress fracture or bone stress reaction, at any site, at any time.'),
+      {
+        path: ['history', 'vascularRiskFactors'],
+        label: 'Smoking, diabetes, high blood pressure, high cholesterol, or heart or vessel disease?',
+        kind: 'multi',
+        options: [
+          { value: 'smoking', label: 'Smokes' },
+          { value: 'diabetes', label: 'Diabetes' },
+          { value: 'high-blood-pressure', label: 'High blood pressure' },
+          { value: 'high-cholesterol', label: 'High cholesterol' },
+          { value: 'heart-or-vessel-disease', label: 'Known heart or blood-vessel disease' },
+          { value: 'none-of-these', label: 'None of these' },
+        ],
+        help: `Tick each one that applies, or "None of these". Asked from age ${ARTERIAL_CHECK_AGE.withRiskFactorFrom}: cramping that eases within minutes of stopping can then come from narrowed leg arteries.`,
+        redFlag: true,
+        // Arterial claudication is only considered from 50 (with a risk factor); unknown age: ask anyway.
+        askWhen: (input: AssessmentInput) => {
+          const age = input.athlete?.ageYears
+          return age === undefined || age >= ARTERIAL_CHECK_AGE.withRiskFactorFrom
+        },
+      },
+      yesNo(['history', 'irregularOrAbsentPeriods'], 'Periods irregular or stopped?', 'Ask female runners (not on hormonal contraception, which masks this) whether periods have become irregular or stopped.'),
+      {
+        path: ['history', 'monthsRunning'],
+        label: 'Months of regular running',
+        kind: 'number',
+        unit: 'months',
+        min: 0,
+        max: 1200,
+        step: 1,
+        help: 'Since the runner started running regularly (or restarted after a long break).',
+      },
+    ],
+  },
+]
