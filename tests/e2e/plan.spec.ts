@@ -233,7 +233,7 @@ describe('return-to-distance plans in the built renderer', () => {
     }
   })
 
-  it('a red-flag athlete gets the refer-first panel, and a PDF that starts with the referral and has no week table', async () => {
+  it('a red-flag athlete gets the refer-first panel, and a one-page referral letter as its PDF', async () => {
     const app = await openApp({ browser: browser() })
     const { page } = app
     const pdfFile = path.join(artifactsDir(), 'plan-red-flag-refer-first.pdf')
@@ -258,22 +258,27 @@ describe('return-to-distance plans in the built renderer', () => {
       await page.getByRole('button', { name: 'Export PDF…' }).click()
       await page.getByText(/^Saved the PDF \(\d+ pages?\) to /).waitFor({ timeout: PDF_WAIT_MS })
       const pdf = await readPdf(pdfFile)
+      // The refer-first PDF is a one-page referral letter (issue 10 item 8).
+      expect(pdf.pages).toHaveLength(1)
       const first = squash(pdf.pages[0]!)
-      // Athlete and date, then the referral before anything else.
-      expect(first).toMatch(/^Return-to-distance plan Rosa Reid · \d+ \w+ \d{4} Plan “Refer first \([\d-]+\)”, made [^.]+\. REFER FIRST — See a doctor before running Do not run until a doctor has seen you\./)
-      expect(first.indexOf('REFER FIRST')).toBeLessThan(first.indexOf('Assessment summary'))
+      // Athlete and date, then the urgency before anything else.
+      expect(first).toMatch(/Referral letter Rosa Reid · born \d+ \w+ 1988 · \d+ \w+ \d{4} To the doctor or physiotherapist who sees this runner, from their running coach\. PLEASE SEE THIS RUNNER TODAY /)
+      expect(first.indexOf('PLEASE SEE THIS RUNNER TODAY')).toBeLessThan(first.indexOf('What was found, and why it matters'))
+      // The findings and why they matter, with each referral's wording and urgency.
       expect(first).toContain('Possible blood clot in the leg (DVT) — See a doctor today, before any more running.')
-      expect(pdf.flat).toContain('Red: refer first. No running until a doctor has seen the runner.')
-      expect(pdf.flat).not.toContain('Planned sessions')
-      expect(pdf.flat).not.toContain('The plan week by week')
-      expect(pdf.flat).not.toMatch(/Easy run|Long run|Walk–run/)
-      expect(pdf.flat).toContain('Stop running')
-      // Refer-first prints no running pain rules (issue 10): only "do not run" and, for a clot, no exercise at all.
-      expect(pdf.flat).not.toContain('Some pain during a run is allowed')
-      expect(pdf.flat).toContain('Do not run until a clinician has seen you.')
-      expect(pdf.flat).toContain('No exercise at all until a doctor has seen the runner')
-      expect(pdf.flat).toContain('Week starting (Monday)')
-      expect(pdf.pages.length).toBeLessThanOrEqual(2)
+      expect(first).toContain('The calf is swollen: a clot has to be ruled out the same day')
+      expect(first).toContain('Why it matters: A clot in a deep calf vein')
+      expect(first).toContain('The runner has been asked not to run until you have seen them.')
+      // The clearance section for the clinician to fill in.
+      for (const field of ['Clearance (to be filled in by the clinician)', 'Clinician’s name and role', 'Date the runner was seen:', 'Cleared: may return to running', 'Cleared with restrictions', 'Something else found', 'Restrictions or advice:']) {
+        expect(first).toContain(field)
+      }
+      // What the runner was told: do not run, and for a clot no exercise at all.
+      expect(first).toContain('Do not run until a clinician has seen you.')
+      expect(first).toContain('No exercise at all until a doctor has seen the runner')
+      // No running pain rules, no plan, no chart.
+      expect(first).not.toContain('Some pain during a run is allowed')
+      expect(first).not.toMatch(/up to 5 out of 10|Pain rules|Planned sessions|The plan week by week|Easy run|Long run|Walk–run|Week starting \(Monday\)|Return-to-distance plan/)
       expect(app.consoleErrors).toEqual([])
 
       // A print route for a plan that does not exist says so on <body> itself (the printer stops on that

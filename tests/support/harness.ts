@@ -22,7 +22,9 @@ export const RENDERER_INDEX = path.join(OUT_DIR, 'renderer/index.html')
 export class FakeDialogs implements DialogPort {
   readonly savePaths: (string | null)[] = []
   readonly openPaths: (string | null)[] = []
-  readonly asked: { kind: 'save' | 'open'; title: string }[] = []
+  /** Answers for the folder picker (Settings → Share: the club folder). */
+  readonly folderPaths: (string | null)[] = []
+  readonly asked: { kind: 'save' | 'open' | 'folder'; title: string }[] = []
   async chooseSavePath(o: { title: string }) {
     this.asked.push({ kind: 'save', title: o.title })
     return this.savePaths.shift() ?? null
@@ -30,6 +32,10 @@ export class FakeDialogs implements DialogPort {
   async chooseOpenPath(o: { title: string }) {
     this.asked.push({ kind: 'open', title: o.title })
     return this.openPaths.shift() ?? null
+  }
+  async chooseFolder(o: { title: string }) {
+    this.asked.push({ kind: 'folder', title: o.title })
+    return this.folderPaths.shift() ?? null
   }
 }
 

@@ -6,6 +6,7 @@ import { factorRule, referralRule } from '../../../shared/assessment/rules/index
 import type { Diagnosis } from '../../../shared/assessment/schema'
 import type { AssessmentRecord, AthleteDocument, PlanRecord } from '../../../shared/domain/documents'
 import type { Athlete } from '../../../shared/domain/squad'
+import { planClinical, type PlanClinical } from '../../../shared/plan/clinical'
 import { loggedRunsForPlan } from '../../../shared/plan/defaults'
 import { PlanRequest } from '../../../shared/plan/schema'
 import { newestFirst, prefillAthlete } from '../assessments/assessment-service'
@@ -57,8 +58,37 @@ export function invalid(message: string, issues: FieldIssue[]): DomainError {
 }
 
 /**
+ * The clearances and readiness tests the plan follows: always the athlete's record, never the request's own
+ * (as with the diagnosis, a request cannot clear a referral the coach has not recorded as cleared). The
+ * request's diagnosis is the latest assessment's, so only clearances dated on or after it count: one dated
+ * before it cleared an earlier episode, and the latest assessment raised the referral again.
+ */
+export function recordedClinical(c: AthleteContext): Pick<PlanRequest, 'clearances' | 'readinessTests'> {
+  const since = c.latest?.date ?? ''
+  const clearances = c.data.clearances
+    .filter((x) => x.date >= since)
+    .map((x) => ({ referralId: x.referralId, date: x.date, outcome: x.outcome, ...(x.restrictions ? { restrictions: x.restrictions } : {}) }))
+  return {
+    ...(clearances.length > 0 ? { clearances } : {}),
+    ...(c.data.readinessTests.length > 0 ? { readinessTests: c.data.readinessTests } : {}),
+  }
+}
+
+/** Replaces whatever clearances and readiness tests a request draft carries with the recorded ones. */
+export function withRecordedClinical(c: AthleteContext, draft: Record<string, unknown>): void {
+  delete draft['clearances']
+  delete draft['readinessTests']
+  Object.assign(draft, recordedClinical(c))
+}
+
+/** What the plan generator would decide today from the latest diagnosis and the recorded clearances. */
+export function planClinicalNow(c: AthleteContext): PlanClinical {
+  return planClinical({ ...(c.diagnosis ? { diagnosis: c.diagnosis } : {}), ...recordedClinical(c) })
+}
+
+/**
  * The request the generator gets: the coach's fields, plus "today" and the logged runs (unless given), and
- * the latest assessment's diagnosis whenever there is one.
+ * the latest assessment's diagnosis whenever there is one, with the recorded clearances and readiness tests.
  */
 export function effectiveRequest(c: AthleteContext, input: PlanRequest, pathPrefix = 'request'): PlanRequest {
   const draft: Record<string, unknown> = { ...input }
@@ -66,6 +96,7 @@ export function effectiveRequest(c: AthleteContext, input: PlanRequest, pathPref
   const today = (draft['today'] as string | undefined) ?? c.today
   if (input.runs === undefined) draft['runs'] = loggedRunsForPlan(c.data.runs, input.startDate, today)
   if (c.diagnosis) draft['diagnosis'] = c.diagnosis
+  withRecordedClinical(c, draft)
   const parsed = PlanRequest.safeParse(draft)
   if (!parsed.success) {
     const issues = toFieldIssues(parsed.error).map((i) => ({ path: i.path ? `${pathPrefix}.${i.path}` : pathPrefix, message: i.message }))

@@ -1,7 +1,7 @@
 import type { PlanDefaults } from '../../../shared/api/channels/plans'
 import { suggestPlanRequest } from '../../../shared/plan/defaults'
 import type { ServiceContext } from '../context'
-import { athleteContext, summaryFor } from './plan-context'
+import { athleteContext, planClinicalNow, summaryFor } from './plan-context'
 
 // What the plan form starts from: a request suggested from the log and the latest assessment.
 
@@ -10,15 +10,16 @@ export function planDefaults(ctx: ServiceContext, athleteId: string): PlanDefaul
   const suggestion = suggestPlanRequest(c.data.runs, c.today, { diagnosis: c.diagnosis })
   const { today: _today, ...request } = suggestion.request
   const active = c.data.plans.find((p) => p.active)
-  const triage = c.diagnosis?.triage
+  // Refer first and hold follow the open referrals and the recorded clearances, as the generator does.
+  const clinical = planClinicalNow(c)
   return {
     request,
     basis: suggestion.basis,
     fromLog: suggestion.fromLog,
     today: c.today,
     assessment: summaryFor(c),
-    referFirst: triage === 'red',
-    holdForReferral: triage === 'amber',
+    referFirst: clinical.referFirst,
+    holdForReferral: !clinical.referFirst && clinical.holdReferrals.length > 0 && clinical.holdClearedOn === undefined,
     referralClearedOn: active?.request.referralClearedOn ?? null,
   }
 }

@@ -8,7 +8,7 @@ import { PlanRequest, type PlanWeek } from '../../../shared/plan/schema'
 import type { ServiceContext } from '../context'
 import { newId } from '../context'
 import { writableDoc } from '../runs/run-service'
-import { athleteContext, findPlan, invalid } from './plan-context'
+import { athleteContext, findPlan, invalid, withRecordedClinical } from './plan-context'
 import { refuseUnsafe } from './plan-safety'
 
 const REGENERATED = / \(regenerated \d{4}-\d{2}-\d{2}\)$/
@@ -34,6 +34,7 @@ export async function regenerate(
     else draft[key] = value
   }
   if (c.diagnosis) draft['diagnosis'] = c.diagnosis
+  withRecordedClinical(c, draft)
   const parsed = PlanRequest.safeParse(draft)
   if (!parsed.success) {
     const issues = toFieldIssues(parsed.error).map((i) => ({ path: i.path ? `changes.${i.path}` : 'changes', message: i.message }))

@@ -131,6 +131,30 @@ export const ExerciseSheetItem = z.strictObject({
 })
 export type ExerciseSheetItem = z.infer<typeof ExerciseSheetItem>
 
+/** One referral as the referral letter states it: what was found, why it matters, how urgent. */
+export const LetterReferral = ReferralView.extend({
+  /** Why the finding matters, in plain words (the referral rule's explanation). */
+  whyItMatters: z.string(),
+  stopsRunning: z.boolean(),
+  /** Date of the assessment that raised it; null when it comes from the plan alone. */
+  since: IsoDate.nullable(),
+  notFoundInLatestAssessment: z.boolean(),
+})
+export type LetterReferral = z.infer<typeof LetterReferral>
+
+/**
+ * The one-page referral letter a refer-first PDF is (issue 10 item 8): the open referrals (from the clinical
+ * state), the most urgent urgency, what to tell the clinician, what the runner was told, and a clearance
+ * section the clinician fills in by hand. No running pain rules, no charts.
+ */
+export const ReferralLetter = z.strictObject({
+  referrals: z.array(LetterReferral),
+  urgency: Urgency,
+  tellClinician: z.array(z.string()),
+  runnerTold: z.array(z.string()),
+})
+export type ReferralLetter = z.infer<typeof ReferralLetter>
+
 /** Everything the print view needs, in one call. */
 export const PrintData = z.strictObject({
   athlete: Athlete,
@@ -147,6 +171,8 @@ export const PrintData = z.strictObject({
   /** Logged distance and pain per Monday week for the last 12 weeks (aggregated, never raw runs). */
   weekly: WeeklySeriesDto,
   planVsActual: z.array(PlanVsActualDto),
+  /** Present exactly when referFirst: the PDF is then the referral letter instead of the plan. */
+  letter: ReferralLetter.nullable(),
 })
 export type PrintData = z.infer<typeof PrintData>
 

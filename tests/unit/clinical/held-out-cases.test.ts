@@ -6,13 +6,14 @@
 //
 // The baseline is the source blog's runner (calf-pain-in-runners.txt): tight, crampy calves that come on a
 // while into the run, get worse as it goes on and fade soon after stopping, no injury moment, little next-day
-// soreness; here in both legs, as reference B1 says simple overload often is.
+// soreness; here in both legs, as reference B1 says simple overload often is (CLASSIC below).
 
 import { describe, expect, it } from 'vitest'
 import { diagnose } from '../../../shared/assessment/diagnose'
 import type { AssessmentInput, Diagnosis, ReferralId, Urgency } from '../../../shared/assessment/schema'
 import { assessmentDigest, computeClinicalState, CLINICAL_INPUT_VERSION } from '../../../shared/clinical'
 import { generatePlan, PlanRequest } from '../../../shared/plan'
+import { CLEAN, withPatch } from '../assessment/fixtures'
 
 type PlanKind = 'refer-first' | 'hold' | 'progress'
 
@@ -25,60 +26,17 @@ interface HeldOutCase {
   plan: PlanKind
 }
 
-const CLASSIC: AssessmentInput = {
-  athlete: { sex: 'female', ageYears: 34 },
-  symptoms: {
-    location: 'calf',
-    side: 'both',
-    onset: 'gradual',
-    popOrKickSensation: false,
-    character: ['cramping', 'tight', 'heavy'],
-    startsAfterMinutes: 15,
-    worsensAsRunContinues: true,
-    settlesAfterStoppingMinutes: 5,
-    painAtRest: false,
-    nightPain: false,
-    nextMorningPain: 1,
-    unableToHeelRaise: false,
-    swelling: false,
-    warmthOrRedness: false,
-    bruising: false,
-    calfCircumferenceDifferenceCm: 0,
-    numbnessOrTingling: false,
-    footWeakness: false,
-    coldOrPaleFoot: false,
-    focalBoneTenderness: false,
-    painfulHop: false,
-    backPainOrRadiatingPain: false,
-    chestPainOrBreathlessness: false,
-    morningStiffness: false,
-    weeksSinceOnset: 4,
-    forcedToStop: false,
-    muscleHernia: false,
-    saddleNumbnessOrBladderBowelChange: false,
-  },
-  history: {
-    recentSurgeryOrImmobilisation: false,
-    recentLongHaulTravel: false,
-    previousDvt: false,
-    activeCancer: false,
-    hormonalContraceptiveOrHrt: false,
-    previousCalfInjury: false,
-    previousBoneStressInjury: false,
-    irregularOrAbsentPeriods: false,
-    vascularRiskFactors: ['none-of-these'],
-  },
-  // Calf endurance clearly short on both sides for a woman of 34 (A2: average 27, 6 reps is beyond noise).
+// The assessment fixtures' all-clear record (every red-flag question answered "no", normal tests), made into the
+// blog's runner: both calves, cramping/tight/heavy, 4 weeks, calf endurance clearly short on both sides for a
+// woman of 34 (A2: average 27; 6 reps short is beyond the test's noise).
+const CLASSIC: AssessmentInput = withPatch(CLEAN, {
+  athlete: { ageYears: 34 },
+  symptoms: { side: 'both', character: ['cramping', 'tight', 'heavy'], calfCircumferenceDifferenceCm: 0, weeksSinceOnset: 4 },
+  history: { vascularRiskFactors: ['none-of-these'] },
   screening: { singleLegHeelRaiseReps: { left: 19, right: 20 }, kneeToWallCm: { left: 11, right: 11.5 } },
-}
+})
 
-type Patch = { [K in keyof AssessmentInput]?: Partial<NonNullable<AssessmentInput[K]>> }
-
-function like(patch: Patch): AssessmentInput {
-  const out: Record<string, unknown> = { ...CLASSIC }
-  for (const [k, v] of Object.entries(patch)) out[k] = { ...((CLASSIC as Record<string, object | undefined>)[k] ?? {}), ...v }
-  return out as AssessmentInput
-}
+const like = (patch: Parameters<typeof withPatch>[1]) => withPatch(CLASSIC, patch)
 
 const CASES: HeldOutCase[] = [
   // --- plain calf overload: no referral (the opposite error of issue 10: these must not be sent to a clinician)

@@ -27,6 +27,12 @@ describe('ids', () => {
     expect(result.error?.issues[0]?.message).toMatch(/Windows reserves for devices/)
   })
 
+  // The first line of defence against path traversal (the store's resolveInside is the second): an id
+  // becomes a file name, so nothing that could name another folder or a hidden file gets through.
+  it.each(['../squad', 'ath/../../x', 'ath.json', '.hidden', 'ath\\x', 'Ath-1', 'ath 1', 'ab', 'ath-%2e%2e'])('refuses %s, which is not a safe file name', (id) => {
+    expect(EntityId.safeParse(id).success).toBe(false)
+  })
+
   it.each(['ath-mk2x-1', 'console-1', 'company', 'auxiliary', 'nulla', 'com-1', 'lpt'])('still accepts %s', (id) => {
     expect(EntityId.safeParse(id).success).toBe(true)
   })

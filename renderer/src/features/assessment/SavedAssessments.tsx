@@ -3,6 +3,7 @@ import type { Triage } from '../../../../shared/assessment/schema'
 import { RowActions, TableHead } from '../../components/Table'
 import { LIKELIHOOD_LABEL, TRIAGE_WORD, factorTitle, referralTitle } from './labels'
 import { DateText } from '../../components/DateText'
+import { RecordAuthor } from '../athlete/record-authors'
 import { dayMonth, tableDate } from '../../dates'
 
 export function TriageBadge({ triage }: { triage: Triage }) {
@@ -54,7 +55,10 @@ export function AssessmentList({
                   </ul>
                 )}
               </td>
-              <td className="as-note-cell">{a.note || <span className="muted">—</span>}</td>
+              <td className="as-note-cell">
+                {a.note || <span className="muted">—</span>}
+                <RecordAuthor id={a.id} />
+              </td>
               <RowActions>
                 <button type="button" aria-label={`Edit assessment of ${tableDate(a.date)}`} onClick={() => onEdit(a)}>
                   Edit

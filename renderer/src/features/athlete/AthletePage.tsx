@@ -1,6 +1,7 @@
 import { useAppData } from '../../app-data'
 import { navigate } from '../../route'
 import { AthleteStatusHeader } from '../clinical/AthleteStatusHeader'
+import { RecordAuthorsProvider } from './record-authors'
 import { athleteTabs } from './tabs'
 
 export function AthletePage({ id, tab }: { id: string; tab: string }) {
@@ -51,7 +52,7 @@ export function AthletePage({ id, tab }: { id: string; tab: string }) {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${active.id}`} aria-labelledby={`tab-${active.id}`} className="tab-panel">
-        {active.render({ athlete, groups: squad.groups, settings: squad.settings })}
+        <RecordAuthorsProvider athleteId={athlete.id}>{active.render({ athlete, groups: squad.groups, settings: squad.settings })}</RecordAuthorsProvider>
       </div>
     </section>
   )

@@ -7,6 +7,7 @@ import { Modal } from '../../components/Modal'
 import { useToast } from '../../components/Toasts'
 import { navigate } from '../../route'
 import { AthleteForm, STATUS_LABELS } from '../squad/AthleteForm'
+import { RecordAuthor } from './record-authors'
 import type { AthleteTabProps } from './tabs'
 
 export function ProfileTab({ athlete, groups }: AthleteTabProps) {
@@ -37,6 +38,9 @@ export function ProfileTab({ athlete, groups }: AthleteTabProps) {
         <dt>Notes</dt>
         <dd className="pre">{athlete.notes || '—'}</dd>
       </dl>
+      <p>
+        <RecordAuthor id={athlete.id} />
+      </p>
       <div className="actions">
         <button type="button" className="primary" onClick={() => setEditing(true)}>
           Edit profile

@@ -11,6 +11,7 @@ import { FormError } from '../../components/FormError'
 import { useToast } from '../../components/Toasts'
 import { RowActions, SaveCancelActions, TableHead } from '../../components/Table'
 import { useFocusAfterCommit } from '../../components/use-focus-after-commit'
+import { RecordAuthor } from '../athlete/record-authors'
 import { quickAddFields } from './QuickAdd'
 import { fieldForIssue, localToday, parseRunForm, remainingErrors, runToForm, type RunFormErrors, type RunFormValues } from './run-form'
 
@@ -208,6 +209,7 @@ export function RunsTable({
                   <td className="notes-cell">
                     {run.notes || ''}
                     {run.source && run.source.kind !== 'manual' && <span className="muted source"> {SOURCE_LABELS[run.source.kind] ?? run.source.kind}</span>}
+                    <RecordAuthor id={run.id} />
                   </td>
                   <RowActions>
                     <button

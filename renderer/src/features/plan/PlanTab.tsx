@@ -6,6 +6,7 @@ import { planVsActual } from '../../../../shared/plan/plan-vs-actual'
 import { formatDistance, localiseDistanceText, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
 import { RowActions, TableHead } from '../../components/Table'
+import { RecordAuthor } from '../athlete/record-authors'
 import { RecordLockedNotice } from '../athlete/RecordLockedNotice'
 import type { AthleteTabProps } from '../athlete/tabs'
 import { useElementWidth } from '../log/charts/AthleteCharts'
@@ -138,7 +139,7 @@ function PlanView({ plan, runs, unit, today, athleteName, athleteId, locked, amb
           Do not follow this plan: the latest assessment found a red flag. It is kept as history; its PDF shows the referral instead of the running weeks.
         </p>
       )}
-      {out.status === 'refer-first' && <p>This sheet has no running plan: it tells the runner to see a doctor first, with the pain rules and the advice from the assessment.</p>}
+      {out.status === 'refer-first' && <p>This sheet has no running plan. Its PDF is a one-page referral letter for the clinician, with a clearance section for them to fill in.</p>}
       {amber && out.status === 'ok' && (
         <div className="notice notice-warning plan-clearance">
           <div>
@@ -267,7 +268,7 @@ export function PlanTab({ athlete, settings }: AthleteTabProps) {
             REFER FIRST — see a doctor before running
           </h3>
           <p>
-            The latest assessment ({assessment.date}) found a red flag, so CalfCoach gives no running plan. Refer the runner for these reasons, then run a new assessment once a doctor has cleared them:
+            The latest assessment ({assessment.date}) found a red flag, so CalfCoach gives no running plan. Refer the runner for these reasons; once a clinician has seen them, record the clearance on the Referrals tab:
           </p>
           <ReferralList referrals={assessment.referrals} />
           <div className="actions">
@@ -338,6 +339,7 @@ export function PlanTab({ athlete, settings }: AthleteTabProps) {
                     {p.active ? 'Active' : 'Earlier version'}
                     {p.output.status === 'refer-first' ? ' · refer first' : ''}
                     {p.editedAt ? ' · edited' : ''}
+                    <RecordAuthor id={p.id} />
                   </td>
                   <RowActions>
                     {shown?.id !== p.id && (

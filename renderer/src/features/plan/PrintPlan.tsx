@@ -8,6 +8,7 @@ import { weeklySummary } from '../log/charts/AthleteCharts'
 import { WeeklyLoadChart } from '../log/charts/WeeklyLoadChart'
 import { dateRange, KIND_LABEL, PHASE_LABEL, shortDate, stampText, TRIAGE_TEXT, weekday } from './format'
 import { PlanVsActualChart, planVsActualSummary } from './PlanVsActualChart'
+import { ReferralLetterPrint } from './ReferralLetterPrint'
 import { ReferralList } from './ReferralList'
 import './plan.css'
 
@@ -117,8 +118,9 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
       document.body.classList.remove('printing-plan')
     }
   }, [athleteId, planId])
-  const showPlan = data !== null && !data.referFirst && data.plan.output.weeks.length > 0
-  useMarkReadyWhenDrawn(data, showPlan ? 2 : 1)
+  const showPlan = data !== null && data.letter === null && data.plan.output.weeks.length > 0
+  // The referral letter has no chart; the plan has its weekly chart and, with weeks, the plan chart.
+  useMarkReadyWhenDrawn(data, data?.letter ? 0 : showPlan ? 2 : 1)
 
   if (error) {
     return (
@@ -128,11 +130,11 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
     )
   }
   if (!data) return <p className="print-plan">Preparing the plan…</p>
+  if (data.letter) return <ReferralLetterPrint data={data} letter={data.letter} />
 
   const { athlete, settings, plan, assessment } = data
   const unit = settings.distanceUnit
   const out = plan.output
-  const referTitle = data.referFirst ? 'REFER FIRST — See a doctor before running' : 'REFER — See a clinician before increasing running'
   const by = [settings.coachName, settings.clubName].filter(Boolean).join(', ')
   const rules = data.painRules.filter((r) => r !== PAIN_RULES_SOURCE)
 
@@ -149,18 +151,10 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
         </p>
       </header>
 
-      {(data.referFirst || data.referrals.length > 0) && (
-        <section className={`print-refer${data.referFirst ? ' print-refer-first' : ''}`} aria-label="Referral">
-          <p className="print-refer-title">{referTitle}</p>
-          {data.referFirstReason && <p>{data.referFirstReason}</p>}
-          {data.referFirst ? (
-            <p>
-              <strong>Do not run until a doctor has seen you.</strong> This sheet has no running plan. Take it with you; once a doctor has cleared you, your coach will
-              make a new assessment and plan.
-            </p>
-          ) : (
-            <p>Keep running at the comfortable level in the plan, but do not increase it until a clinician has seen you about:</p>
-          )}
+      {data.referrals.length > 0 && (
+        <section className="print-refer" aria-label="Referral">
+          <p className="print-refer-title">REFER — See a clinician before increasing running</p>
+          <p>Keep running at the comfortable level in the plan, but do not increase it until a clinician has seen you about:</p>
           <ReferralList referrals={data.referrals} />
         </section>
       )}
