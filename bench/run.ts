@@ -1,4 +1,5 @@
 import { readdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { BenchResult } from './store.bench'
 
@@ -18,9 +19,10 @@ async function main(): Promise<void> {
       if (only && !name.toLowerCase().includes(only.toLowerCase())) continue
       process.stderr.write(`running ${file} › ${name}…\n`)
       const started = performance.now()
+      const load = os.loadavg()[0]
       try {
         const rows = (await fn()) as BenchResult[]
-        for (const r of rows) results.push({ suite: name, ...r })
+        for (const r of rows) results.push({ suite: name, load, ...r })
       } catch (error) {
         results.push({ suite: name, name: `FAILED: ${(error as Error).message}`, value: NaN, unit: '' })
       }
@@ -28,13 +30,14 @@ async function main(): Promise<void> {
     }
   }
   const width = Math.max(...results.map((r) => r.name.length), 10)
-  console.log(`${'benchmark'.padEnd(width)}  ${'value'.padStart(12)}  unit  target`)
-  console.log(`${'-'.repeat(width)}  ${'-'.repeat(12)}  ----  ------`)
+  // Load: the 1-minute load average when the figure was taken (2 cores shared with other jobs: compare with care).
+  console.log(`${'benchmark'.padEnd(width)}  ${'value'.padStart(12)}  unit  ${'load'.padStart(5)}  target`)
+  console.log(`${'-'.repeat(width)}  ${'-'.repeat(12)}  ----  -----  ------`)
   for (const r of results) {
     const value = Number.isFinite(r.value) ? (Math.abs(r.value) >= 100 ? r.value.toFixed(0) : r.value.toFixed(2)) : 'n/a'
-    console.log(`${r.name.padEnd(width)}  ${value.padStart(12)}  ${r.unit.padEnd(4)}  ${r.target ?? ''}`)
+    console.log(`${r.name.padEnd(width)}  ${value.padStart(12)}  ${r.unit.padEnd(4)}  ${(r.load?.toFixed(2) ?? '').padStart(5)}  ${r.target ?? ''}`)
   }
-  const payload = { ranAt: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, results }
+  const payload = { ranAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), results }
   writeFileSync(out, `${JSON.stringify(payload, null, 2)}\n`)
   console.log(`\nJSON written to ${out}`)
   if (results.some((r) => r.name.startsWith('FAILED'))) process.exitCode = 1

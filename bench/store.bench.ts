@@ -10,6 +10,8 @@ export interface BenchResult {
   value: number
   unit: string
   target?: string
+  /** The machine's 1-minute load average when the figure was taken (the machine is shared: figures are noisy). */
+  load?: number
 }
 
 export function percentile(sorted: number[], p: number): number {

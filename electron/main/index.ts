@@ -63,7 +63,8 @@ async function start(): Promise<void> {
         app.quit()
       })
   })
-  createMainWindow()
+  // The daily backup waits until the first screen is up; no call waits for it.
+  createMainWindow().once('ready-to-show', () => services.startBackgroundWork())
 }
 
 function fail(error: unknown): void {

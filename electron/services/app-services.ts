@@ -74,9 +74,18 @@ export class AppServices implements ServiceContext {
     return INDEX_ONLY.has(method) ? undefined : this.db.athletesReady
   }
 
+  /**
+   * Work that waits until the coach sees the first screen (main calls this when the window is ready to
+   * show; the e2e harness once the page has loaded): the daily backup, which no call waits for.
+   */
+  startBackgroundWork(): void {
+    void this.db.startAutoBackup()
+  }
+
   /** Reloads the data folder from disk (after a restore or import); earlier notices are kept. */
   async reopen(): Promise<void> {
     const previous = this.db
+    previous?.retire()
     await previous?.flush()
     this.watcher?.stop()
     this.watcher = null
@@ -105,11 +114,12 @@ export class AppServices implements ServiceContext {
     }
   }
 
-  /** Stops watching the club folder, waits for pending writes and releases the data folder (app quit, tests). */
+  /** Stops watching the club folder, waits for pending writes and a running daily backup, and releases the data folder (app quit, tests). */
   async close(): Promise<void> {
     this.watcher?.stop()
     this.watcher = null
     await this.db.flush()
+    await this.db.autoBackupDone
     await this.lock?.release()
     this.lock = null
   }

@@ -78,6 +78,9 @@ function hashOf(text: string): number {
 
 const half = (x: number) => Math.round(x * 2) / 2
 
+/** The 'return-to-run' runner's calf strain: this many days before the demo's today. */
+export const DEMO_STRAIN_DAYS_AGO = 21
+
 export function demoAssessments(athlete: Athlete, story: DemoStory, age: number, today: string, stamp: string): AssessmentRecord[] {
   const random = seededRandom(hashOf(`${athlete.id}:${story}`))
   const between = (lo: number, hi: number) => lo + random() * (hi - lo)
@@ -177,6 +180,58 @@ export function demoAssessments(athlete: Athlete, story: DemoStory, age: number,
             training: { weeklyKm: 35, weeklyKmFourWeeksAgo: 40, longestRunLast30DaysKm: 18, longestRunThisWeekKm: 14 },
           },
           'Stiff Achilles for the first steps every morning, warms up after ten minutes and aches afterwards. Booked with the club physio; holding distance until seen.',
+        ),
+      ]
+    }
+    case 'awaiting-clearance': {
+      // Back pain running into the calf: referred to have the back checked. The re-screen a month later found
+      // no back pain, which does not close the referral: it waits for the clearance.
+      const sound = soundScreening()
+      return [
+        record(
+          34,
+          {
+            symptoms: { ...overloadSymptoms(side, 20, 5, 2), backPainOrRadiatingPain: true },
+            history: noRiskHistory(athlete, 72),
+            screening: sound,
+            lifestyle: { sittingHoursPerDay: 9, highHeelsDaysPerWeek: 0, unsupportiveFlatShoesDaysPerWeek: 1 },
+            training: { weeklyKm: 32, weeklyKmFourWeeksAgo: 30, longestRunLast30DaysKm: 14, longestRunThisWeekKm: 12 },
+          },
+          'Low back ache with pain running down into the calf on longer runs. Asked to see the GP or a physio about the back before adding distance.',
+        ),
+        record(
+          5,
+          {
+            symptoms: overloadSymptoms(side, 30, 10, 1),
+            history: noRiskHistory(athlete, 73),
+            screening: sound,
+            lifestyle: { sittingHoursPerDay: 8, highHeelsDaysPerWeek: 0, unsupportiveFlatShoesDaysPerWeek: 1 },
+            training: { weeklyKm: 30, weeklyKmFourWeeksAgo: 32, longestRunLast30DaysKm: 13, longestRunThisWeekKm: 12 },
+          },
+          'Re-screen: no back pain today, calf only tight late in runs. Still waiting for the appointment about the back.',
+        ),
+      ]
+    }
+    case 'return-to-run': {
+      // A calf strain at a hill sprint: stopped running and saw the club physio, who cleared a return.
+      return [
+        record(
+          DEMO_STRAIN_DAYS_AGO,
+          {
+            symptoms: {
+              ...NO_RED_FLAGS,
+              location: 'calf',
+              side,
+              onset: 'sudden',
+              character: ['sharp'],
+              popOrKickSensation: true,
+              weeksSinceOnset: 0,
+            },
+            history: { ...noRiskHistory(athlete, 50), previousCalfInjury: true },
+            screening: { ...soundScreening(), singleLegHeelRaiseReps: bySide(whole(8, 12), whole(26, 30)) },
+            training: { weeklyKm: 38, weeklyKmFourWeeksAgo: 36, longestRunLast30DaysKm: 16, longestRunThisWeekKm: 10 },
+          },
+          'Felt a kick in the calf on the third hill sprint and limped home. No running; booked with the club physio.',
         ),
       ]
     }

@@ -1,3 +1,4 @@
-// The demo squad's clinical side lives in two files so each can follow its own feature.
+// The demo squad's clinical side lives in three files so each can follow its own feature.
 export { demoAssessments } from './demo-assessments'
 export { demoPlans } from './demo-plans'
+export { demoClearances, demoReadinessTests, demoStoppedRunningOn } from './demo-clearances'

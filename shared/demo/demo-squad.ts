@@ -1,15 +1,19 @@
 import { addDays } from '../dates'
+import type { Clearance } from '../clinical/clearance'
+import type { ReadinessTest } from '../clinical/readiness'
 import type { AssessmentRecord, PlanRecord } from '../domain/documents'
 import type { Run } from '../domain/run'
 import type { Athlete, Group } from '../domain/squad'
 import { pick, round1, seededRandom } from './random'
-import { demoAssessments, demoPlans } from './demo-clinical'
+import { demoAssessments, demoClearances, demoPlans, demoReadinessTests, demoStoppedRunningOn } from './demo-clinical'
 
 export interface DemoAthlete {
   athlete: Athlete
   runs: Run[]
   assessments: AssessmentRecord[]
   plans: PlanRecord[]
+  clearances: Clearance[]
+  readinessTests: ReadinessTest[]
 }
 
 export interface DemoSquad {
@@ -18,11 +22,33 @@ export interface DemoSquad {
 }
 
 /** How an athlete's last months went; each one makes the charts and the triage board tell a story. */
-export type DemoStory = 'steady' | 'improving' | 'flare-after-spike' | 'stopped-logging' | 'red-flag' | 'amber-referral' | 'building'
+export type DemoStory =
+  | 'steady'
+  | 'improving'
+  | 'flare-after-spike'
+  | 'stopped-logging'
+  | 'red-flag'
+  | 'amber-referral'
+  | 'building'
+  /** A referral from an earlier assessment that the newest one did not find: open until its clearance is recorded. */
+  | 'awaiting-clearance'
+  /** A stop-running referral cleared by a physio: in the readiness tests before the first run. */
+  | 'return-to-run'
 
 const FIRST = ['Aoife', 'Ben', 'Chloe', 'Dev', 'Elena', 'Finn', 'Grace', 'Hamid', 'Isla', 'Jonas', 'Kemi', 'Liam', 'Maya', 'Niall', 'Olga', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tariq', 'Uma', 'Vera', 'Will', 'Yusuf']
 const LAST = ['Byrne', 'Okafor', 'Lindqvist', 'Patel', 'Moreau', 'Kowalski', 'Hughes', 'Nakamura', 'Silva', 'Brennan', 'Adeyemi', 'Fischer', 'Walsh', 'Costa', 'Novak', 'Reid']
-const STORIES: DemoStory[] = ['flare-after-spike', 'improving', 'red-flag', 'amber-referral', 'stopped-logging', 'improving', 'flare-after-spike', 'building']
+const STORIES: DemoStory[] = [
+  'flare-after-spike',
+  'improving',
+  'red-flag',
+  'amber-referral',
+  'stopped-logging',
+  'improving',
+  'flare-after-spike',
+  'building',
+  'awaiting-clearance',
+  'return-to-run',
+]
 
 const GROUPS: Group[] = [
   { id: 'grp-tuesday-intervals', name: 'Tuesday intervals' },
@@ -30,6 +56,14 @@ const GROUPS: Group[] = [
   { id: 'grp-marathon-block', name: 'Marathon block' },
   { id: 'grp-beginners', name: 'Couch to 10k' },
 ]
+
+const TRAINING_STATUS: Partial<Record<DemoStory, Athlete['trainingStatus']>> = {
+  'red-flag': 'resting',
+  'return-to-run': 'resting',
+  'amber-referral': 'rehab',
+  improving: 'rehab',
+  'awaiting-clearance': 'rehab',
+}
 
 export const DEMO_ATHLETE_COUNT = 24
 const DAYS = 182
@@ -55,14 +89,24 @@ export function generateDemoSquad(today: Date, seed = 20261126): DemoSquad {
       phone: '',
       groupIds: [...new Set(groupIds)],
       notes: story === 'steady' || story === 'building' ? '' : `Demo story: ${story.replace(/-/g, ' ')}.`,
-      trainingStatus: story === 'red-flag' ? 'resting' : story === 'amber-referral' || story === 'improving' ? 'rehab' : 'running',
+      trainingStatus: TRAINING_STATUS[story] ?? 'running',
       archived: i === DEMO_ATHLETE_COUNT - 1,
       createdAt: stamp,
       updatedAt: stamp,
     }
-    const runs = demoRuns(random, athlete.id, story, todayIso, stamp)
+    // Runs are drawn for every story alike (so one story never shifts another athlete's log); a runner told
+    // to stop has none logged after that day.
+    const stoppedOn = demoStoppedRunningOn(story, todayIso)
+    const runs = demoRuns(random, athlete.id, story, todayIso, stamp).filter((r) => stoppedOn === null || r.date < stoppedOn)
     const assessments = demoAssessments(athlete, story, age, todayIso, stamp)
-    athletes.push({ athlete, runs, assessments, plans: demoPlans(athlete, story, runs, assessments, todayIso, stamp) })
+    athletes.push({
+      athlete,
+      runs,
+      assessments,
+      plans: demoPlans(athlete, story, runs, assessments, todayIso, stamp),
+      clearances: demoClearances(athlete, story, todayIso),
+      readinessTests: demoReadinessTests(story, todayIso),
+    })
   }
   return { groups: GROUPS, athletes }
 }

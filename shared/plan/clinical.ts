@@ -40,10 +40,13 @@ export interface PlanClinical {
   somethingElseFound: boolean
 }
 
+/** The parts of a plan request that decide refer-first, hold or return (the app asks with just these). */
+export type ClinicalRequest = Pick<PlanRequest, 'diagnosis' | 'clearances' | 'referralClearedOn' | 'readinessTests'>
+
 /** The diagnosis as an assessment dated before any clearance (the request gives it no date). */
 const DIAGNOSIS_DATE = '1900-01-01'
 
-export function requestClearances(request: PlanRequest): ClearanceDigest[] {
+export function requestClearances(request: ClinicalRequest): ClearanceDigest[] {
   const out: ClearanceDigest[] = [...(request.clearances ?? [])]
   const d = request.diagnosis
   if (d?.triage === 'amber' && request.referralClearedOn !== undefined) {
@@ -60,7 +63,7 @@ function latestDate(episodes: readonly Episode[]): string {
   return episodes.reduce((d, e) => ((e.closedBy?.date ?? '') > d ? (e.closedBy?.date ?? d) : d), '')
 }
 
-export function planClinical(request: PlanRequest): PlanClinical {
+export function planClinical(request: ClinicalRequest): PlanClinical {
   const diagnosis = request.diagnosis
   const none: PlanClinical = {
     referFirst: false,

@@ -167,6 +167,8 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
   })
   page.on('pageerror', (e) => consoleErrors.push(String(e)))
   await page.goto(pathToFileURL(RENDERER_INDEX).toString())
+  // As main does once its window is ready to show: the daily backup, which no call waits for.
+  services.startBackgroundWork()
   const shots = artifactsDir()
   mkdirSync(shots, { recursive: true })
   return {
@@ -190,6 +192,7 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
     },
     async close() {
       await services.db.flush()
+      await services.db.autoBackupDone
       await context.close()
       if (ownBrowser) await browser.close()
     },

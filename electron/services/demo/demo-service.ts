@@ -21,7 +21,14 @@ export async function loadDemoSquad(app: AppServices): Promise<{ athletes: numbe
   const demo = generateDemoSquad(app.now())
   for (const entry of demo.athletes) {
     const doc = await app.db.createAthleteDoc(entry.athlete.id, entry.athlete.name)
-    await doc.replace({ ...doc.data, runs: entry.runs, assessments: entry.assessments, plans: entry.plans })
+    await doc.replace({
+      ...doc.data,
+      runs: entry.runs,
+      assessments: entry.assessments,
+      plans: entry.plans,
+      clearances: entry.clearances,
+      readinessTests: entry.readinessTests,
+    })
   }
   await app.db.squad.mutate((d) => ({
     ...d,

@@ -4,7 +4,8 @@ import type { ServiceContext } from '../context'
 import { localIsoDate } from '../runs/run-service'
 import { findAthlete } from '../squad/squad-service'
 import { writeFileAtomicDurable } from '../store/file-ops'
-import { findPlan } from './plan-context'
+import { athleteContext, findPlan } from './plan-context'
+import { printsReferralLetter } from './print-data'
 import { countPdfPages, looksLikePdf, PDF_FILE_MODE } from './pdf-file'
 
 // Exporting a plan as a PDF file: the print route rendered through the PdfPort, written where the coach chose.
@@ -28,11 +29,11 @@ export async function exportPlanPdf(
   planId: string,
 ): Promise<{ path: string | null; bytes: number; pages: number | null }> {
   const athlete = findAthlete(ctx, athleteId)
-  findPlan(ctx.db.athleteDoc(athleteId).data, planId)
+  const letter = printsReferralLetter(athleteContext(ctx, athleteId), findPlan(ctx.db.athleteDoc(athleteId).data, planId))
   const today = localIsoDate(ctx.now())
   const chosen = await ctx.dialogs.chooseSavePath({
-    title: `Export ${athlete.name}’s plan as PDF`,
-    defaultName: `${safeFileName(athlete.name)}-plan-${today}.pdf`,
+    title: letter ? `Export ${athlete.name}’s referral letter as PDF` : `Export ${athlete.name}’s plan as PDF`,
+    defaultName: `${safeFileName(athlete.name)}-${letter ? 'referral-letter' : 'plan'}-${today}.pdf`,
     filters: [{ name: 'PDF document', extensions: ['pdf'] }],
   })
   if (!chosen) return { path: null, bytes: 0, pages: null }
@@ -42,7 +43,7 @@ export async function exportPlanPdf(
     bytes = await ctx.pdf.renderRoute({
       hash: printHash(athleteId, planId),
       pageSize: ctx.db.squad.data.settings.pdfPageSize,
-      headerTitle: `${athlete.name} — return-to-distance plan`,
+      headerTitle: `${athlete.name} — ${letter ? 'referral letter' : 'return-to-distance plan'}`,
     })
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error)

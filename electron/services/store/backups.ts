@@ -3,6 +3,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import type { BackupInfo } from '../../../shared/api/channels/squad'
 import type { FileOps } from './file-ops'
+import type { WriteCoordinator } from './write-coordinator'
 
 export type BackupReason = BackupInfo['reason']
 
@@ -12,6 +13,21 @@ const PARTIAL_PREFIX = '.partial-'
 /** Automatic backups rotate; deliberate ones (manual, before a restore or import) are kept longer. */
 const KEEP = { auto: 10, other: 30 }
 export const MANIFEST = 'manifest.json'
+
+/** Passes alongside saves before the last one is taken under the write coordinator (saves that never stop). */
+const PASSES_ALONGSIDE = 4
+
+/**
+ * A backup taken alongside saves stops when a whole-folder operation (restore, import, a manual backup)
+ * asks to run alone: that operation may itself be waiting for a backup. The caller tries again after it.
+ */
+export class BackupSteppedAside extends Error {
+  constructor() {
+    super('The backup stepped aside for a whole-folder operation.')
+  }
+}
+
+type Previous = { dir: string; manifest: BackupManifest } | null
 
 export const CANONICAL_FILE = /^(squad\.json|athletes\/[a-z0-9][a-z0-9-]{2,63}\.json)$/
 
@@ -71,14 +87,18 @@ export class BackupStore {
     return files
   }
 
-  /** Takes a backup. Callers hold the write coordinator, so the files agree with each other. */
-  create(reason: BackupReason): Promise<BackupInfo> {
-    const task = this.queue.then(() => this.createNow(reason))
+  /**
+   * Takes a backup whose files agree with each other. Either the caller holds the write coordinator
+   * (restore, import, "Back up now"), or, given `alongside`, saves go on meanwhile and none waits for the
+   * backup (the daily one): see snapshotFolder.
+   */
+  create(reason: BackupReason, alongside?: WriteCoordinator): Promise<BackupInfo> {
+    const task = this.queue.then(() => this.createNow(reason, alongside))
     this.queue = task.catch(() => undefined)
     return task
   }
 
-  private async createNow(reason: BackupReason): Promise<BackupInfo> {
+  private async createNow(reason: BackupReason, alongside?: WriteCoordinator): Promise<BackupInfo> {
     await this.removePartials()
     const stamp = this.now().toISOString().replace(/[:.]/g, '-')
     this.sameStampCount = stamp === this.lastStamp ? this.sameStampCount + 1 : 0
@@ -90,17 +110,11 @@ export class BackupStore {
       await this.ops.mkdirp(path.join(partial, 'athletes'))
       const files: BackupManifest['files'] = {}
       if (this.source) {
+        // The club's merged documents are taken from memory in one go: one state, whatever saves follow.
         for (const [rel, text] of await this.source()) files[rel] = await this.storeText(rel, text, partial, previous)
+      } else {
+        await this.snapshotFolder(files, partial, previous, alongside)
       }
-      const rels = this.source ? [] : await this.canonicalFiles()
-      const queue = [...rels]
-      const worker = async () => {
-        for (let rel = queue.shift(); rel; rel = queue.shift()) {
-          const entry = await this.snapshotFile(rel, partial, previous)
-          if (entry) files[rel] = entry
-        }
-      }
-      await Promise.all(Array.from({ length: 16 }, worker))
       await this.ops.syncDir?.(path.join(partial, 'athletes'))
       const manifest: BackupManifest = { formatVersion: 1, id, createdAt: this.now().toISOString(), reason, files }
       await this.ops.writeAtomic(path.join(partial, MANIFEST), JSON.stringify(manifest))
@@ -114,8 +128,66 @@ export class BackupStore {
     }
   }
 
+  /**
+   * Brings the partial backup in line with the live files, pass after pass, each pass taking only the
+   * files that changed since they were taken (the first takes all: linked when unchanged since the
+   * previous backup, copied otherwise). Under the write coordinator one pass is enough. Alongside saves,
+   * a pass during which no save began and none was running saw one state of the folder, and the backup
+   * now holds exactly that state; a pass that a save overlapped is followed by another, which costs only
+   * what that save changed. Saves that never stop get a last pass under the coordinator.
+   */
+  private async snapshotFolder(files: BackupManifest['files'], partial: string, previous: Previous, alongside?: WriteCoordinator): Promise<void> {
+    if (!alongside) return this.snapshotPass(files, partial, previous)
+    for (let pass = 1; pass <= PASSES_ALONGSIDE; pass++) {
+      await alongside.savesSettled()
+      if (alongside.exclusivePending) throw new BackupSteppedAside()
+      const begun = alongside.writesBegun
+      await this.snapshotPass(files, partial, previous, alongside)
+      if (alongside.idle && alongside.writesBegun === begun) return
+    }
+    await alongside.exclusive(() => this.snapshotPass(files, partial, previous))
+  }
+
+  /** One pass over the live files: takes each file not yet taken or changed since, drops files gone since. */
+  private async snapshotPass(files: BackupManifest['files'], partial: string, previous: Previous, alongside?: WriteCoordinator): Promise<void> {
+    const rels = await this.canonicalFiles()
+    const live = new Set(rels)
+    for (const rel of Object.keys(files)) {
+      if (live.has(rel)) continue
+      await this.ops.remove(path.join(partial, rel))
+      delete files[rel]
+    }
+    const queue = [...rels]
+    let failed = false
+    const worker = async () => {
+      for (let rel = queue.shift(); rel && !failed; rel = queue.shift()) {
+        if (alongside?.exclusivePending) throw new BackupSteppedAside()
+        const taken = files[rel]
+        if (taken) {
+          const now = await this.ops.stat(path.join(this.dataDir, rel))
+          if (now && taken.source && sameStat(taken.source, now)) continue
+          await this.ops.remove(path.join(partial, rel))
+          delete files[rel]
+        }
+        const entry = await this.snapshotFile(rel, partial, previous)
+        if (entry) files[rel] = entry
+      }
+    }
+    // Every worker stops before the error is passed on, so none writes into a partial backup being removed.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 16 }, () =>
+        worker().catch((error: unknown) => {
+          failed = true
+          throw error
+        }),
+      ),
+    )
+    const failure = outcomes.find((o) => o.status === 'rejected')
+    if (failure) throw failure.reason
+  }
+
   /** A file given as text: linked to the previous backup's copy when the content is the same, written otherwise. */
-  private async storeText(rel: string, text: string, target: string, previous: { dir: string; manifest: BackupManifest } | null) {
+  private async storeText(rel: string, text: string, target: string, previous: Previous) {
     const sha = sha256(text)
     const known = previous?.manifest.files[rel]
     if (known?.sha256 === sha && this.ops.link) {
@@ -131,7 +203,7 @@ export class BackupStore {
   }
 
   /** Links the previous backup's copy when the live file is unchanged since then; copies it otherwise. */
-  private async snapshotFile(rel: string, target: string, previous: { dir: string; manifest: BackupManifest } | null) {
+  private async snapshotFile(rel: string, target: string, previous: Previous) {
     const live = path.join(this.dataDir, rel)
     const to = path.join(target, rel)
     const before = await this.ops.stat(live)

@@ -4,7 +4,7 @@ import { DomainError } from '../../../shared/api/result'
 import type { AthleteDocument, SquadDocument } from '../../../shared/domain/documents'
 import type { AthleteSummary } from '../../../shared/domain/summary'
 import { AthleteDocs } from './athlete-docs'
-import { BackupStore } from './backups'
+import { BackupStore, BackupSteppedAside } from './backups'
 import { boardSummaries, keepSummaryCurrent } from './board-summaries'
 import { ChangeFeed } from './change-feed'
 import { resolveInside } from './confine'
@@ -22,7 +22,10 @@ export interface DatabaseOptions {
   dataDir: string
   ops?: FileOps
   now?: () => Date
-  /** An automatic backup is taken at open when the newest backup is older than this. */
+  /**
+   * An automatic backup is taken when the newest backup is older than this: at open, or with
+   * `background`, when startAutoBackup is called (the app calls it once the first screen is shown).
+   */
   autoBackupAfterMs?: number
   /**
    * Resolve as soon as the squad index is read and load athlete files in the background
@@ -57,6 +60,11 @@ export class Database {
   readonly summaryCache: SummaryCache
   /** Resolves when every athlete file has been read, validated, and if needed quarantined or restored. */
   athletesReady: Promise<void> = Promise.resolve()
+  /** The daily backup started by startAutoBackup: resolves when taken, not due, or failed (with a notice). */
+  autoBackupDone: Promise<void> = Promise.resolve()
+  private autoBackupAfterMs = DAY_MS
+  /** Set when the app reopened the folder: this instance's pending daily backup gives up. */
+  private retired = false
   readonly notices: Notice[] = []
   readOnlyReason: string | null = null
   squad!: JsonDocument<SquadDocument>
@@ -89,8 +97,23 @@ export class Database {
     db.club = options.club ?? null
     if (options.changes) db.changes = options.changes
     if (options.readOnly) db.readOnlyReason = options.readOnly
-    await db.load(options.autoBackupAfterMs ?? DAY_MS, options.background ?? false)
+    db.autoBackupAfterMs = options.autoBackupAfterMs ?? DAY_MS
+    await db.load(options.background ?? false)
     return db
+  }
+
+  /**
+   * Takes the daily backup, if due, once every athlete file is loaded, in the background: saves and
+   * every other call go on meanwhile and none waits for it (see BackupStore.create).
+   */
+  startAutoBackup(): Promise<void> {
+    this.autoBackupDone = this.athletesReady.then(() => this.autoBackup())
+    return this.autoBackupDone
+  }
+
+  /** This instance was replaced by a reopen of the folder: a daily backup still pending gives up. */
+  retire(): void {
+    this.retired = true
   }
 
   get athletesDir(): string {
@@ -233,22 +256,23 @@ export class Database {
     return boardSummaries(this, todayIso)
   }
 
-  private async load(autoBackupAfterMs: number, background: boolean): Promise<void> {
-    if (this.club) return this.loadFromClub(this.club, autoBackupAfterMs, background)
+  private async load(background: boolean): Promise<void> {
+    if (this.club) return this.loadFromClub(this.club, background)
     await prepareDataFolder(this)
     await loadSquadFile(this, this.migrated)
     await this.summaryCache.load()
-    const rest = this.loadAthletes(autoBackupAfterMs)
+    const rest = this.loadAthletes()
     if (background) {
       this.athletesReady = rest.catch((error) => {
         this.addNotice('error', 'Some athlete records could not be loaded', (error as Error).message)
       })
     } else {
       await rest
+      await this.autoBackup()
     }
   }
 
-  private async loadAthletes(autoBackupAfterMs: number): Promise<void> {
+  private async loadAthletes(): Promise<void> {
     // Bounded parallelism: reading every file at once would spike memory on very large squads.
     const queue = [...this.squad.data.athletes]
     const worker = async () => {
@@ -267,7 +291,6 @@ export class Database {
         this.addNotice('info', 'Data upgraded', `${migrated.length} file(s) were upgraded to the current format after backup ${backup.id}.`)
       })
     }
-    await this.autoBackup(autoBackupAfterMs)
   }
 
   /**
@@ -275,7 +298,7 @@ export class Database {
    * from the summaries, the board answer at once), then every athlete merged from all installations'
    * files, in the background when asked.
    */
-  private async loadFromClub(club: ClubFolder, autoBackupAfterMs: number, background: boolean): Promise<void> {
+  private async loadFromClub(club: ClubFolder, background: boolean): Promise<void> {
     await this.ops.mkdirp(path.join(club.ownDir, 'athletes'))
     this.squad = clubSquadDoc(club)
     await loadClubSquad(this as ClubTarget)
@@ -286,28 +309,39 @@ export class Database {
       for (const doc of this.allAthleteDocs()) texts.set(`athletes/${doc.data.athleteId}.json`, JSON.stringify(doc.data))
       return texts
     }
-    const rest = (async () => {
-      await loadClubAthletes(this as ClubTarget)
-      await this.autoBackup(autoBackupAfterMs)
-    })()
+    const rest = loadClubAthletes(this as ClubTarget)
     if (background) {
       this.athletesReady = rest.catch((error) => {
         this.addNotice('error', 'Some athlete records could not be loaded', (error as Error).message)
       })
     } else {
       await rest
+      await this.autoBackup()
     }
   }
 
-  private async autoBackup(afterMs: number): Promise<void> {
-    if (this.readOnlyReason) return
-    if (this.squad.data.athletes.length === 0) return
-    const latest = await this.backups.latest()
-    if (latest && this.now().getTime() - Date.parse(latest.createdAt) < afterMs) return
-    try {
-      await this.coordinator.exclusive(() => this.backups.create('auto'))
-    } catch (error) {
-      this.addNotice('warning', 'Automatic backup failed', `The daily backup could not be written: ${(error as Error).message}`)
+  /**
+   * The daily backup when the newest is older than autoBackupAfterMs. Taken alongside saves, so it holds
+   * none back; when a restore, import or manual backup asks to run alone it steps aside and, once that is
+   * done, checks again whether a backup is still due (those operations take one themselves).
+   */
+  private async autoBackup(): Promise<void> {
+    for (let attempt = 0; attempt < 3 && !this.retired; attempt++) {
+      if (this.readOnlyReason || this.squad.data.athletes.length === 0) return
+      const latest = await this.backups.latest()
+      if (latest && this.now().getTime() - Date.parse(latest.createdAt) < this.autoBackupAfterMs) return
+      try {
+        // Inside a restore or import (a reopen), the backup already runs alone.
+        await this.backups.create('auto', this.coordinator.holding ? undefined : this.coordinator)
+        return
+      } catch (error) {
+        if (error instanceof BackupSteppedAside) {
+          await this.coordinator.settled()
+          continue
+        }
+        this.addNotice('warning', 'Automatic backup failed', `The daily backup could not be written: ${(error as Error).message}`)
+        return
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 export class WriteCoordinator {
   private inFlight = 0
   private idleWaiters: (() => void)[] = []
+  private begun = 0
   /** Set while an exclusive operation is waiting or running; new saves wait for it. */
   private barrier: Promise<void> | null = null
   private exclusiveChain: Promise<unknown> = Promise.resolve()
@@ -20,6 +21,7 @@ export class WriteCoordinator {
     if (this.inside.getStore()) return fn()
     while (this.barrier) await this.barrier
     this.inFlight++
+    this.begun++
     try {
       return await fn()
     } finally {
@@ -40,6 +42,7 @@ export class WriteCoordinator {
     if (!this.barrier) raise()
     const run = async (): Promise<T> => {
       raise()
+      this.begun++
       try {
         if (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
         return await this.inside.run(true, fn)
@@ -56,6 +59,33 @@ export class WriteCoordinator {
   /** True inside an exclusive operation (its own steps, a reopen's loading among them). */
   get holding(): boolean {
     return this.inside.getStore() === true
+  }
+
+  /**
+   * Counts saves and whole-folder operations begun so far. Work that runs alongside saves without
+   * holding them back (the daily backup) compares it before and after a pass to know whether a save
+   * could have changed the files under it.
+   */
+  get writesBegun(): number {
+    return this.begun
+  }
+
+  /** True while a whole-folder operation waits or runs: work alongside saves steps aside for it. */
+  get exclusivePending(): boolean {
+    return this.barrier !== null
+  }
+
+  /** Resolves when no ordinary save is running, without holding new ones back (unlike exclusive). */
+  async savesSettled(): Promise<void> {
+    while (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  /** Resolves when nothing runs or waits: no save, no whole-folder operation. */
+  async settled(): Promise<void> {
+    while (!this.idle) {
+      if (this.barrier) await this.barrier
+      else await this.savesSettled()
+    }
   }
 
   /** True while nothing is queued: used by tests and by shutdown. */

@@ -2,12 +2,13 @@ import type { ReactNode } from 'react'
 
 /**
  * A table's column headings. With `actions`, a last column for the row buttons whose heading only
- * screen readers hear ("Actions").
+ * screen readers hear ("Actions"). A table whose body is virtualised numbers its rows (`aria-rowindex`),
+ * the heading row being row 1.
  */
-export function TableHead({ columns, actions = false }: { columns: readonly ReactNode[]; actions?: boolean }) {
+export function TableHead({ columns, actions = false, numbered = false }: { columns: readonly ReactNode[]; actions?: boolean; numbered?: boolean }) {
   return (
     <thead>
-      <tr>
+      <tr aria-rowindex={numbered ? 1 : undefined}>
         {columns.map((column, i) => (
           <th key={i} scope="col">
             {column}

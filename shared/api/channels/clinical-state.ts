@@ -47,7 +47,7 @@ const ReturnPathDto = z.strictObject({
   source: z.string(),
 })
 
-const ReadinessResultDto = z.strictObject({
+export const ReadinessResultDto = z.strictObject({
   date: IsoDate,
   passed: z.boolean(),
   checks: z.array(z.strictObject({ id: z.string(), passed: z.boolean(), text: z.string() })),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { FactorId, Likelihood, PatternFit, ReferralId, Triage, Urgency } from '../../assessment/schema'
 import { EntityId, IsoDate } from '../../domain/common'
-import { PlanRecord } from '../../domain/documents'
+import { PlanAcknowledgementReason, PlanRecord } from '../../domain/documents'
 import { Athlete, Settings } from '../../domain/squad'
 import { PlanOutput, PlanRequest, PlanRetest, PlanRunKind } from '../../plan/schema'
 import { defineChannel } from '../define'
@@ -93,6 +93,15 @@ export const PlanDefaults = z.strictObject({
   holdForReferral: z.boolean(),
   /** The active plan's referral clearance date, if one was recorded. */
   referralClearedOn: IsoDate.nullable(),
+  // ---- issue 10 (app-side additions) ----
+  /** The athlete's clinical status line (the same words as the header, board and PDFs). */
+  headline: z.string(),
+  colour: z.enum(['red', 'amber', 'green']),
+  /**
+   * Why the coach must acknowledge building this plan (no assessment, or its red-flag screen is incomplete),
+   * with the words the checkbox shows; null when no acknowledgement is needed.
+   */
+  acknowledgement: z.strictObject({ reason: PlanAcknowledgementReason, text: z.string(), unanswered: z.array(z.string()) }).nullable(),
 })
 export type PlanDefaults = z.infer<typeof PlanDefaults>
 
@@ -131,8 +140,35 @@ export const ExerciseSheetItem = z.strictObject({
 })
 export type ExerciseSheetItem = z.infer<typeof ExerciseSheetItem>
 
+/** One referral as the referral letter states it: what was found, why it matters, how urgent. */
+export const LetterReferral = ReferralView.extend({
+  /** Why the finding matters, in plain words (the referral rule's explanation). */
+  whyItMatters: z.string(),
+  stopsRunning: z.boolean(),
+  /** Date of the assessment that raised it; null when it comes from the plan alone. */
+  since: IsoDate.nullable(),
+  notFoundInLatestAssessment: z.boolean(),
+})
+export type LetterReferral = z.infer<typeof LetterReferral>
+
+/**
+ * The one-page referral letter a refer-first PDF is (issue 10 item 8): the open referrals (from the clinical
+ * state), the most urgent urgency, what to tell the clinician, what the runner was told, and a clearance
+ * section the clinician fills in by hand. No running pain rules, no charts.
+ */
+export const ReferralLetter = z.strictObject({
+  referrals: z.array(LetterReferral),
+  urgency: Urgency,
+  tellClinician: z.array(z.string()),
+  runnerTold: z.array(z.string()),
+})
+export type ReferralLetter = z.infer<typeof ReferralLetter>
+
 /** Everything the print view needs, in one call. */
 export const PrintData = z.strictObject({
+  /** The athlete's clinical status line today, as every screen shows it (issue 10). */
+  headline: z.string(),
+  colour: z.enum(['red', 'amber', 'green']),
   athlete: Athlete,
   settings: Settings,
   plan: PlanRecord,
@@ -147,6 +183,8 @@ export const PrintData = z.strictObject({
   /** Logged distance and pain per Monday week for the last 12 weeks (aggregated, never raw runs). */
   weekly: WeeklySeriesDto,
   planVsActual: z.array(PlanVsActualDto),
+  /** Present exactly when referFirst: the PDF is then the referral letter instead of the plan. */
+  letter: ReferralLetter.nullable(),
 })
 export type PrintData = z.infer<typeof PrintData>
 
@@ -172,7 +210,13 @@ export const planChannels = {
   }),
   savePlan: defineChannel(
     'calfcoach:plan:save',
-    z.strictObject({ athleteId: EntityId, label: Label.optional(), request: PlanRequest }),
+    z.strictObject({
+      athleteId: EntityId,
+      label: Label.optional(),
+      request: PlanRequest,
+      /** The coach ticked the acknowledgement the plan defaults asked for (no assessment / incomplete red-flag screen). */
+      acknowledged: z.boolean().optional(),
+    }),
     PlanRecord,
     { writes: true },
   ),

@@ -94,7 +94,7 @@ describe('demo assessments', () => {
 
   it('the other stories show everyday overload factors and no referral', () => {
     const typical = new Set(['restricted-ankle-dorsiflexion', 'hip-abductor-weakness', 'footwear', 'excessive-pronation', 'gluteus-maximus-inhibition'])
-    const others = squad.athletes.filter((a) => !/red flag|amber referral|improving|flare after spike/.test(a.athlete.notes))
+    const others = squad.athletes.filter((a) => !/red flag|amber referral|improving|flare after spike|awaiting clearance|return to run/.test(a.athlete.notes))
     const seen = new Set<string>()
     let assessed = 0
     for (const { assessments } of others) {

@@ -165,6 +165,16 @@ const VALID: Record<string, () => unknown> = {
   recordClearance: () => ({ athleteId: seed.ada, referralId: 'suspected-dvt', date: '2025-04-02', clearedBy: { role: 'doctor', name: 'Dr Fuzz' }, outcome: 'cleared' }),
   listClearances: () => ({ athleteId: seed.ada }),
   getClinicalState: () => ({ athleteId: seed.ada }),
+  recordReadinessTest: () => ({
+    athleteId: seed.ada,
+    date: '2025-04-03',
+    walk30MinPainFree: true,
+    singleLegHops: 12,
+    hopPain: 1,
+    singleLegHeelRaises: { left: 26, right: 27 },
+    heelRaisePain: 0,
+  }),
+  listReadinessTests: () => ({ athleteId: seed.ada }),
 }
 
 /** The squad channels' examples are this file's own and must stay valid; the rest are best-effort. */

@@ -7,6 +7,7 @@ import { ProfileTab } from './ProfileTab'
 const RunsTab = lazyComponent(async () => (await import('../log/RunsTab')).RunsTab, 'the run log')
 const AssessmentTab = lazyComponent(async () => (await import('../assessment/AssessmentTab')).AssessmentTab, 'the assessment')
 const PlanTab = lazyComponent(async () => (await import('../plan/PlanTab')).PlanTab, 'the plan')
+const ReferralsTab = lazyComponent(async () => (await import('../clearance/ReferralsTab')).ReferralsTab, 'the referrals')
 
 export interface AthleteTabProps {
   athlete: Athlete
@@ -25,5 +26,6 @@ export const athleteTabs: AthleteTab[] = [
   { id: 'profile', label: 'Profile', render: (p) => <ProfileTab {...p} /> },
   { id: 'runs', label: 'Runs & pain', render: (p) => <RunsTab {...p} /> },
   { id: 'assessment', label: 'Assessment', render: (p) => <AssessmentTab {...p} /> },
+  { id: 'referrals', label: 'Referrals', render: (p) => <ReferralsTab {...p} /> },
   { id: 'plan', label: 'Plan', render: (p) => <PlanTab {...p} /> },
 ]

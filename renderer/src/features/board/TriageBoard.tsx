@@ -1,8 +1,9 @@
-import { Fragment, useCallback, useEffect, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useState } from 'react'
 import type { SquadTriage, SquadTriageEntry } from '../../../../shared/api/channels/runs'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
 import { TableHead } from '../../components/Table'
+import { type RowPlacement, rowCountFor, VirtualBody } from '../../components/VirtualBody'
 import { hrefFor } from '../../route'
 import { Sparkline } from '../log/charts/Sparkline'
 import { GroupSession } from '../log/GroupSession'
@@ -10,6 +11,7 @@ import { GroupSelect } from '../squad/GroupSelect'
 import '../log/log.css'
 import { useDistanceText } from '../../components/use-distance-text'
 import { StatusBadge } from '../clinical/StatusBadge'
+import type { DistanceUnit } from '../../../../shared/units'
 
 /** The board is split by what each colour asks of the coach (the colour itself comes from the clinical state). */
 const GROUP_TITLE: Record<SquadTriageEntry['level'], string> = {
@@ -35,6 +37,63 @@ function ReasonList({ reasons }: { reasons: SquadTriageEntry['reasons'] }) {
   )
 }
 
+const COLUMNS = 5
+
+/** A line of the board: a heading row where a colour starts, or one athlete. */
+type BoardLine = { kind: 'group'; level: SquadTriageEntry['level'] } | { kind: 'athlete'; entry: SquadTriageEntry }
+
+const lineKey = (line: BoardLine) => (line.kind === 'group' ? `group-${line.level}` : line.entry.athleteId)
+
+/** The athletes (already in board order) with a heading row before the first of each colour. */
+function boardLines(rows: readonly SquadTriageEntry[]): BoardLine[] {
+  const lines: BoardLine[] = []
+  rows.forEach((entry, i) => {
+    if (i === 0 || rows[i - 1]?.level !== entry.level) lines.push({ kind: 'group', level: entry.level })
+    lines.push({ kind: 'athlete', entry })
+  })
+  return lines
+}
+
+const GroupRow = memo(function GroupRow({ level, rowIndex, index, measureRef }: RowPlacement & { level: SquadTriageEntry['level'] }) {
+  return (
+    <tr ref={measureRef} aria-rowindex={rowIndex} data-index={index} className={`board-group board-group-${level}`} data-testid="board-group">
+      <th scope="rowgroup" colSpan={COLUMNS}>
+        {GROUP_TITLE[level]}
+      </th>
+    </tr>
+  )
+})
+
+/** One athlete's line on the board; drawn again only when that athlete's entry or its place changes. */
+const BoardRow = memo(function BoardRow({ entry: a, unit, rowIndex, index, measureRef }: RowPlacement & { entry: SquadTriageEntry; unit: DistanceUnit }) {
+  const shown = a.reasons.slice(0, REASONS_SHOWN)
+  const more = a.reasons.slice(REASONS_SHOWN)
+  return (
+    <tr ref={measureRef} aria-rowindex={rowIndex} data-index={index} data-testid="board-row" data-level={a.level}>
+      <th scope="row">
+        <a href={hrefFor({ name: 'athlete', id: a.athleteId, tab: 'runs' })}>{a.name}</a>
+        {a.locked && <span className="badge badge-red"> Locked</span>}
+      </th>
+      <td>
+        <StatusBadge colour={a.level} headline={a.headline} />
+      </td>
+      <td>
+        <ReasonList reasons={shown} />
+        {more.length > 0 && (
+          <details>
+            <summary>{more.length} more</summary>
+            <ReasonList reasons={more} />
+          </details>
+        )}
+      </td>
+      <td>
+        <Sparkline points={a.sparkline} unit={unit} />
+      </td>
+      <td>{a.lastRunDate ?? '–'}</td>
+    </tr>
+  )
+})
+
 /** Every active athlete's status with the reasons and a 12-week sparkline, the ones needing attention first. */
 export function TriageBoard() {
   const { squad } = useAppData()
@@ -56,9 +115,16 @@ export function TriageBoard() {
     void load()
   }, [load, squad])
 
+  const unit = squad?.settings.distanceUnit ?? 'km'
+  const rows = useMemo(() => (board?.athletes ?? []).filter((a) => !groupId || a.groupIds.includes(groupId)), [board, groupId])
+  const lines = useMemo(() => boardLines(rows), [rows])
+  const renderLine = useCallback(
+    (line: BoardLine, placement: RowPlacement) =>
+      line.kind === 'group' ? <GroupRow level={line.level} {...placement} /> : <BoardRow entry={line.entry} unit={unit} {...placement} />,
+    [unit],
+  )
+
   if (!squad) return <p>Loading…</p>
-  const unit = squad.settings.distanceUnit
-  const rows = (board?.athletes ?? []).filter((a) => !groupId || a.groupIds.includes(groupId))
   const counts = { red: 0, amber: 0, green: 0 }
   for (const a of rows) counts[a.level]++
   const today = rows.filter((a) => a.seeClinicianToday).length
@@ -111,8 +177,9 @@ export function TriageBoard() {
       {!board && !error && <p>Working out everyone’s status…</p>}
       {board && rows.length === 0 && <p>No active athletes{groupId ? ' in this group' : ''}.</p>}
       {rows.length > 0 && (
-        <table className="board-table" aria-label="Athletes by who needs attention first">
+        <table className="board-table" aria-label="Athletes by who needs attention first" aria-rowcount={rowCountFor(lines)}>
           <TableHead
+            numbered
             columns={[
               'Athlete',
               'Status',
@@ -123,46 +190,7 @@ export function TriageBoard() {
               'Last run',
             ]}
           />
-          <tbody>
-            {rows.map((a, i) => {
-              const shown = a.reasons.slice(0, REASONS_SHOWN)
-              const more = a.reasons.slice(REASONS_SHOWN)
-              const firstOfLevel = i === 0 || rows[i - 1]?.level !== a.level
-              return (
-                <Fragment key={a.athleteId}>
-                  {firstOfLevel && (
-                    <tr className={`board-group board-group-${a.level}`} data-testid="board-group">
-                      <th scope="rowgroup" colSpan={5}>
-                        {GROUP_TITLE[a.level]}
-                      </th>
-                    </tr>
-                  )}
-                  <tr data-testid="board-row" data-level={a.level}>
-                    <th scope="row">
-                      <a href={hrefFor({ name: 'athlete', id: a.athleteId, tab: 'runs' })}>{a.name}</a>
-                      {a.locked && <span className="badge badge-red"> Locked</span>}
-                    </th>
-                    <td>
-                      <StatusBadge colour={a.level} headline={a.headline} />
-                    </td>
-                    <td>
-                      <ReasonList reasons={shown} />
-                      {more.length > 0 && (
-                        <details>
-                          <summary>{more.length} more</summary>
-                          <ReasonList reasons={more} />
-                        </details>
-                      )}
-                    </td>
-                    <td>
-                      <Sparkline points={a.sparkline} unit={unit} />
-                    </td>
-                    <td>{a.lastRunDate ?? '–'}</td>
-                  </tr>
-                </Fragment>
-              )
-            })}
-          </tbody>
+          <VirtualBody rows={lines} columns={COLUMNS} estimateRowHeight={58} rowKey={lineKey} renderRow={renderLine} />
         </table>
       )}
     </section>

@@ -36,7 +36,7 @@ export function AthleteStatusHeader({ athleteId }: { athleteId: string }) {
       <p className="muted athlete-status-meta">
         {state.openReferrals.length > 0 && (
           <>
-            <a href={hrefFor({ name: 'athlete', id: athleteId, tab: 'assessment' })}>
+            <a href={hrefFor({ name: 'athlete', id: athleteId, tab: 'referrals' })}>
               {state.openReferrals.length} open referral{state.openReferrals.length === 1 ? '' : 's'}
             </a>
             {' · '}

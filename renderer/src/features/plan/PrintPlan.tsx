@@ -6,8 +6,11 @@ import { call } from '../../api'
 import { TableHead } from '../../components/Table'
 import { weeklySummary } from '../log/charts/AthleteCharts'
 import { WeeklyLoadChart } from '../log/charts/WeeklyLoadChart'
-import { dateRange, KIND_LABEL, PHASE_LABEL, shortDate, stampText, TRIAGE_TEXT, weekday } from './format'
+import { dateRange, KIND_LABEL, PHASE_LABEL, shortDate, stampText, weekday } from './format'
+import { redFlagQuestion } from '../assessment/labels'
+import type { PlanAcknowledgement } from '../../../../shared/domain/documents'
 import { PlanVsActualChart, planVsActualSummary } from './PlanVsActualChart'
+import { ReferralLetterPrint } from './ReferralLetterPrint'
 import { ReferralList } from './ReferralList'
 import './plan.css'
 
@@ -84,6 +87,21 @@ class PrintErrorBoundary extends Component<{ children: ReactNode }, { error: str
   }
 }
 
+/** What the coach acknowledged when building the plan without a full red-flag screen: printed first, in a box. */
+function PrintAcknowledgement({ acknowledgement: a }: { acknowledgement: PlanAcknowledgement }) {
+  return (
+    <section className="print-ack" aria-label="Coach's acknowledgement" data-testid="print-acknowledgement">
+      <p className="print-ack-title">
+        {a.reason === 'no-assessment' ? 'Built without an assessment: red flags not checked' : 'Red-flag screen incomplete when this plan was built'}
+      </p>
+      <p>
+        The coach acknowledged on {stampText(a.at)}: “{a.text}”
+      </p>
+      {a.unanswered.length > 0 && <p>Not asked: {a.unanswered.map(redFlagQuestion).join('; ')}</p>}
+    </section>
+  )
+}
+
 /** The plan as the runner takes it home: printed to PDF by main (printToPDF) or the test harness (page.pdf). */
 export function PrintPlan(props: { athleteId: string; planId: string }) {
   return (
@@ -117,8 +135,9 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
       document.body.classList.remove('printing-plan')
     }
   }, [athleteId, planId])
-  const showPlan = data !== null && !data.referFirst && data.plan.output.weeks.length > 0
-  useMarkReadyWhenDrawn(data, showPlan ? 2 : 1)
+  const showPlan = data !== null && data.letter === null && data.plan.output.weeks.length > 0
+  // The referral letter has no chart; the plan has its weekly chart and, with weeks, the plan chart.
+  useMarkReadyWhenDrawn(data, data?.letter ? 0 : showPlan ? 2 : 1)
 
   if (error) {
     return (
@@ -128,11 +147,11 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
     )
   }
   if (!data) return <p className="print-plan">Preparing the plan…</p>
+  if (data.letter) return <ReferralLetterPrint data={data} letter={data.letter} />
 
   const { athlete, settings, plan, assessment } = data
   const unit = settings.distanceUnit
   const out = plan.output
-  const referTitle = data.referFirst ? 'REFER FIRST — See a doctor before running' : 'REFER — See a clinician before increasing running'
   const by = [settings.coachName, settings.clubName].filter(Boolean).join(', ')
   const rules = data.painRules.filter((r) => r !== PAIN_RULES_SOURCE)
 
@@ -147,20 +166,17 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
           {by ? `Prepared by ${by}. ` : ''}Plan “{plan.label}”, made {stampText(plan.createdAt)}
           {plan.editedAt ? `, sessions edited ${stampText(plan.editedAt)}` : ''}.
         </p>
+        <p className={`print-status print-status-${data.colour}`} data-testid="print-status">
+          Status today: <strong>{data.headline}</strong>
+        </p>
       </header>
 
-      {(data.referFirst || data.referrals.length > 0) && (
-        <section className={`print-refer${data.referFirst ? ' print-refer-first' : ''}`} aria-label="Referral">
-          <p className="print-refer-title">{referTitle}</p>
-          {data.referFirstReason && <p>{data.referFirstReason}</p>}
-          {data.referFirst ? (
-            <p>
-              <strong>Do not run until a doctor has seen you.</strong> This sheet has no running plan. Take it with you; once a doctor has cleared you, your coach will
-              make a new assessment and plan.
-            </p>
-          ) : (
-            <p>Keep running at the comfortable level in the plan, but do not increase it until a clinician has seen you about:</p>
-          )}
+      {plan.acknowledgement && <PrintAcknowledgement acknowledgement={plan.acknowledgement} />}
+
+      {data.referrals.length > 0 && (
+        <section className="print-refer" aria-label="Referral">
+          <p className="print-refer-title">REFER — See a clinician before increasing running</p>
+          <p>Keep running at the comfortable level in the plan, but do not increase it until a clinician has seen you about:</p>
           <ReferralList referrals={data.referrals} />
         </section>
       )}
@@ -171,7 +187,7 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
           <>
             <p>
               {assessment.date ? `Assessment of ${shortDate(assessment.date, true)}. ` : ''}
-              <strong>{TRIAGE_TEXT[assessment.triage]}</strong>
+              <strong>{data.headline}.</strong>
             </p>
             <p>{PATTERN_TEXT[assessment.patternFit]}</p>
             {assessment.factors.length > 0 ? (

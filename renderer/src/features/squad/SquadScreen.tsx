@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import type { SquadTriage } from '../../../../shared/api/channels/runs'
 import { ageOn } from '../../../../shared/dates'
 import type { Athlete } from '../../../../shared/domain/squad'
@@ -6,8 +6,9 @@ import { call } from '../../api'
 import { useAppData } from '../../app-data'
 import { RowActions, TableHead } from '../../components/Table'
 import { useToast } from '../../components/Toasts'
+import { type RowPlacement, rowCountFor, VirtualBody } from '../../components/VirtualBody'
 import { navigate } from '../../route'
-import { formatDistance } from '../../../../shared/units'
+import { type DistanceUnit, formatDistance } from '../../../../shared/units'
 import { StatusBadge } from '../clinical/StatusBadge'
 import { useDistanceText } from '../../components/use-distance-text'
 import { AthleteForm } from './AthleteForm'
@@ -15,6 +16,74 @@ import { GroupManager } from './GroupManager'
 import { GroupSelect } from './GroupSelect'
 
 type SortKey = 'name' | 'age' | 'status' | 'updated'
+type ClinicalEntry = SquadTriage['athletes'][number]
+
+/** One athlete in the list with what search and sorting need, worked out once per squad change, not per keystroke. */
+interface SquadEntry {
+  athlete: Athlete
+  /** Name, notes and email in lower case: a keystroke in the search box only tests `includes`. */
+  searchText: string
+  age: number | null
+  groupNames: string
+  clinical: ClinicalEntry | undefined
+  /** Place on the triage board (who needs attention first); athletes not on it come last. */
+  rank: number
+}
+
+const entryKey = (entry: SquadEntry) => entry.athlete.id
+const COLUMNS = 7
+
+function buildIndex(athletes: readonly Athlete[], groupName: ReadonlyMap<string, string>, triage: SquadTriage | null, today: string): SquadEntry[] {
+  const board = new Map((triage?.athletes ?? []).map((e, i) => [e.athleteId, { e, rank: i }]))
+  return athletes.map((athlete) => ({
+    athlete,
+    searchText: `${athlete.name}\n${athlete.notes}\n${athlete.email}`.toLocaleLowerCase(),
+    age: athlete.dateOfBirth ? ageOn(athlete.dateOfBirth, today) : null,
+    groupNames: athlete.groupIds.map((id) => groupName.get(id)).filter(Boolean).join(', '),
+    clinical: board.get(athlete.id)?.e,
+    rank: board.get(athlete.id)?.rank ?? Number.MAX_SAFE_INTEGER,
+  }))
+}
+
+const byName = (a: SquadEntry, b: SquadEntry) => a.athlete.name.localeCompare(b.athlete.name)
+const COMPARE: Record<SortKey, (a: SquadEntry, b: SquadEntry) => number> = {
+  name: byName,
+  age: (a, b) => (b.age ?? -1) - (a.age ?? -1) || byName(a, b),
+  status: (a, b) => a.rank - b.rank || byName(a, b),
+  updated: (a, b) => b.athlete.updatedAt.localeCompare(a.athlete.updatedAt),
+}
+
+interface SquadRowProps extends RowPlacement {
+  entry: SquadEntry
+  highlighted: boolean
+  unit: DistanceUnit
+  distanceText(text: string): string
+  onToggleArchived(athlete: Athlete): void
+}
+
+/** One athlete's row; drawn again only when that athlete, its status, its place or its highlight changes. */
+const SquadRow = memo(function SquadRow({ entry, highlighted, unit, distanceText, onToggleArchived, rowIndex, index, measureRef }: SquadRowProps) {
+  const a = entry.athlete
+  return (
+    <tr ref={measureRef} aria-rowindex={rowIndex} data-index={index} id={`squad-row-${a.id}`} data-testid="squad-row" className={highlighted ? 'just-changed' : undefined}>
+      <td>
+        <a href={`#/athlete/${a.id}/profile`}>{a.name}</a>
+        {a.demo && <span className="badge badge-demo">Demo</span>}
+      </td>
+      <td>{entry.age ?? '—'}</td>
+      <td>{entry.groupNames || '—'}</td>
+      <SquadStatusCells entry={entry.clinical} unit={unit} distanceText={distanceText} />
+      <RowActions>
+        <button type="button" onClick={() => navigate({ name: 'athlete', id: a.id, tab: 'profile' })} aria-label={`Open ${a.name}`}>
+          Open
+        </button>
+        <button type="button" onClick={() => onToggleArchived(a)} aria-label={`${a.archived ? 'Restore' : 'Archive'} ${a.name}`}>
+          {a.archived ? 'Restore' : 'Archive'}
+        </button>
+      </RowActions>
+    </tr>
+  )
+})
 
 /** The squad list: search, sort and group filter; archived athletes are hidden unless asked for. */
 export function SquadScreen() {
@@ -32,9 +101,6 @@ export function SquadScreen() {
   // The athlete just added or brought back: scrolled into view and marked for a moment.
   const [highlightId, setHighlightId] = useState<string | null>(null)
   const notify = useToast()
-  useEffect(() => {
-    if (highlightId) document.getElementById(`squad-row-${highlightId}`)?.scrollIntoView({ block: 'nearest' })
-  }, [highlightId, squad])
   const today = new Date().toISOString().slice(0, 10)
   useEffect(() => {
     let live = true
@@ -45,29 +111,41 @@ export function SquadScreen() {
       live = false
     }
   }, [squad])
-  const clinical = useMemo(() => new Map((triage?.athletes ?? []).map((e, i) => [e.athleteId, { ...e, rank: i }])), [triage])
+  // Typing stays immediate; the list follows at a lower priority when a keystroke arrives mid-draw.
+  const search = useDeferredValue(query).trim().toLocaleLowerCase()
+  const groupName = useMemo(() => new Map((squad?.groups ?? []).map((g) => [g.id, g.name])), [squad])
+  const index = useMemo(() => buildIndex(squad?.athletes ?? [], groupName, triage, today), [squad, groupName, triage, today])
+  const sorted = useMemo(() => [...index].sort(COMPARE[sort]), [index, sort])
+  const visible = useMemo(
+    () => sorted.filter((e) => (showArchived ? e.athlete.archived : !e.athlete.archived) && (!groupId || e.athlete.groupIds.includes(groupId)) && (!search || e.searchText.includes(search))),
+    [sorted, search, groupId, showArchived],
+  )
 
-  const visible = useMemo(() => {
-    if (!squad) return []
-    const q = query.trim().toLocaleLowerCase()
-    const list = squad.athletes.filter(
-      (a) =>
-        (showArchived ? a.archived : !a.archived) &&
-        (!groupId || a.groupIds.includes(groupId)) &&
-        (!q || a.name.toLocaleLowerCase().includes(q) || a.notes.toLocaleLowerCase().includes(q) || a.email.toLocaleLowerCase().includes(q)),
-    )
-    const age = (a: Athlete) => (a.dateOfBirth ? ageOn(a.dateOfBirth, today) : -1)
-    const compare: Record<SortKey, (a: Athlete, b: Athlete) => number> = {
-      name: (a, b) => a.name.localeCompare(b.name),
-      age: (a, b) => age(b) - age(a) || a.name.localeCompare(b.name),
-      status: (a, b) => (clinical.get(a.id)?.rank ?? 1e9) - (clinical.get(b.id)?.rank ?? 1e9) || a.name.localeCompare(b.name),
-      updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
-    }
-    return [...list].sort(compare[sort])
-  }, [squad, query, groupId, sort, showArchived, today, clinical])
+  const onToggleArchived = useCallback(
+    async (a: Athlete) => {
+      const archived = !a.archived
+      await call('setAthleteArchived', { id: a.id, archived })
+      await refresh()
+      notify({
+        text: archived ? `Archived ${a.name}.` : `Brought ${a.name} back from the archive.`,
+        undo: async () => {
+          await call('setAthleteArchived', { id: a.id, archived: !archived })
+          await refresh()
+          setHighlightId(a.id)
+        },
+      })
+    },
+    [refresh, notify],
+  )
+  const unit = squad?.settings.distanceUnit ?? 'km'
+  const renderRow = useCallback(
+    (entry: SquadEntry, placement: RowPlacement) => (
+      <SquadRow entry={entry} highlighted={entry.athlete.id === highlightId} unit={unit} distanceText={distanceText} onToggleArchived={onToggleArchived} {...placement} />
+    ),
+    [highlightId, unit, distanceText, onToggleArchived],
+  )
 
   if (!squad) return <p>Loading squad…</p>
-  const groupName = new Map(squad.groups.map((g) => [g.id, g.name]))
   const archivedCount = squad.athletes.filter((a) => a.archived).length
 
   const addForm = adding && (
@@ -155,46 +233,10 @@ export function SquadScreen() {
           Show archived ({archivedCount})
         </label>
       </div>
-      <table className="squad-table">
+      <table className="squad-table" aria-rowcount={rowCountFor(visible)}>
         <caption className="sr-only">{showArchived ? 'Archived athletes' : 'Active athletes'}</caption>
-        <TableHead columns={['Name', 'Age', 'Groups', 'Status', 'Last run', 'This week']} actions />
-        <tbody>
-          {visible.map((a) => (
-            <tr key={a.id} id={`squad-row-${a.id}`} data-testid="squad-row" className={a.id === highlightId ? 'just-changed' : undefined}>
-              <td>
-                <a href={`#/athlete/${a.id}/profile`}>{a.name}</a>
-                {a.demo && <span className="badge badge-demo">Demo</span>}
-              </td>
-              <td>{a.dateOfBirth ? ageOn(a.dateOfBirth, today) : '—'}</td>
-              <td>{a.groupIds.map((id) => groupName.get(id)).filter(Boolean).join(', ') || '—'}</td>
-              <SquadStatusCells entry={clinical.get(a.id)} unit={squad.settings.distanceUnit} distanceText={distanceText} />
-              <RowActions>
-                <button type="button" onClick={() => navigate({ name: 'athlete', id: a.id, tab: 'profile' })} aria-label={`Open ${a.name}`}>
-                  Open
-                </button>
-                <button
-                  type="button"
-                  onClick={async () => {
-                    const archived = !a.archived
-                    await call('setAthleteArchived', { id: a.id, archived })
-                    await refresh()
-                    notify({
-                      text: archived ? `Archived ${a.name}.` : `Brought ${a.name} back from the archive.`,
-                      undo: async () => {
-                        await call('setAthleteArchived', { id: a.id, archived: !archived })
-                        await refresh()
-                        setHighlightId(a.id)
-                      },
-                    })
-                  }}
-                  aria-label={`${a.archived ? 'Restore' : 'Archive'} ${a.name}`}
-                >
-                  {a.archived ? 'Restore' : 'Archive'}
-                </button>
-              </RowActions>
-            </tr>
-          ))}
-        </tbody>
+        <TableHead columns={['Name', 'Age', 'Groups', 'Status', 'Last run', 'This week']} actions numbered />
+        <VirtualBody rows={visible} columns={COLUMNS} estimateRowHeight={60} rowKey={entryKey} renderRow={renderRow} revealKey={highlightId} />
       </table>
       {visible.length === 0 && <p className="muted">No athletes match these filters.</p>}
       {addForm}
@@ -204,7 +246,7 @@ export function SquadScreen() {
 }
 
 /** Status (with its most serious reason), last run and this week's distance, all from the clinical state. */
-function SquadStatusCells({ entry, unit, distanceText }: { entry: SquadTriage['athletes'][number] | undefined; unit: 'km' | 'mi'; distanceText(text: string): string }) {
+function SquadStatusCells({ entry, unit, distanceText }: { entry: ClinicalEntry | undefined; unit: DistanceUnit; distanceText(text: string): string }) {
   if (!entry) {
     return (
       <>

@@ -1,0 +1,173 @@
+// One size of the issue-15 table (athletes × years), in a process of its own so its memory figure is
+// the app's main process alone: `tsx bench/scale-worker.ts <athletes> <years>` prints JSON rows.
+// Every figure goes through the dispatcher main uses (validation, readiness wait, handler, output check).
+import { rmSync } from 'node:fs'
+import os from 'node:os'
+import { performance } from 'node:perf_hooks'
+import path from 'node:path'
+import type { ApiMethod } from '../shared/api/contract'
+import { AppServices } from '../electron/services/app-services'
+import { createDispatcher } from '../electron/services/dispatch'
+import { createHandlers } from '../electron/services/handlers'
+import type { BenchResult } from './store.bench'
+import { cachedBenchSquad } from './fixtures'
+import { median } from './timing'
+
+const TODAY = '2026-11-22'
+const unused = async (): Promise<never> => {
+  throw new Error('not used by the benchmark')
+}
+
+function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN
+}
+
+async function open(dataDir: string, day = TODAY) {
+  const services = await AppServices.open({
+    dataDir,
+    background: true,
+    watch: false,
+    now: () => new Date(`${day}T12:00:00Z`),
+    dialogs: { chooseSavePath: unused, chooseOpenPath: unused },
+    shell: { openExternal: unused },
+    pdf: { renderRoute: unused },
+  })
+  const dispatch = createDispatcher(createHandlers(services), {
+    readOnlyReason: () => services.db.readOnlyReason,
+    waitUntilReady: (method) => services.readyFor(method),
+  })
+  const call = async (method: ApiMethod, payload?: unknown) => {
+    const r = await dispatch(method, payload)
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+    return r.value
+  }
+  return { services, call }
+}
+
+/** Wall time and main-process busy time (event loop not idle) of `fn`. */
+async function timed(fn: () => Promise<unknown>): Promise<{ ms: number; busyMs: number }> {
+  const loop = performance.eventLoopUtilization()
+  const t0 = performance.now()
+  await fn()
+  return { ms: performance.now() - t0, busyMs: performance.eventLoopUtilization(loop).active }
+}
+
+async function measure(athletes: number, years: number): Promise<BenchResult[]> {
+  const size = `${athletes}×${years}`
+  const fixture = cachedBenchSquad(TODAY, athletes, years)
+  const rows: BenchResult[] = []
+  const row = (name: string, value: number, unit: string, target?: string) => rows.push({ name: `[${size}] ${name}`, value, unit, ...(target ? { target } : {}), load: os.loadavg()[0] })
+  try {
+    const ids = fixture.squad.athletes.map((a) => a.id)
+    // No summary cache: the very first launch, or every file changed outside the app.
+    rmSync(path.join(fixture.dataDir, 'cache'), { recursive: true, force: true })
+    let app!: Awaited<ReturnType<typeof open>>
+    const cold = await timed(async () => {
+      app = await open(fixture.dataDir)
+      await app.call('getSquadTriage')
+    })
+    await app.services.db.athletesReady
+    await app.services.close()
+    row('launch → board answered, no summary cache', cold.ms, 'ms', '(≤ 1 s first launch)')
+
+    // Warm: summaries persisted by the launch before; the next day needs no rescan either.
+    const warm: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const t = await timed(async () => {
+        app = await open(fixture.dataDir)
+        await app.call('getSquadTriage')
+      })
+      warm.push(t.ms)
+      await app.services.db.athletesReady
+      await app.services.close()
+    }
+    row('launch → board answered, warm (median of 3)', median(warm), 'ms', '≤ 300 ms')
+    const nextDay = await timed(async () => {
+      app = await open(fixture.dataDir, '2026-11-23')
+      await app.call('getSquadTriage')
+    })
+    await app.services.db.athletesReady
+    await app.services.close()
+    row('launch → board answered, first launch of a new day', nextDay.ms, 'ms', '≤ 1 s')
+
+    app = await open(fixture.dataDir)
+    await app.call('getSquadTriage')
+    await app.services.db.athletesReady
+    const saves: number[] = []
+    for (let i = 0; i < 60; i++) {
+      const t = await timed(() => app.call('addRun', { athleteId: ids[7 + (i % 5)], run: { date: TODAY, distanceKm: 5 + (i % 7) } }))
+      saves.push(t.ms)
+    }
+    row('save one run, p95 of 60', percentile(saves, 95), 'ms', '≤ 10 ms')
+    await app.call('addRun', { athleteId: ids[3], run: { date: TODAY, distanceKm: 6 } })
+    const board = await timed(() => app.call('getSquadTriage'))
+    row('board request after one save: main-process busy time', board.busyMs, 'ms', '≤ 20 ms')
+    row('board request after one save: wall time', board.ms, 'ms')
+    for (const id of ids.slice(0, 20)) await app.call('getAthleteRecord', { athleteId: id })
+    row('main-process memory (RSS) after the board and 20 athletes', process.memoryUsage().rss / 2 ** 20, 'MB', '≤ 300 MB')
+    row('main-process heap in use after the board and 20 athletes', process.memoryUsage().heapUsed / 2 ** 20, 'MB')
+
+    // The daily backup with one athlete changed since the last one, as the app takes it (alongside saves).
+    await app.services.db.backups.create('auto', app.services.writes)
+    await app.call('addRun', { athleteId: ids[1], run: { date: TODAY, distanceKm: 7 } })
+    const backup = await timed(() => app.services.db.backups.create('auto', app.services.writes))
+    row('daily backup, 1 athlete changed: main-process busy time', backup.busyMs, 'ms', '≤ 100 ms')
+    row('daily backup, 1 athlete changed: wall time (in the background)', backup.ms, 'ms')
+    await app.services.close()
+    rows.push(...(await inChromium(fixture.dataDir, size)))
+  } finally {
+    fixture.dispose()
+  }
+  return rows
+}
+
+/** The board drawn and a search keystroke in the built renderer (Chromium, through the e2e harness). */
+async function inChromium(dataDir: string, size: string): Promise<BenchResult[]> {
+  const { openApp } = await import('../tests/support/harness')
+  const ui = await openApp({ dataDir, now: () => new Date(`${TODAY}T12:00:00Z`) })
+  const out: BenchResult[] = []
+  const row = (name: string, value: number, unit: string, target?: string) => out.push({ name: `[${size}] ${name}`, value, unit, ...(target ? { target } : {}), load: os.loadavg()[0] })
+  try {
+    const { page } = ui
+    await page.getByRole('heading', { name: 'Squad', exact: true }).waitFor()
+    await page.getByTestId('squad-row').first().waitFor()
+    const t0 = performance.now()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Triage board', exact: true }).click()
+    await page.getByTestId('board-row').first().waitFor()
+    row('board drawn in Chromium (click → rows on screen)', performance.now() - t0, 'ms', '≤ 300 ms')
+    row('board rows in the page (of all athletes)', await page.getByTestId('board-row').count(), 'rows')
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Squad', exact: true }).click()
+    await page.getByTestId('squad-row').first().waitFor()
+    // Keystroke → the frame painted after it: measured in the page from the key event's own time stamp.
+    await page.evaluate(() => {
+      const w = window as unknown as { keyToFrame: number[] }
+      w.keyToFrame = []
+      document.addEventListener('keydown', (e) => {
+        const at = e.timeStamp
+        requestAnimationFrame(() => setTimeout(() => w.keyToFrame.push(performance.now() - at)))
+      })
+    })
+    await page.getByLabel('Search').focus()
+    const text = 'bench athlete 1'
+    for (const ch of text) {
+      await page.keyboard.type(ch)
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    }
+    const samples = await page.evaluate(() => (window as unknown as { keyToFrame: number[] }).keyToFrame)
+    row(`search keystroke → frame, p95 of ${samples.length}`, percentile(samples, 95), 'ms', '≤ 16 ms')
+  } finally {
+    await ui.close()
+  }
+  return out
+}
+
+const [athletes = '200', years = '3'] = process.argv.slice(2)
+measure(Number(athletes), Number(years)).then(
+  (rows) => process.stdout.write(`${JSON.stringify(rows)}\n`),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.exit(1)
+  },
+)
