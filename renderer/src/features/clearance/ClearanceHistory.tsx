@@ -37,6 +37,7 @@ export function ClearanceHistory({ clearances }: { clearances: readonly Clearanc
                 <td>{OUTCOME_LABEL[c.outcome]}</td>
                 <td>
                   {c.restrictions?.trim() || '—'}
+                  {/* Which coach recorded it, in a shared club folder (nothing for a single coach). */}
                   <RecordAuthor id={c.id} />
                 </td>
               </tr>
