@@ -181,8 +181,9 @@ describe('axe-core scan of every screen', () => {
     )
     const blocking = results.flatMap((r) => r.blocking)
     expect(blocking, `serious/critical axe violations:\n${blocking.join('\n')}`).toEqual([])
-    // Every screen of the demo squad, scanned by axe: slow on a loaded machine, never a timed assertion.
-  }, 300_000)
+    // Every screen of the demo squad, scanned by axe: the suite's hang bound (vitest.e2e.config.mts), not a
+    // shorter one: under `npm run test:stress` beside other jobs (load 34 on 2 cores) this walk passed 300 s.
+  })
 
   it('has none with the operating system set to dark either', async () => {
     const app = await openApp({ browser: browser(), dataDir: await demoFolder(), colorScheme: 'dark' })
@@ -196,8 +197,8 @@ describe('axe-core scan of every screen', () => {
     } finally {
       await app.close()
     }
-    // A second full walk of the demo squad: give it the time the light walk gets on a busy machine.
-  }, 300_000)
+    // A second walk of the demo squad (colour rules only): the same hang bound as the light walk.
+  })
 })
 
 describe('keyboard only', () => {
