@@ -19,7 +19,7 @@ import type { RunInput } from '../../shared/domain/run'
 import { addDays, dayNumber } from '../../shared/dates'
 import { CLEAN, withPatch } from '../unit/assessment/fixtures'
 import { artifactsDir } from '../support/chromium'
-import { localToday, useSharedBrowser } from '../support/e2e'
+import { callBridge, localToday, useSharedBrowser } from '../support/e2e'
 import { type Harness, openApp } from '../support/harness'
 import { readPdf, squash } from '../support/pdf-text'
 
@@ -47,14 +47,7 @@ function eightWeeks(today: string): RunInput[] {
   return runs
 }
 
-/** Calls one bridge method from the page, as the UI does, and returns the value (failing on an error). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = (await page.evaluate(([m, i]) => (window as unknown as Record<string, Record<string, (x: unknown) => Promise<unknown>>>)['calfcoach']![m as string]!(i), [method, input] as const)) as
-    | { ok: true; value: T }
-    | { ok: false; error: { message: string } }
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`)
-  return result.value
-}
+const api = callBridge
 
 async function seedAthlete(app: Harness, name: string, assessment: unknown): Promise<string> {
   const { page } = app
