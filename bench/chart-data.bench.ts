@@ -3,7 +3,7 @@
 import { addDays } from '../shared/dates'
 import { estimatePainOnsetKm, painVsDistance, sparkline, weeklySeries, type ChartRun } from '../shared/load/chart-data'
 import { loadFlags, runsVsLongest30d } from '../shared/load/metrics'
-import { athleteStatus } from '../shared/load/status'
+import { clinicalInputFromAthlete, computeClinicalState } from '../shared/clinical'
 import { medianMs } from './timing'
 
 function threeYearsOfDailyRuns(today: string): ChartRun[] {
@@ -42,7 +42,11 @@ export async function benchChartData(): Promise<{ name: string; value: number; u
     { name: 'chart-data: sparkline (12 weeks) time', value: time(() => sparkline(runs, today), repeats), unit: 'ms' },
     { name: 'load: runsVsLongest30d time', value: time(() => runsVsLongest30d(runs), repeats), unit: 'ms' },
     { name: 'load: loadFlags (incl. EWMA) time', value: time(() => loadFlags(runs, today), repeats), unit: 'ms' },
-    { name: 'load: athleteStatus time', value: time(() => athleteStatus({ latestTriage: 'green', runs, today }), repeats), unit: 'ms' },
+    {
+      name: 'clinical: state from the whole log time',
+      value: time(() => computeClinicalState(clinicalInputFromAthlete({ runs, assessments: [] }, today), today), repeats),
+      unit: 'ms',
+    },
     {
       name: 'chart-data: all athlete-page inputs together',
       value: time(() => {

@@ -3,6 +3,8 @@
 //
 //   npm run --silent import -- <file> [--tz <IANA zone>]
 //
+// A Strava bulk export (.zip) works too: one object per activities.csv row.
+//
 // Prints a JSON array on stdout, one object per row of the preview (date, startTime, timeZone, km,
 // seconds, sport, status, importable, warnings, notes, and a few more), and exits 0. A file that cannot be
 // imported at all exits 2 with the same plain message the app shows, on stderr. Reads the file with the
@@ -25,6 +27,8 @@ export function rowJson(row: ImportRow) {
   const { status } = rowStatus(row, { duplicate: false, similarToExisting: false })
   return {
     row: row.rowNumber,
+    /** The file the row came from (several files, or a Strava export's activity file); null for a single file. */
+    file: row.origin?.file ?? null,
     date: row.run?.date ?? null,
     startTime: d?.startTime ?? null,
     timeZone: d?.timeZone ?? null,

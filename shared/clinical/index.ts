@@ -57,7 +57,9 @@ export {
   assessmentDigest,
   legacyClearances,
   redFlagScreenOf,
+  chronologicalAssessments,
+  diagnoseContextAfter,
   CLINICAL_LOG_DAYS,
 } from './input'
-export type { ClinicalSource } from './input'
+export type { ClinicalSource, DiagnoseFn } from './input'
 export { referralWords } from './words'

@@ -2,7 +2,7 @@
 // red-flag screen (diagnosed afresh, so rule fixes reach old records), every clearance and readiness test,
 // and the last 12 weeks of the run/pain log.
 
-import { diagnose } from '../assessment/diagnose'
+import { diagnose, type DiagnoseContext } from '../assessment/diagnose'
 import type { AssessmentInput, Diagnosis } from '../assessment/schema'
 import { addDays, daysBetween } from '../dates'
 import { LOG_SIGNAL_RULES } from '../load/log-signals'
@@ -64,16 +64,27 @@ export function legacyClearances(plans: ClinicalSource['plans']): ClearanceDiges
   return out
 }
 
-/** Assessments oldest first, each diagnosed with the one before it (the "no real change in 6 weeks" rule needs it). */
-function diagnosedAssessments(assessments: ClinicalSource['assessments']): AssessmentDigest[] {
-  const ordered = [...assessments].sort((a, b) =>
+type DatedAssessment = { date: string; createdAt?: string }
+
+/** Oldest first: by date, then by when it was recorded. The order in which "the previous assessment" is meant. */
+export function chronologicalAssessments<T extends DatedAssessment>(assessments: readonly T[]): T[] {
+  return [...assessments].sort((a, b) =>
     a.date !== b.date ? (a.date < b.date ? -1 : 1) : (a.createdAt ?? '') < (b.createdAt ?? '') ? -1 : (a.createdAt ?? '') > (b.createdAt ?? '') ? 1 : 0,
   )
-  return ordered.map((a, i) => {
-    const before = ordered[i - 1]
-    const previous = before ? { input: before.input, weeksBefore: daysBetween(before.date, a.date) / 7 } : undefined
-    return assessmentDigest(a, diagnose(a.input, previous ? { previous } : {}))
-  })
+}
+
+/** What diagnose() is told about the assessment made before `a` (the "no real change in 6 weeks" rule needs it). */
+export function diagnoseContextAfter(before: { date: string; input: AssessmentInput } | undefined, a: { date: string }): DiagnoseContext {
+  return before ? { previous: { input: before.input, weeksBefore: daysBetween(before.date, a.date) / 7 } } : {}
+}
+
+/** The rules engine as the digest calls it; a caller may pass a memoised one (the board summarises on every save). */
+export type DiagnoseFn = (input: AssessmentInput, context: DiagnoseContext) => Diagnosis
+
+/** Assessments oldest first, each diagnosed with the one before it. */
+function diagnosedAssessments(assessments: ClinicalSource['assessments'], diagnoseFn: DiagnoseFn): AssessmentDigest[] {
+  const ordered = chronologicalAssessments(assessments)
+  return ordered.map((a, i) => assessmentDigest(a, diagnoseFn(a.input, diagnoseContextAfter(ordered[i - 1], a))))
 }
 
 /**
@@ -81,9 +92,10 @@ function diagnosedAssessments(assessments: ClinicalSource['assessments']): Asses
  * every run dated after today, and the 4 weeks up to the last run (for "stopped logging"); the state filters
  * everything by its own today.
  */
-export function clinicalInputFromAthlete(doc: ClinicalSource, today: string): ClinicalInput {
+export function clinicalInputFromAthlete(doc: ClinicalSource, today: string, diagnoseFn: DiagnoseFn = diagnose): ClinicalInput {
   const from = addDays(today, -CLINICAL_LOG_DAYS)
-  const lastRun = doc.runs.reduce<string | null>((d, r) => (d === null || r.date > d ? r.date : d), null)
+  // The last run with a distance, as "stopped logging" reads it (an entry of 0 km after it must not hide it).
+  const lastRun = doc.runs.reduce<string | null>((d, r) => (r.distanceKm > 0 && (d === null || r.date > d) ? r.date : d), null)
   const tailFrom = lastRun === null ? from : addDays(lastRun, -(LOG_SIGNAL_RULES.activeWindowDays - 1))
   const keepFrom = tailFrom < from ? tailFrom : from
   const runs: RunDigest[] = doc.runs
@@ -98,7 +110,7 @@ export function clinicalInputFromAthlete(doc: ClinicalSource, today: string): Cl
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
   return {
     version: CLINICAL_INPUT_VERSION,
-    assessments: diagnosedAssessments(doc.assessments),
+    assessments: diagnosedAssessments(doc.assessments, diagnoseFn),
     clearances: doc.clearances ? [...doc.clearances] : legacyClearances(doc.plans),
     readinessTests: [...(doc.readinessTests ?? [])],
     runs,

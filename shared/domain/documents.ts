@@ -33,6 +33,26 @@ export const AssessmentRecord = z.strictObject({
 })
 export type AssessmentRecord = z.infer<typeof AssessmentRecord>
 
+/** Why a plan needed the coach's acknowledgement (issue 10 item 5). Stable ids: add, never rename. */
+export const PlanAcknowledgementReason = z.enum(['no-assessment', 'red-flag-screen-incomplete'])
+export type PlanAcknowledgementReason = z.infer<typeof PlanAcknowledgementReason>
+
+/**
+ * The coach's acknowledgement that a plan was built without an assessment, or on one whose red-flag screen was
+ * incomplete: what they ticked, when, and which questions were not asked. Printed on the plan's PDF.
+ */
+export const PlanAcknowledgement = z.strictObject({
+  reason: PlanAcknowledgementReason,
+  /** The words the coach ticked, as shown. */
+  text: z.string().min(1).max(1000),
+  /** The latest assessment at the time (null: none). */
+  assessmentId: z.string().nullable(),
+  /** Red-flag question ids not asked in that assessment ("symptoms.swelling"). */
+  unanswered: z.array(z.string()).max(100),
+  at: z.string(),
+})
+export type PlanAcknowledgement = z.infer<typeof PlanAcknowledgement>
+
 export const PlanRecord = z.strictObject({
   id: EntityId,
   createdAt: z.string(),
@@ -43,6 +63,8 @@ export const PlanRecord = z.strictObject({
   active: z.boolean(),
   /** Set when the coach hand-edited a session after generation. */
   editedAt: z.string().nullable(),
+  /** Present when the plan was built without an assessment or on an incomplete red-flag screen (issue 10). */
+  acknowledgement: PlanAcknowledgement.optional(),
 })
 export type PlanRecord = z.infer<typeof PlanRecord>
 

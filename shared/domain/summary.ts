@@ -1,7 +1,7 @@
-import { diagnose } from '../assessment/diagnose'
-import { type AssessmentDigest, assessmentDigest, type ClinicalInput, type ClinicalSource, clinicalInputFromAthlete, type RunDigest } from '../clinical'
+import type { ClinicalInput, RunDigest } from '../clinical'
 import { addDays } from '../dates'
-import { STATUS_RULES } from '../load/status'
+import { LOG_SIGNAL_RULES } from '../load/log-signals'
+import { type AthleteClinicalSource, type AthleteProfile, athleteClinicalInput } from './athlete-clinical'
 import type { AssessmentRecord } from './documents'
 import type { Run } from './run'
 
@@ -33,10 +33,19 @@ export interface AthleteSummary {
   runCount: number
   lastRunDate: string | null
   /**
-   * The clinical digest computeClinicalState reads (shared/clinical), for any day from asOf on: its
-   * runs are recentRuns (computeClinicalState ignores runs after the day it is asked about).
+   * The clinical digest computeClinicalState reads (shared/clinical), for any day from asOf on, built by
+   * athleteClinicalInput like every other clinical state; its runs are recentRuns (a superset of the runs
+   * the state reads for any day from asOf on; it ignores runs after the day it is asked about).
    */
   clinical: ClinicalInput
+  /** The profile the digest was made with (sex and age change the rules' reading): another one means stale. */
+  profile: AthleteProfile | null
+}
+
+/** Whether a summary was made with this profile (a profile edited since means the digest must be made again). */
+export function summaryMadeWith(summary: AthleteSummary, profile: AthleteProfile | null): boolean {
+  const held = summary.profile
+  return held === null || profile === null ? held === profile : held.sex === profile.sex && held.dateOfBirth === profile.dateOfBirth
 }
 
 function summaryRun(run: SummaryRun): SummaryRun {
@@ -51,28 +60,13 @@ export function runDigest(run: SummaryRun): RunDigest {
   return { date: run.date, km: run.distanceKm, painDuring: run.painDuring ?? null, painAfter: run.painAfter ?? null, painNextMorning: run.painNextMorning ?? null }
 }
 
+export type SummarySource = AthleteClinicalSource & { runs: readonly Run[] }
+
 /**
- * Assessment digests per stored record: records are immutable and shared between versions of an
- * athlete's document, so a save that adds a run does not run the rules engine on old assessments again.
+ * The board's summary of one athlete. `profile` is the athlete's squad entry (null while the athlete is being
+ * created and has no entry yet: the board then makes the summary again, see summaryMadeWith).
  */
-const digests = new WeakMap<object, AssessmentDigest | null>()
-
-function digestOf(a: AssessmentRecord): AssessmentDigest | null {
-  let digest = digests.get(a)
-  if (digest === undefined) {
-    try {
-      digest = assessmentDigest(a, diagnose(a.input))
-    } catch {
-      digest = null // a record the rules engine cannot read counts as no assessment, as on the board
-    }
-    digests.set(a, digest)
-  }
-  return digest
-}
-
-export type SummarySource = Omit<ClinicalSource, 'assessments'> & { runs: readonly Run[]; assessments: readonly AssessmentRecord[] }
-
-export function summariseAthlete(doc: SummarySource, asOf: string): AthleteSummary {
+export function summariseAthlete(doc: SummarySource, asOf: string, profile: AthleteProfile | null): AthleteSummary {
   const from = addDays(asOf, -SUMMARY_WINDOW_DAYS)
   let lastRunDate: string | null = null
   let lastBefore: string | null = null
@@ -84,16 +78,16 @@ export function summariseAthlete(doc: SummarySource, asOf: string): AthleteSumma
   }
   if (lastBefore) {
     // "Stopped logging" counts the runs of the 28 days up to the last run, which may predate the window.
-    const activeFrom = addDays(lastBefore, -(STATUS_RULES.activeWindowDays - 1))
+    const activeFrom = addDays(lastBefore, -(LOG_SIGNAL_RULES.activeWindowDays - 1))
     for (const run of doc.runs) if (run.date >= activeFrom && run.date <= lastBefore) recentRuns.push(summaryRun(run))
   }
   recentRuns.sort(byDate)
   const clinical: ClinicalInput = {
-    ...clinicalInputFromAthlete({ ...doc, assessments: [], runs: [] }, asOf),
-    assessments: doc.assessments.map(digestOf).filter((d): d is AssessmentDigest => d !== null),
+    ...athleteClinicalInput(profile, { ...doc, runs: [] }, asOf),
     runs: recentRuns.map(runDigest),
   }
-  return { asOf, recentRuns, latestAssessment: latestAssessment(doc.assessments), runCount: doc.runs.length, lastRunDate, clinical }
+  const summaryProfile = profile ? { sex: profile.sex, dateOfBirth: profile.dateOfBirth } : null
+  return { asOf, recentRuns, latestAssessment: latestAssessment(doc.assessments), runCount: doc.runs.length, lastRunDate, clinical, profile: summaryProfile }
 }
 
 /** Whether a summary can answer for `today` (false only when the clock went back before it was made). */

@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { RED_FLAG_FIELDS } from '../../shared/assessment/form'
 import { ageOn, addDays } from '../../shared/dates'
 import { dayMonth, longDate, tableDate } from '../../shared/format/dates'
 import { localToday, useSharedBrowser } from '../support/e2e'
@@ -22,8 +23,14 @@ async function openTab(page: Page, athleteId: string) {
 
 const banner = (page: Page) => page.getByTestId('triage-banner')
 
-async function bannerTriage(page: Page, triage: 'red' | 'amber' | 'green', headline: string) {
+/** What the banner shows: a triage, or "incomplete" (never green before the red-flag screen is complete). */
+async function bannerTriage(page: Page, triage: 'red' | 'amber' | 'green' | 'incomplete', headline: string | RegExp) {
   await banner(page).and(page.locator(`[data-triage="${triage}"]`)).filter({ hasText: headline }).waitFor()
+}
+
+/** Answers "No" to every yes/no red-flag question (the form's own list), as a complete screen. */
+async function noRedFlags(page: Page) {
+  for (const f of RED_FLAG_FIELDS) if (f.kind === 'boolean') await answer(page, f.label, 'No')
 }
 
 const DISCRIMINATORS = [
@@ -88,8 +95,10 @@ describe('calf-pain assessment in the built renderer', () => {
       await page.getByLabel('Single-leg squat, Right').selectOption('good')
 
       // Live result: green banner in words, the expected factors with their evidence.
-      await bannerTriage(page, 'green', 'GREEN so far — red-flag screen not finished')
-      await banner(page).filter({ hasText: 'red-flag questions not asked yet' }).waitFor()
+      // No referral so far, but the red-flag screen is not finished: no green banner, the gaps listed instead.
+      await bannerTriage(page, 'incomplete', /^Incomplete: \d+ red-flag questions not asked/)
+      await banner(page).getByRole('list', { name: 'Red-flag questions not asked' }).getByText('Pain at night?', { exact: true }).waitFor()
+      await expect.poll(() => banner(page).textContent()).not.toMatch(/GREEN/)
       const factors = page.getByTestId('factor')
       await factors.filter({ hasText: 'Stiff ankle (restricted dorsiflexion)' }).filter({ hasText: 'High likelihood' }).waitFor()
       await factors.filter({ hasText: 'Weak hip abductors' }).waitFor()
@@ -149,7 +158,7 @@ describe('calf-pain assessment in the built renderer', () => {
       await page.getByLabel('Assessment date').fill(firstDate)
       await page.getByLabel('Note for the record').fill('Numb foot late in runs; pain lingers. Sent to sports doctor.')
       await page.getByRole('button', { name: 'Save assessment' }).click()
-      await page.getByText(`Assessment of ${long(firstDate)} saved (triage RED).`).waitFor()
+      await page.getByText(new RegExp(`^Assessment of ${long(firstDate)} saved \\(triage RED; incomplete: \\d+ red-flag questions not asked\\)\\.$`)).waitFor()
       const rows = page.getByTestId('assessment-row')
       await expect.poll(() => rows.count()).toBe(1)
       await expect.poll(() => rows.first().textContent()).toMatch(new RegExp(`${inTable(firstDate)}\\s*Red`))
@@ -174,13 +183,13 @@ describe('calf-pain assessment in the built renderer', () => {
       // A second assessment today: ankle range better on the left (real), right within error; no red flags.
       await page.getByRole('button', { name: 'New assessment' }).click()
       await page.getByLabel('Where is the pain?').selectOption('calf')
-      for (const q of DISCRIMINATORS) await answer(page, q, 'No')
+      await noRedFlags(page)
       await page.getByLabel('Knee-to-wall, Left').fill('8.5')
       await page.getByLabel('Knee-to-wall, Right').fill('11.5')
       await page.getByLabel('Thomas test (hip flexors), Left').selectOption('negative')
       await page.getByLabel('Single-leg squat, Left').selectOption('fair')
       await page.getByLabel('Minutes until it settles after stopping').fill('5')
-      await bannerTriage(page, 'green', 'GREEN')
+      await bannerTriage(page, 'green', 'GREEN — no referral needed')
       await page.getByRole('button', { name: 'Save assessment' }).click()
       await page.getByText(`Assessment of ${long(today)} saved (triage GREEN).`).waitFor()
       await expect.poll(() => rows.count()).toBe(2)

@@ -7,25 +7,17 @@
  *   npx electron-vite build --outDir .tmp/out && CALFCOACH_OUT_DIR=.tmp/out \
  *     npx vitest run --config vitest.e2e.config.mts tests/e2e/clearance.spec.ts
  */
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { ClinicalStateDto } from '../../shared/api/channels/clinical-state'
 import { addDays } from '../../shared/dates'
 import { CLEAN, withPatch } from '../unit/assessment/fixtures'
-import { localToday, useSharedBrowser } from '../support/e2e'
+import { callBridge, localToday, useSharedBrowser } from '../support/e2e'
 import { type Harness, openApp } from '../support/harness'
 
 const browser = useSharedBrowser()
 const CLOT = withPatch(CLEAN, { symptoms: { swelling: true } })
 
-/** Calls one bridge method from the page, as the UI does, and returns the value (failing on an error). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = (await page.evaluate(([m, i]) => (window as unknown as Record<string, Record<string, (x: unknown) => Promise<unknown>>>)['calfcoach']![m as string]!(i), [method, input] as const)) as
-    | { ok: true; value: T }
-    | { ok: false; error: { message: string } }
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`)
-  return result.value
-}
+const api = callBridge
 
 const stateOf = (app: Harness, athleteId: string) => api<ClinicalStateDto>(app.page, 'getClinicalState', { athleteId })
 

@@ -10,7 +10,7 @@
  *     npx vitest run --config vitest.e2e.config.mts tests/e2e/plan.spec.ts
  */
 import { AxeBuilder } from '@axe-core/playwright'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -19,8 +19,9 @@ import type { RunInput } from '../../shared/domain/run'
 import { addDays, dayNumber } from '../../shared/dates'
 import { CLEAN, withPatch } from '../unit/assessment/fixtures'
 import { artifactsDir } from '../support/chromium'
-import { localToday, useSharedBrowser } from '../support/e2e'
+import { callBridge, localToday, useSharedBrowser } from '../support/e2e'
 import { type Harness, openApp } from '../support/harness'
+import { readPdf, squash } from '../support/pdf-text'
 
 /** Rendering a 20-week plan to PDF is the slowest journey; on a busy machine it can take minutes. */
 const PDF_WAIT_MS = 180_000
@@ -46,14 +47,7 @@ function eightWeeks(today: string): RunInput[] {
   return runs
 }
 
-/** Calls one bridge method from the page, as the UI does, and returns the value (failing on an error). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = (await page.evaluate(([m, i]) => (window as unknown as Record<string, Record<string, (x: unknown) => Promise<unknown>>>)['calfcoach']![m as string]!(i), [method, input] as const)) as
-    | { ok: true; value: T }
-    | { ok: false; error: { message: string } }
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`)
-  return result.value
-}
+const api = callBridge
 
 async function seedAthlete(app: Harness, name: string, assessment: unknown): Promise<string> {
   const { page } = app
@@ -72,26 +66,6 @@ async function openPlanTab(app: Harness, name: string): Promise<void> {
   await page.getByRole('heading', { name: 'Return-to-distance plan' }).waitFor()
 }
 
-interface PdfText {
-  pages: string[]
-  /** All pages, whitespace collapsed. */
-  flat: string
-}
-
-/** Text of every page of a PDF, read with pdfjs-dist's Node build. */
-async function readPdf(file: string): Promise<PdfText> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: true, disableFontFace: true, verbosity: 0 }).promise
-  const pages: string[] = []
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent()
-    pages.push(content.items.map((it) => ('str' in it ? `${it.str}${it.hasEOL ? '\n' : ' '}` : '')).join(''))
-  }
-  await doc.destroy()
-  return { pages, flat: pages.join('\n').replace(/\s+/g, ' ') }
-}
-
-const squash = (s: string) => s.replace(/\s+/g, ' ')
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 /** "Wed 23 Dec:" as the print view starts each session line. */
@@ -121,7 +95,8 @@ describe('return-to-distance plans in the built renderer', () => {
       await expect.poll(() => page.getByLabel('Longest run in the last 30 days (km)').inputValue()).toBe('10')
       await expect.poll(() => page.getByLabel('Run days a week').inputValue()).toBe('3')
       await expect.poll(() => page.getByLabel('Start date').inputValue()).toBe(localToday())
-      await page.getByText(/Green: no red flags/).waitFor()
+      // The status line is the athlete's one clinical state (issue 10), not a plan-tab reading of its own.
+      await expect.poll(() => page.getByTestId('plan-status').textContent()).toBe('Status today: Green: progress as planned.')
 
       // A far target with a 20-week cap gives a 20-week plan.
       await page.getByLabel('Plan name (optional)').fill('Back to 80 km')
@@ -215,7 +190,8 @@ describe('return-to-distance plans in the built renderer', () => {
       expect(pdf.flat).toContain(`${sessionLabel(easy.date)} Easy run ${(Math.round((easy.km - 0.3) * 10) / 10).toFixed(1)} km`)
       // Assessment summary, exercise sheet with doses, pain rules in plain words, chart axes.
       expect(pdf.flat).toContain('Assessment summary')
-      expect(pdf.flat).toMatch(/Green: no red flags/)
+      expect(pdf.flat).toContain('Status today: Green: progress as planned')
+      expect(pdf.flat).not.toMatch(/no red flags/)
       expect(pdf.flat).toContain('Exercise sheet')
       expect(pdf.flat).toContain('Calf stretch with the knee straight (gastrocnemius)')
       expect(pdf.flat).toContain('5 holds of 30 s, twice a day, every day for at least 3 weeks')
@@ -262,7 +238,7 @@ describe('return-to-distance plans in the built renderer', () => {
       expect(pdf.pages).toHaveLength(1)
       const first = squash(pdf.pages[0]!)
       // Athlete and date, then the urgency before anything else.
-      expect(first).toMatch(/Referral letter Rosa Reid · born \d+ \w+ 1988 · \d+ \w+ \d{4} To the doctor or physiotherapist who sees this runner, from their running coach\. PLEASE SEE THIS RUNNER TODAY /)
+      expect(first).toMatch(/Referral letter Rosa Reid · born \d+ \w+ 1988 · \d+ \w+ \d{4} To the doctor or physiotherapist who sees this runner, from their running coach\. Status today: Red: see a clinician today, no running PLEASE SEE THIS RUNNER TODAY /)
       expect(first.indexOf('PLEASE SEE THIS RUNNER TODAY')).toBeLessThan(first.indexOf('What was found, and why it matters'))
       // The findings and why they matter, with each referral's wording and urgency.
       expect(first).toContain('Possible blood clot in the leg (DVT) — See a doctor today, before any more running.')

@@ -1,6 +1,6 @@
 // Small helpers the e2e specs share.
 
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { launchChromium } from './chromium'
 
@@ -26,4 +26,13 @@ export function useSharedBrowser(): () => Browser {
 export function localToday(): string {
   const d = new Date()
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+/** Calls one bridge method from the page, as the UI does, and returns the value (failing on an error). */
+export async function callBridge<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const result = (await page.evaluate(([m, i]) => (window as unknown as Record<string, Record<string, (x: unknown) => Promise<unknown>>>)['calfcoach']![m as string]!(i), [method, input] as const)) as
+    | { ok: true; value: T }
+    | { ok: false; error: { message: string } }
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`)
+  return result.value
 }

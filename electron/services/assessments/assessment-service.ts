@@ -4,7 +4,8 @@ import { toFieldIssues } from '../../../shared/api/zod-issues'
 import { compareAssessments } from '../../../shared/assessment/compare'
 import { diagnose } from '../../../shared/assessment/diagnose'
 import { AssessmentInput, type Diagnosis } from '../../../shared/assessment/schema'
-import { ageOn, isIsoDate } from '../../../shared/dates'
+import { isIsoDate } from '../../../shared/dates'
+import { diagnoseAthleteAssessment, prefillAthlete } from '../../../shared/domain/athlete-clinical'
 import type { AssessmentRecord, AthleteDocument } from '../../../shared/domain/documents'
 import type { Athlete } from '../../../shared/domain/squad'
 import type { ServiceContext } from '../context'
@@ -16,10 +17,6 @@ import type { JsonDocument } from '../store/document'
 // with the current rules every time it is read, so a rules fix reaches old assessments too.
 
 const NOTE_MAX = 4000
-/** The schema's accepted age range (AthleteSection.ageYears). */
-const AGE_MIN = 10
-const AGE_MAX = 110
-
 export interface AssessmentDraft {
   id?: string | undefined
   date: string
@@ -34,23 +31,6 @@ function localToday(ctx: ServiceContext): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
-/**
- * Fills `input.athlete` from the profile where the coach left it blank: the sex, and the age in whole years
- * on the assessment date. Recorded values always win; an age outside what the contract accepts (a date of
- * birth typed wrongly) is left out rather than making the assessment invalid.
- */
-export function prefillAthlete(input: AssessmentInput, athlete: Pick<Athlete, 'sex' | 'dateOfBirth'>, date: string): AssessmentInput {
-  const current = input.athlete ?? {}
-  const next = { ...current }
-  if (next.sex === undefined) next.sex = athlete.sex
-  if (next.ageYears === undefined && athlete.dateOfBirth && isIsoDate(date)) {
-    const age = ageOn(athlete.dateOfBirth, date)
-    if (age >= AGE_MIN && age <= AGE_MAX) next.ageYears = age
-  }
-  if (next.sex === current.sex && next.ageYears === current.ageYears) return input
-  return { ...input, athlete: next }
-}
-
 /** Newest first: by date, then by the last change (as the triage board picks "the latest"), then id. */
 export function newestFirst(records: readonly AssessmentRecord[]): AssessmentRecord[] {
   return [...records].sort((a, b) =>
@@ -58,9 +38,12 @@ export function newestFirst(records: readonly AssessmentRecord[]): AssessmentRec
   )
 }
 
-function withDiagnosis(record: AssessmentRecord, athlete: Athlete): SavedAssessment {
-  return { ...record, diagnosis: diagnose(prefillAthlete(record.input, athlete, record.date)) }
+/** The record with its diagnosis as every screen reads it: profile filled in, judged with the assessment before it. */
+function withDiagnosis(record: AssessmentRecord, athlete: Athlete, all: readonly AssessmentRecord[]): SavedAssessment {
+  return { ...record, diagnosis: diagnoseAthleteAssessment(athlete, all, record) }
 }
+
+export { prefillAthlete }
 
 function writableDoc(ctx: ServiceContext, athleteId: string): JsonDocument<AthleteDocument> {
   findAthlete(ctx, athleteId)
@@ -72,7 +55,8 @@ function writableDoc(ctx: ServiceContext, athleteId: string): JsonDocument<Athle
 
 export function listAssessments(ctx: ServiceContext, athleteId: string): SavedAssessment[] {
   const athlete = findAthlete(ctx, athleteId)
-  return newestFirst(ctx.db.athleteDoc(athleteId).data.assessments).map((r) => withDiagnosis(r, athlete))
+  const all = ctx.db.athleteDoc(athleteId).data.assessments
+  return newestFirst(all).map((r) => withDiagnosis(r, athlete, all))
 }
 
 function invalid(issues: FieldIssue[]): DomainError {
@@ -105,17 +89,19 @@ export async function saveAssessment(ctx: ServiceContext, athleteId: string, dra
   const doc = writableDoc(ctx, athleteId)
   const stored = prefillAthlete(input, athlete, date)
   const now = ctx.now().toISOString()
-  const record = await doc.mutate<AssessmentRecord>((d) => {
+  const { record, all } = await doc.mutate<{ record: AssessmentRecord; all: AssessmentRecord[] }>((d) => {
     if (draft.id === undefined) {
       const created: AssessmentRecord = { id: newId('asm', ctx.now()), date, input: stored, note, createdAt: now, updatedAt: now }
-      return { next: { ...d, assessments: [...d.assessments, created] }, result: created }
+      const assessments = [...d.assessments, created]
+      return { next: { ...d, assessments }, result: { record: created, all: assessments } }
     }
     const current = d.assessments.find((a) => a.id === draft.id)
     if (!current) throw new DomainError('not-found', 'That assessment is no longer saved (perhaps deleted in another window).')
     const updated: AssessmentRecord = { ...current, date, input: stored, note, updatedAt: now }
-    return { next: { ...d, assessments: d.assessments.map((a) => (a.id === current.id ? updated : a)) }, result: updated }
+    const assessments = d.assessments.map((a) => (a.id === current.id ? updated : a))
+    return { next: { ...d, assessments }, result: { record: updated, all: assessments } }
   })
-  return withDiagnosis(record, athlete)
+  return withDiagnosis(record, athlete, all)
 }
 
 export async function deleteAssessment(ctx: ServiceContext, athleteId: string, id: string): Promise<{ deletedId: string }> {
@@ -127,14 +113,21 @@ export async function deleteAssessment(ctx: ServiceContext, athleteId: string, i
   return { deletedId: id }
 }
 
-/** The shared rules engine on a draft; with an athlete, their profile fills in a missing age or sex. */
+/**
+ * The shared rules engine on a draft. With an athlete it is read as their newest assessment on `date`: their
+ * profile fills in a missing age or sex, and it is judged with their assessment before it.
+ */
 export function diagnoseDraft(ctx: ServiceContext, input: AssessmentInput, athleteId?: string, date?: string): Diagnosis {
   const parsed = AssessmentInput.safeParse(input)
   if (!parsed.success) throw invalid(toFieldIssues(parsed.error).map((i) => ({ path: i.path ? `input.${i.path}` : 'input', message: i.message })))
   if (athleteId === undefined) return diagnose(parsed.data)
   const athlete = findAthlete(ctx, athleteId)
-  return diagnose(prefillAthlete(parsed.data, athlete, date ?? localToday(ctx)))
+  const draft = { id: DRAFT_ID, date: date ?? localToday(ctx), createdAt: ctx.now().toISOString(), input: parsed.data }
+  return diagnoseAthleteAssessment(athlete, ctx.db.athleteDoc(athleteId).data.assessments, draft)
 }
+
+/** Stands for an unsaved draft among the athlete's records (no saved record has it: ids are made by newId). */
+const DRAFT_ID = '(draft)'
 
 /** What really changed between the latest two assessments (newest-first order), or null with fewer than two. */
 export function compareLatest(ctx: ServiceContext, athleteId: string): AssessmentComparison | null {

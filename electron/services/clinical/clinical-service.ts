@@ -1,9 +1,8 @@
-import { clinicalInputFromAthlete, computeClinicalState, type ClinicalState } from '../../../shared/clinical/index'
+import { computeClinicalState, type ClinicalState } from '../../../shared/clinical/index'
 import type { ClinicalStateDto } from '../../../shared/api/channels/clinical-state'
 import { clinicalHeadline, needsClinicianToday } from '../../../shared/domain/clinical-headline'
 import type { AthleteDocument } from '../../../shared/domain/documents'
-import type { Athlete } from '../../../shared/domain/squad'
-import { prefillAthlete } from '../assessments/assessment-service'
+import { type AthleteProfile, athleteClinicalInput } from '../../../shared/domain/athlete-clinical'
 import type { ServiceContext } from '../context'
 import { localIsoDate } from '../runs/run-service'
 import { findAthlete } from '../squad/squad-service'
@@ -13,10 +12,9 @@ import { findAthlete } from '../squad/squad-service'
 // screen can disagree with another; when the board later answers from cached summaries, only this changes.
 
 /** The state from a record already in hand (the pure part, shared by clinicalStateFor and its callers). */
-export function clinicalStateOf(athlete: Pick<Athlete, 'sex' | 'dateOfBirth'>, data: AthleteDocument, today: string): ClinicalState {
-  const assessments = data.assessments.map((a) => ({ ...a, input: prefillAthlete(a.input, athlete, a.date) }))
-  const input = clinicalInputFromAthlete({ assessments, runs: data.runs, clearances: data.clearances, readinessTests: data.readinessTests }, today)
-  return computeClinicalState(input, today)
+export function clinicalStateOf(athlete: AthleteProfile, data: AthleteDocument, today: string): ClinicalState {
+  // The same digest builder the board's summaries use (shared/domain/athlete-clinical.ts).
+  return computeClinicalState(athleteClinicalInput(athlete, data, today), today)
 }
 
 /** Today's clinical state of one athlete, from their whole record. */

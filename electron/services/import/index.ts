@@ -21,7 +21,7 @@ export { parseTcx } from './tcx'
 export { parseCsv, isStravaHeader, CALFCOACH_HEADERS } from './csv'
 
 /** File extensions the import dialog should offer. */
-export const IMPORT_EXTENSIONS = ['fit', 'gpx', 'tcx', 'csv', 'fit.gz', 'gpx.gz', 'tcx.gz', 'csv.gz'] as const
+export const IMPORT_EXTENSIONS = ['fit', 'gpx', 'tcx', 'csv', 'zip', 'fit.gz', 'gpx.gz', 'tcx.gz', 'csv.gz'] as const
 
 function guessFromName(fileName: string): ImportFormat | null {
   const n = fileName.toLowerCase()
@@ -70,7 +70,8 @@ export function parseRunFile(fileName: string, bytes: Uint8Array, options: Parse
   return finishPreview(parseRunFileUnchecked(fileName, bytes, options), options)
 }
 
-function parseRunFileUnchecked(fileName: string, bytes: Uint8Array, options: ParseOptions): ImportPreview {
+/** parseRunFile without the finishing checks: for a file read as part of another (a Strava export's activity). */
+export function parseRunFileUnchecked(fileName: string, bytes: Uint8Array, options: ParseOptions): ImportPreview {
   let name = fileName
   let data = bytes
   const hint = () => guessFromName(name) ?? 'csv'

@@ -7,7 +7,9 @@ import path from 'node:path'
 import { failed, formatBytes, MAX_IMPORT_BYTES } from './common'
 import { GpxReader, GPX_CHUNK_BYTES } from './gpx'
 import { finishPreview, parseRunFile } from './index'
+import { parseStravaExport } from './strava-export'
 import type { ImportPreview, ParseOptions } from './types'
+import { hasZipSignature, MAX_ZIP_BYTES, ZipReader } from './zip'
 
 export interface ReadProgress {
   /** Bytes of the file read so far, and its size. */
@@ -19,9 +21,9 @@ export interface ReadProgress {
 
 export type ProgressFn = (p: ReadProgress) => void
 
-function guessFormatName(fileName: string): 'fit' | 'gpx' | 'csv' {
+function guessFormatName(fileName: string): 'fit' | 'gpx' | 'csv' | 'strava-csv' {
   const n = fileName.toLowerCase()
-  return n.endsWith('.fit') ? 'fit' : n.endsWith('.gpx') ? 'gpx' : 'csv'
+  return n.endsWith('.fit') ? 'fit' : n.endsWith('.gpx') ? 'gpx' : n.endsWith('.zip') ? 'strava-csv' : 'csv'
 }
 
 /** The plain sentence for a file the system would not let us read. */
@@ -54,10 +56,7 @@ export async function readRunFile(filePath: string, options: ParseOptions, onPro
   try {
     handle = await fs.open(filePath, 'r')
     const stat = await handle.stat()
-    if (!stat.isFile()) return failed(guessFormatName(fileName), 'That is not a file. Choose a FIT, GPX, TCX or CSV file.')
-    if (stat.size > MAX_IMPORT_BYTES) {
-      return failed(guessFormatName(fileName), `The file is ${formatBytes(stat.size)}; the import limit is ${formatBytes(MAX_IMPORT_BYTES)}. Nothing was imported.`)
-    }
+    if (!stat.isFile()) return failed(guessFormatName(fileName), 'That is not a file. Choose a FIT, GPX, TCX, CSV or Strava export (.zip) file.')
     const total = stat.size
     const chunk = Buffer.alloc(Math.min(GPX_CHUNK_BYTES, Math.max(1, total)))
     let bytesRead = 0
@@ -68,6 +67,24 @@ export async function readRunFile(filePath: string, options: ParseOptions, onPro
       return chunk.subarray(0, n)
     }
     const first = await readNext()
+    const zipNamed = fileName.toLowerCase().endsWith('.zip')
+    if (zipNamed || hasZipSignature(first)) {
+      if (!hasZipSignature(first)) return failed('strava-csv', 'This file is named .zip but is not a zip file. Nothing was imported.')
+      if (total > MAX_ZIP_BYTES) {
+        return failed('strava-csv', `The zip is ${formatBytes(total)}; the limit for a Strava export is ${formatBytes(MAX_ZIP_BYTES)}. Nothing was imported.`)
+      }
+      // Streamed: only activities.csv and the activity files are kept, never the whole zip.
+      const zip = new ZipReader()
+      let piece = first
+      // A copy of each piece: fflate may hold on to it, and the read buffer is reused.
+      while (piece.length > 0 && zip.write(Uint8Array.from(piece)) && bytesRead <= MAX_ZIP_BYTES) piece = await readNext()
+      const read = zip.finish()
+      if (!read.ok) return failed('strava-csv', read.problem)
+      return finishPreview(parseStravaExport(read.contents, { ...options, onRows: (rowsRead) => onProgress({ bytesRead, totalBytes: total, rowsRead }) }), options)
+    }
+    if (stat.size > MAX_IMPORT_BYTES) {
+      return failed(guessFormatName(fileName), `The file is ${formatBytes(stat.size)}; the import limit is ${formatBytes(MAX_IMPORT_BYTES)}. Nothing was imported.`)
+    }
     if (total > 0 && looksLikeGpx(fileName, first)) {
       const reader = new GpxReader(options)
       let piece = first

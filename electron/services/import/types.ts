@@ -16,6 +16,18 @@ export interface ImportRow {
   flags?: string[]
   /** What the coach needs to tell rows apart and check them. */
   details?: RowDetails
+  /**
+   * Which file the row was read from, and its number there: set when several files are previewed as one
+   * list (rowNumber is then a running number across them), and for a Strava export (the activity's own
+   * file, or activities.csv when it has none).
+   */
+  origin?: RowOrigin
+}
+
+export interface RowOrigin {
+  file: string
+  /** The row's number within that file (for a Strava export: its activities.csv row). */
+  row: number
 }
 
 /** Where the time zone used for a row's date came from. */

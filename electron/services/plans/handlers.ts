@@ -14,7 +14,7 @@ type PlanHandlerNames =
 export function planHandlers(app: AppServices): Pick<Handlers, PlanHandlerNames> {
   return {
     previewPlan: ({ athleteId, request }) => previewPlan(app, athleteId, request),
-    savePlan: ({ athleteId, label, request }) => savePlan(app, athleteId, label, request),
+    savePlan: ({ athleteId, label, request, acknowledged }) => savePlan(app, athleteId, label, request, acknowledged),
     listPlans: ({ athleteId }) => listPlans(app, athleteId),
     getPlan: ({ athleteId, planId }) => getPlan(app, athleteId, planId),
     setActivePlan: ({ athleteId, planId }) => setActivePlan(app, athleteId, planId),

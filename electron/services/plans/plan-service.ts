@@ -7,6 +7,7 @@ import { newId } from '../context'
 import { writableDoc } from '../runs/run-service'
 import { findAthlete } from '../squad/squad-service'
 import { athleteContext, effectiveRequest, findPlan, fmtKm, summaryFor } from './plan-context'
+import { acknowledgementFor } from './plan-acknowledgement'
 import { refuseUnsafe, violationDto } from './plan-safety'
 
 // Plans per athlete (issue 5). Every plan is generated here from a request, and every hand edit is re-checked
@@ -35,13 +36,20 @@ export function previewPlan(ctx: ServiceContext, athleteId: string, input: PlanR
   }
 }
 
-export async function savePlan(ctx: ServiceContext, athleteId: string, label: string | undefined, input: PlanRequest): Promise<PlanRecord> {
+export async function savePlan(
+  ctx: ServiceContext,
+  athleteId: string,
+  label: string | undefined,
+  input: PlanRequest,
+  acknowledged?: boolean,
+): Promise<PlanRecord> {
   const doc = writableDoc(ctx, athleteId)
   const c = athleteContext(ctx, athleteId)
   const request = effectiveRequest(c, input)
   const output = generatePlan(request)
   refuseUnsafe(checkPlanSafety(output, request), 'The plan')
   const now = ctx.now()
+  const acknowledgement = acknowledgementFor(c, output, acknowledged, now.toISOString())
   const record: PlanRecord = {
     id: newId('plan', now),
     createdAt: now.toISOString(),
@@ -50,6 +58,7 @@ export async function savePlan(ctx: ServiceContext, athleteId: string, label: st
     output,
     active: true,
     editedAt: null,
+    ...(acknowledgement ? { acknowledgement } : {}),
   }
   await doc.mutate((d) => ({ ...d, plans: [...d.plans.map((p) => (p.active ? { ...p, active: false } : p)), record] }))
   return record

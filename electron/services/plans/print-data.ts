@@ -1,5 +1,7 @@
 import type { ExerciseSheetItem, PrintData, ReferralView } from '../../../shared/api/channels/plans'
 import { exerciseById } from '../../../shared/assessment/exercises'
+import { referralRule } from '../../../shared/assessment/rules/index'
+import { clinicalHeadline } from '../../../shared/domain/clinical-headline'
 import { weeklySeries } from '../../../shared/load/chart-data'
 import { painRulesText } from '../../../shared/plan/index'
 import { planVsActual } from '../../../shared/plan/plan-vs-actual'
@@ -8,7 +10,6 @@ import type { ServiceContext } from '../context'
 import type { PlanRecord } from '../../../shared/domain/documents'
 import { type AthleteContext, athleteContext, findPlan, planClinicalNow, referralViews, summaryFor } from './plan-context'
 import { referralLetter } from './referral-letter'
-import { clinicalStateOf } from '../clinical/clinical-service'
 
 // Everything the printable plan shows (the print route renders it, on screen and for the PDF).
 
@@ -53,24 +54,30 @@ export function printData(ctx: ServiceContext, athleteId: string, planId: string
   const c = athleteContext(ctx, athleteId)
   const plan = findPlan(c.data, planId)
   const assessment = summaryFor(c, plan.request.diagnosis)
+  // The one clinical state decides, as on every screen: while a referral stops running, no running plan prints.
   const referFirst = printsReferralLetter(c, plan)
-  const redNow = plan.output.status !== 'refer-first' && referFirst
   let referFirstReason: string | null = null
-  if (redNow && c.latest) {
-    referFirstReason = `The latest assessment (${c.latest.date}) found a red flag after this plan was made, so the running plan is withheld until a clinician has seen the runner and the clearance is recorded.`
+  if (plan.output.status !== 'refer-first' && referFirst) {
+    const stopping = c.state.openReferrals.filter((r) => r.stopsRunning)
+    const which = stopping.length
+      ? ` (${stopping.map((r) => `${referralRule(r.referralId)?.title ?? r.referralId}, ${r.since}`).join('; ')})`
+      : ''
+    referFirstReason = `Since this plan was made, a referral that stops running was raised${which}, so the running plan is withheld until a clinician has seen the runner and the clearance is recorded.`
   }
   // Beside a running plan: the referrals still open today (one that was cleared is no longer printed).
   const referrals: ReferralView[] =
     plan.output.status === 'refer-first' && plan.output.referrals
       ? referralViews({ referrals: plan.output.referrals })
       : referralViews({
-          referrals: clinicalStateOf(c.athlete, c.data, c.today).openReferrals.map((r) => ({ id: r.referralId, urgency: r.urgency, because: r.because })),
+          referrals: c.state.openReferrals.map((r) => ({ id: r.referralId, urgency: r.urgency, because: r.because })),
         })
   const diagnosis = c.diagnosis ?? plan.request.diagnosis
   const exercises: ExerciseSheetItem[] = referFirst
     ? (diagnosis?.recommendations ?? []).map((r) => ({ id: r.id, title: r.title, dose: r.dose, purpose: exerciseById(r.id)?.purpose ?? null, weeks: 'now' }))
     : exerciseSheet(plan.output.weeks)
   return {
+    headline: clinicalHeadline(c.state),
+    colour: c.state.colour,
     athlete: c.athlete,
     settings: ctx.db.squad.data.settings,
     plan,

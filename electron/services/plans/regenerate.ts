@@ -1,14 +1,15 @@
 import type { RegenerateChanges } from '../../../shared/api/channels/plans'
 import { DomainError } from '../../../shared/api/result'
 import { toFieldIssues } from '../../../shared/api/zod-issues'
-import type { PlanRecord } from '../../../shared/domain/documents'
+import type { PlanAcknowledgement, PlanRecord } from '../../../shared/domain/documents'
 import { checkPlanSafety, generatePlan, regeneratePlan } from '../../../shared/plan/index'
 import { loggedRunsForPlan } from '../../../shared/plan/defaults'
-import { PlanRequest, type PlanWeek } from '../../../shared/plan/schema'
+import { type PlanOutput, PlanRequest, type PlanWeek } from '../../../shared/plan/schema'
 import type { ServiceContext } from '../context'
 import { newId } from '../context'
 import { writableDoc } from '../runs/run-service'
-import { athleteContext, findPlan, invalid, withRecordedClinical } from './plan-context'
+import { acknowledgementNeeded } from './plan-acknowledgement'
+import { type AthleteContext, athleteContext, findPlan, invalid, withClinicalState } from './plan-context'
 import { refuseUnsafe } from './plan-safety'
 
 const REGENERATED = / \(regenerated \d{4}-\d{2}-\d{2}\)$/
@@ -33,8 +34,7 @@ export async function regenerate(
     if (value === null) delete draft[key]
     else draft[key] = value
   }
-  if (c.diagnosis) draft['diagnosis'] = c.diagnosis
-  withRecordedClinical(c, draft)
+  withClinicalState(c, draft)
   const parsed = PlanRequest.safeParse(draft)
   if (!parsed.success) {
     const issues = toFieldIssues(parsed.error).map((i) => ({ path: i.path ? `changes.${i.path}` : 'changes', message: i.message }))
@@ -44,8 +44,35 @@ export async function regenerate(
   const output = continuing ? regeneratePlan(previous.output, request) : generatePlan(request)
   refuseUnsafe(checkPlanSafety(output, request), 'The regenerated plan')
   const now = ctx.now()
+  const acknowledgement = carriedAcknowledgement(c, previous, output)
   const label = (args.label?.trim() || `${previous.label.replace(REGENERATED, '')} (regenerated ${c.today})`).slice(0, 120)
-  const record: PlanRecord = { id: newId('plan', now), createdAt: now.toISOString(), label, request, output, active: true, editedAt: null }
+  const record: PlanRecord = {
+    id: newId('plan', now),
+    createdAt: now.toISOString(),
+    label,
+    request,
+    output,
+    active: true,
+    editedAt: null,
+    ...(acknowledgement ? { acknowledgement } : {}),
+  }
   await doc.mutate((d) => ({ ...d, plans: [...d.plans.map((p) => (p.active ? { ...p, active: false } : p)), record] }))
   return record
+}
+
+/**
+ * A regenerated plan keeps the acknowledgement of the plan it replaces when the situation is the one the coach
+ * acknowledged (same reason, same latest assessment); anything else needs a new plan with a new acknowledgement.
+ */
+function carriedAcknowledgement(c: AthleteContext, previous: PlanRecord, output: PlanOutput): PlanAcknowledgement | undefined {
+  const needed = output.status === 'refer-first' ? null : acknowledgementNeeded(c)
+  if (!needed) return undefined
+  const held = previous.acknowledgement
+  if (held && held.reason === needed.reason && held.assessmentId === c.state.latestAssessmentId) return held
+  throw new DomainError(
+    'invalid-input',
+    needed.reason === 'no-assessment'
+      ? 'Not regenerated: this runner has no assessment. Build a new plan and tick the acknowledgement, or assess the runner first.'
+      : 'Not regenerated: the latest assessment’s red-flag screen is incomplete. Finish the assessment, or build a new plan and tick the acknowledgement.',
+  )
 }

@@ -1,13 +1,12 @@
 import type { SquadTriage, SquadTriageEntry } from '../../../shared/api/channels/runs'
-import { diagnose } from '../../../shared/assessment/diagnose'
+import { triageOf } from '../../../shared/assessment/diagnose'
+import type { Triage } from '../../../shared/assessment/schema'
 import type { ClinicalState } from '../../../shared/clinical/types'
 import { weekStart } from '../../../shared/dates'
-import type { AssessmentRecord } from '../../../shared/domain/documents'
 import { computeClinicalState } from '../../../shared/clinical/index'
 import type { ClinicalStateDto } from '../../../shared/api/channels/clinical-state'
 import { type AthleteSummary, latestAssessment, summariseAthlete } from '../../../shared/domain/summary'
 import { type SparkPoint, sparkline } from '../../../shared/load/chart-data'
-import type { Triage } from '../../../shared/load/status'
 import { withHeadline } from '../clinical/clinical-service'
 import type { ServiceContext } from '../context'
 import { localIsoDate } from './run-service'
@@ -16,14 +15,14 @@ export const SPARKLINE_WEEKS = 12
 
 export { latestAssessment }
 
-/** Runs the rules engine on the stored answers; a record the engine cannot read counts as no assessment. */
-export function triageOf(record: AssessmentRecord | null): Triage | null {
-  if (!record) return null
-  try {
-    return diagnose(record.input).triage
-  } catch {
-    return null
-  }
+/**
+ * The triage label of the latest assessment, read from the summary's clinical digest (the same reading of the
+ * record as the clinical state: profile filled in, judged with the assessment before it).
+ */
+export function latestAssessmentTriage(summary: AthleteSummary): Triage | null {
+  const latest = summary.latestAssessment
+  const digest = latest ? summary.clinical.assessments.find((a) => a.id === latest.id) : undefined
+  return digest ? triageOf(digest.referrals.map((r) => ({ ...r, because: r.because ?? [] }))) : null
 }
 
 const COLOUR_RANK = { red: 0, amber: 1, green: 2 } as const
@@ -52,7 +51,7 @@ interface BoardFacts {
  */
 const factsBySummary = new WeakMap<AthleteSummary, { today: string; facts: BoardFacts }>()
 /** For an athlete whose record could not be read at all: no runs, no assessment. */
-const NO_SUMMARY: AthleteSummary = summariseAthlete({ runs: [], assessments: [] }, '1970-01-01')
+const NO_SUMMARY: AthleteSummary = summariseAthlete({ runs: [], assessments: [] }, '1970-01-01', null)
 
 function boardFacts(summary: AthleteSummary, today: string): BoardFacts {
   const memo = factsBySummary.get(summary)
@@ -69,7 +68,7 @@ function boardFacts(summary: AthleteSummary, today: string): BoardFacts {
     if (r.date >= monday && r.distanceKm > 0) weekKm += r.distanceKm
   }
   lastRunDate ??= summary.lastRunDate
-  const facts = { state, assessmentTriage: triageOf(summary.latestAssessment), lastRunDate, weekKm, sparkline: sparkline(runs, today, SPARKLINE_WEEKS) }
+  const facts = { state, assessmentTriage: latestAssessmentTriage(summary), lastRunDate, weekKm, sparkline: sparkline(runs, today, SPARKLINE_WEEKS) }
   factsBySummary.set(summary, { today, facts })
   return facts
 }

@@ -1,6 +1,7 @@
 import type { AthleteDocument, SquadDocument } from '../../../shared/domain/documents'
 import { addDays } from '../../../shared/dates'
-import { type AthleteSummary, summariseAthlete, summaryServes } from '../../../shared/domain/summary'
+import type { Athlete } from '../../../shared/domain/squad'
+import { type AthleteSummary, summariseAthlete, summaryMadeWith, summaryServes } from '../../../shared/domain/summary'
 import type { JsonDocument } from './document'
 import type { SummaryCache } from './summary-cache'
 
@@ -26,8 +27,9 @@ export async function boardSummaries(store: SummarySource, todayIso: string): Pr
   await Promise.all(
     store.squad.data.athletes.map(async (a) => {
       const cached = await store.summaryCache.current(a.id, () => store.athleteRevision(a.id))
-      if (cached && summaryServes(cached, todayIso)) return out.set(a.id, cached)
-      const summary = await summariseFromFile(store, a.id, a.name, todayIso)
+      // A summary made with another profile (age or sex edited since) reads the assessments differently: redo it.
+      if (cached && summaryServes(cached, todayIso) && summaryMadeWith(cached, a)) return out.set(a.id, cached)
+      const summary = await summariseFromFile(store, a, todayIso)
       if (summary) out.set(a.id, summary)
     }),
   )
@@ -35,12 +37,13 @@ export async function boardSummaries(store: SummarySource, todayIso: string): Pr
 }
 
 /** Reads (or reuses) one athlete's record and summarises it; caches the result while the file matches it. */
-async function summariseFromFile(store: SummarySource, id: string, name: string, todayIso: string): Promise<AthleteSummary | null> {
+async function summariseFromFile(store: SummarySource, athlete: Athlete, todayIso: string): Promise<AthleteSummary | null> {
+  const { id, name } = athlete
   await store.ensureAthlete(id, name)
   const doc = store.findAthleteDoc(id)
   if (!doc) return null
   await doc.flush()
-  const summary = summariseAthlete(doc.data, summaryDay(store.now, todayIso))
+  const summary = summariseAthlete(doc.data, summaryDay(store.now, todayIso), athlete)
   const revision = doc.lockedReason ? '' : await store.athleteRevision(id)
   if (revision) store.summaryCache.put(id, revision, summary)
   return summary
@@ -50,7 +53,9 @@ async function summariseFromFile(store: SummarySource, id: string, name: string,
 export function keepSummaryCurrent(store: SummarySource, id: string, doc: JsonDocument<AthleteDocument>): void {
   doc.afterWrite = async (data) => {
     const revision = await store.athleteRevision(id)
-    if (revision) store.summaryCache.put(id, revision, summariseAthlete(data, summaryDay(store.now)))
+    // The profile as the squad index has it now (none yet while the athlete is being created: redone on read).
+    const profile = store.squad.data.athletes.find((a) => a.id === id) ?? null
+    if (revision) store.summaryCache.put(id, revision, summariseAthlete(data, summaryDay(store.now), profile))
     else store.summaryCache.forget(id)
   }
 }

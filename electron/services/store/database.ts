@@ -16,7 +16,7 @@ import { loadAthleteFile, loadSquadFile, type Migrated, prepareDataFolder } from
 import { SummaryCache } from './summary-cache'
 import { WriteCoordinator } from './write-coordinator'
 import type { ClubFolder } from './club/club-folder'
-import { type ClubTarget, clubAthleteDoc, clubSquadDoc, loadClub, refreshClub } from './club/club-load'
+import { type ClubTarget, clubAthleteDoc, clubSquadDoc, loadClubAthletes, loadClubSquad, openClubAthlete, refreshClub } from './club/club-load'
 
 export interface DatabaseOptions {
   dataDir: string
@@ -171,7 +171,8 @@ export class Database {
   /** Loads one athlete listed in the index once, whoever asks first (the board or the background pass). */
   ensureAthlete(id: string, name: string): Promise<void> {
     return this.athletes.ensure(id, async () => {
-      await loadAthleteFile(this, id, name, this.migrated)
+      if (this.club) await openClubAthlete(this as ClubTarget, id, name)
+      else await loadAthleteFile(this, id, name, this.migrated)
     })
   }
 
@@ -256,11 +257,7 @@ export class Database {
   }
 
   private async load(background: boolean): Promise<void> {
-    if (this.club) {
-      await this.loadFromClub(this.club)
-      if (!background) await this.autoBackup()
-      return
-    }
+    if (this.club) return this.loadFromClub(this.club, background)
     await prepareDataFolder(this)
     await loadSquadFile(this, this.migrated)
     await this.summaryCache.load()
@@ -296,15 +293,30 @@ export class Database {
     }
   }
 
-  private async loadFromClub(club: ClubFolder): Promise<void> {
+  /**
+   * The club layout loads like the single-coach one: the merged squad index first (the squad list and,
+   * from the summaries, the board answer at once), then every athlete merged from all installations'
+   * files, in the background when asked.
+   */
+  private async loadFromClub(club: ClubFolder, background: boolean): Promise<void> {
     await this.ops.mkdirp(path.join(club.ownDir, 'athletes'))
     this.squad = clubSquadDoc(club)
-    await loadClub(this as ClubTarget)
+    await loadClubSquad(this as ClubTarget)
+    await this.summaryCache.load()
     // Backups hold the merged documents the coach sees, in the single-coach layout, so they restore anywhere.
     this.backups.source = async () => {
       const texts = new Map<string, string>([['squad.json', JSON.stringify(this.squad.data)]])
       for (const doc of this.allAthleteDocs()) texts.set(`athletes/${doc.data.athleteId}.json`, JSON.stringify(doc.data))
       return texts
+    }
+    const rest = loadClubAthletes(this as ClubTarget)
+    if (background) {
+      this.athletesReady = rest.catch((error) => {
+        this.addNotice('error', 'Some athlete records could not be loaded', (error as Error).message)
+      })
+    } else {
+      await rest
+      await this.autoBackup()
     }
   }
 

@@ -16,7 +16,7 @@ import type { FileOps } from './file-ops'
  * (a synced folder, a hand edit, a restore) and only that athlete is summarised again. The file is a
  * cache: missing, damaged or from another version, it is simply rebuilt.
  */
-const CACHE_VERSION = 5
+const CACHE_VERSION = 6
 
 /**
  * Summaries hold the rules engine's reading of each assessment, so a build with other rules must not
@@ -39,6 +39,8 @@ const Entry = z.strictObject({
     lastRunDate: z.string().nullable(),
     /** The clinical digest without its runs, which are recentRuns. */
     clinical: ClinicalInput.omit({ runs: true }),
+    /** The squad profile the digest was made with (version 6). */
+    profile: z.strictObject({ sex: z.enum(['female', 'male']), dateOfBirth: z.string().nullable() }).nullable(),
   }),
 })
 const CacheFile = z.strictObject({ cacheVersion: z.literal(CACHE_VERSION), build: z.string(), entries: z.record(z.string(), Entry) })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { FactorId, Likelihood, PatternFit, ReferralId, Triage, Urgency } from '../../assessment/schema'
 import { EntityId, IsoDate } from '../../domain/common'
-import { PlanRecord } from '../../domain/documents'
+import { PlanAcknowledgementReason, PlanRecord } from '../../domain/documents'
 import { Athlete, Settings } from '../../domain/squad'
 import { PlanOutput, PlanRequest, PlanRetest, PlanRunKind } from '../../plan/schema'
 import { defineChannel } from '../define'
@@ -93,6 +93,15 @@ export const PlanDefaults = z.strictObject({
   holdForReferral: z.boolean(),
   /** The active plan's referral clearance date, if one was recorded. */
   referralClearedOn: IsoDate.nullable(),
+  // ---- issue 10 (app-side additions) ----
+  /** The athlete's clinical status line (the same words as the header, board and PDFs). */
+  headline: z.string(),
+  colour: z.enum(['red', 'amber', 'green']),
+  /**
+   * Why the coach must acknowledge building this plan (no assessment, or its red-flag screen is incomplete),
+   * with the words the checkbox shows; null when no acknowledgement is needed.
+   */
+  acknowledgement: z.strictObject({ reason: PlanAcknowledgementReason, text: z.string(), unanswered: z.array(z.string()) }).nullable(),
 })
 export type PlanDefaults = z.infer<typeof PlanDefaults>
 
@@ -157,6 +166,9 @@ export type ReferralLetter = z.infer<typeof ReferralLetter>
 
 /** Everything the print view needs, in one call. */
 export const PrintData = z.strictObject({
+  /** The athlete's clinical status line today, as every screen shows it (issue 10). */
+  headline: z.string(),
+  colour: z.enum(['red', 'amber', 'green']),
   athlete: Athlete,
   settings: Settings,
   plan: PlanRecord,
@@ -198,7 +210,13 @@ export const planChannels = {
   }),
   savePlan: defineChannel(
     'calfcoach:plan:save',
-    z.strictObject({ athleteId: EntityId, label: Label.optional(), request: PlanRequest }),
+    z.strictObject({
+      athleteId: EntityId,
+      label: Label.optional(),
+      request: PlanRequest,
+      /** The coach ticked the acknowledgement the plan defaults asked for (no assessment / incomplete red-flag screen). */
+      acknowledged: z.boolean().optional(),
+    }),
     PlanRecord,
     { writes: true },
   ),

@@ -12,9 +12,9 @@ import {
   newDraft,
   parseNumberText,
   profileAge,
-  unansweredRedFlags,
 } from '../../../renderer/src/features/assessment/form-state'
-import { triageHeadline } from '../../../renderer/src/features/assessment/labels'
+import { redFlagQuestion, triageHeadline } from '../../../renderer/src/features/assessment/labels'
+import { diagnose } from '../../../shared/assessment/diagnose'
 
 const field = (name: string) => FORM_FIELDS.find((f) => f.path[1] === name)!
 
@@ -95,12 +95,13 @@ describe('assessment form state (renderer)', () => {
     expect(profileAge({ dateOfBirth: null }, '2025-05-01')).toBeUndefined()
   })
 
-  it('counts the red-flag questions asked', () => {
-    const all = unansweredRedFlags({})
-    expect(all.asked).toBe(0)
-    expect(all.total).toBe(FORM_FIELDS.filter((f) => f.redFlag).length)
-    const some = unansweredRedFlags({ symptoms: { swelling: false, numbnessOrTingling: true } })
-    expect(some).toEqual({ asked: 2, total: all.total - 1 }) // no swelling: the girth need not be measured
+  it('reads the red-flag screen from the shared diagnose (no count of its own): girth only when the calf is swollen', () => {
+    const all = diagnose({}).redFlagScreen!
+    expect(all.complete).toBe(false)
+    const some = diagnose({ symptoms: { swelling: false, numbnessOrTingling: true } }).redFlagScreen!
+    expect(some.unanswered.length).toBe(all.unanswered.length - 3) // two answered, and no swelling: no girth to measure
+    expect(some.unanswered).not.toContain('symptoms.calfCircumferenceDifferenceCm')
+    expect(redFlagQuestion('symptoms.swelling')).toBe('Is the calf swollen?')
   })
 })
 
@@ -117,7 +118,10 @@ describe('triage banner wording (renderer)', () => {
       triageHeadline({ ...base, triage: 'amber', referrals: [{ id: 'suspected-achilles-tendinopathy', urgency: 'before-progressing', because: ['x'] }] })
         .headline,
     ).toBe('AMBER — refer before progressing running')
-    expect(triageHeadline({ ...base, triage: 'green', referrals: [] }, 3).headline).toBe('GREEN so far — red-flag screen not finished')
-    expect(triageHeadline({ ...base, triage: 'green', referrals: [] }, 0).headline).toBe('GREEN — no referral needed')
+    // Never green before every red-flag question was asked (issue 10 item 5): "Incomplete", with the count.
+    const incomplete = { complete: false, unanswered: ['symptoms.swelling', 'symptoms.nightPain', 'history.previousDvt'] }
+    expect(triageHeadline({ ...base, triage: 'green', referrals: [], redFlagScreen: incomplete }).headline).toBe('Incomplete: 3 red-flag questions not asked')
+    expect(triageHeadline({ ...base, triage: 'green', referrals: [] }).headline).toMatch(/^Incomplete: /) // a diagnosis without a screen
+    expect(triageHeadline({ ...base, triage: 'green', referrals: [], redFlagScreen: { complete: true, unanswered: [] } }).headline).toBe('GREEN — no referral needed')
   })
 })

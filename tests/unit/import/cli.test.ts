@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readRunFile } from '../../../electron/services/import/read-file'
-import { appendRawRecords, makeMultisport } from '../../fixtures/import/make-fit'
+import { gzipSync, zipSync } from 'fflate'
+import { appendRawRecords, makeActivity, makeMultisport } from '../../fixtures/import/make-fit'
 import { tempDir } from '../../support/temp'
 
 const SCRIPT = path.resolve('scripts/import.ts')
@@ -44,5 +45,20 @@ describe('import command line', () => {
     expect(r.stdout).toBe('')
     const app = await readRunFile(missing, {})
     expect(r.stderr).toBe(`import: ${app.fileProblems[0]}\n`)
+  }, 150_000)
+
+  it('reads a Strava bulk export zip: one object per activities.csv row, with the file it came from', () => {
+    const header = 'Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Filename,Elapsed Time,Distance'
+    const csv = `${header}\n7,"Mar 31, 2024, 2:30:00 AM",Hills,Run,,2700,8.00,activities/7.fit.gz,2700.0,8000.0\n8,"Apr 1, 2024, 5:00:00 PM",Spin,Ride,,3600,25.00,,3600.0,25000.0\n`
+    const fit = makeActivity({ start: new Date('2024-03-31T02:30:00Z'), sport: 'running', distanceM: 8000, elapsedSec: 2700, serial: 9, utcOffsetSec: -7 * 3600 })
+    const file = path.join(tempDir(), 'export.zip')
+    writeFileSync(file, zipSync({ 'activities.csv': new TextEncoder().encode(csv), activities: { '7.fit.gz': gzipSync(fit) } }))
+    const r = runCli(file, '--tz', 'Europe/London')
+    expect(r.code).toBe(0)
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[]
+    expect(rows.map((x) => [x['row'], x['file'], x['date'], x['timeZone'], x['status']])).toEqual([
+      [2, 'activities/7.fit.gz', '2024-03-30', 'UTC-07:00', 'ready'],
+      [3, 'activities.csv', null, 'Europe/London', 'skipped'],
+    ])
   }, 150_000)
 })

@@ -1,10 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { computeClinicalState } from '../../../shared/clinical'
 import { addDays } from '../../../shared/dates'
+import { athleteClinicalInput } from '../../../shared/domain/athlete-clinical'
 import type { Run } from '../../../shared/domain/run'
 import { SUMMARY_WINDOW_DAYS, summariseAthlete, summaryServes } from '../../../shared/domain/summary'
 import { sparkline } from '../../../shared/load/chart-data'
-import { athleteStatus } from '../../../shared/load/status'
 
 const START = '2024-01-01'
 const pain = fc.option(fc.integer({ min: 0, max: 10 }), { nil: null })
@@ -21,7 +22,7 @@ function toRuns(raw: { day: number; distanceKm: number; painDuring: number | nul
 }
 
 describe('athlete summary', () => {
-  it('answers the board like the whole record on its own day and every later day', () => {
+  it('answers the board like the whole record on its own day and every later day (same clinical state)', () => {
     // A few runs in the months around the summary's day (where a too-short window would show), or many
     // over a longer history; "today" is often within a week of the summary's day.
     const few = fc.array(run.map((r) => ({ ...r, day: 280 + (r.day % 140) })), { maxLength: 6 })
@@ -30,9 +31,10 @@ describe('athlete summary', () => {
         const runs = toRuns(raw)
         const asOf = addDays(START, 400 + asOfShift)
         const today = addDays(asOf, later)
-        const summary = summariseAthlete({ runs, assessments: [] }, asOf)
+        const summary = summariseAthlete({ runs, assessments: [] }, asOf, null)
         expect(summaryServes(summary, today)).toBe(true)
-        expect(athleteStatus({ latestTriage: null, runs: summary.recentRuns, today })).toEqual(athleteStatus({ latestTriage: null, runs, today }))
+        // The clinical state from the summary's digest is the state from the whole record, on any later day.
+        expect(computeClinicalState(summary.clinical, today)).toEqual(computeClinicalState(athleteClinicalInput(null, { runs, assessments: [] }, today), today))
         expect(sparkline(summary.recentRuns, today)).toEqual(sparkline(runs, today))
       }),
       { numRuns: Number(process.env['SUMMARY_RUNS'] ?? 300) },
@@ -45,14 +47,14 @@ describe('athlete summary', () => {
     const runs = toRuns([]).concat(
       [-83, -51].map((back, i) => ({ id: `run-s${i}`, date: addDays(sunday, back), distanceKm: 5, createdAt: 'x', updatedAt: 'x' })),
     )
-    const summary = summariseAthlete({ runs, assessments: [] }, sunday)
+    const summary = summariseAthlete({ runs, assessments: [] }, sunday, null)
     expect(sparkline(summary.recentRuns, sunday)[0]).toEqual({ weekStart: '2024-03-18', km: 5, maxPain: null })
   })
 
   it('keeps only the window and the activity before the last older run, not the whole history', () => {
     const runs = toRuns(Array.from({ length: 400 }, (_, day) => ({ day, distanceKm: 5, painDuring: 1, painAfter: null, painNextMorning: null })))
     const asOf = addDays(START, 399)
-    const summary = summariseAthlete({ runs, assessments: [] }, asOf)
+    const summary = summariseAthlete({ runs, assessments: [] }, asOf, null)
     expect(summary.runCount).toBe(400)
     expect(summary.recentRuns[0]!.date).toBe(addDays(asOf, -SUMMARY_WINDOW_DAYS - 28))
     expect(summary.recentRuns.length).toBe(SUMMARY_WINDOW_DAYS + 1 + 28)

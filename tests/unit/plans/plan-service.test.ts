@@ -109,9 +109,9 @@ describe('savePlan, history and the active plan', () => {
     const t = await setupPlans()
     const id = await athleteWithLog(t)
     const d = await t.call<PlanDefaults>('planDefaults', { athleteId: id })
-    const first = await t.call<PlanRecord>('savePlan', { athleteId: id, label: 'First go', request: defaultsRequest(d, { targetWeeklyKm: 30 }) })
+    const first = await t.call<PlanRecord>('savePlan', { athleteId: id, acknowledged: true, label: 'First go', request: defaultsRequest(d, { targetWeeklyKm: 30 }) })
     t.advance(1)
-    const second = await t.call<PlanRecord>('savePlan', { athleteId: id, request: defaultsRequest(d, { targetWeeklyKm: 35 }) })
+    const second = await t.call<PlanRecord>('savePlan', { athleteId: id, acknowledged: true, request: defaultsRequest(d, { targetWeeklyKm: 35 }) })
     expect(first.active).toBe(true)
     expect(second.label).toBe(`35 km a week from ${T0}`)
     const onDisk = JSON.parse(t.readAthleteFile(id)) as { plans: PlanRecord[] }
@@ -142,7 +142,7 @@ describe('editPlanSession', () => {
     const t = await setupPlans()
     const id = await athleteWithLog(t)
     const d = await t.call<PlanDefaults>('planDefaults', { athleteId: id })
-    const plan = await t.call<PlanRecord>('savePlan', { athleteId: id, request: defaultsRequest(d, { targetWeeklyKm: 40 }) })
+    const plan = await t.call<PlanRecord>('savePlan', { athleteId: id, acknowledged: true, request: defaultsRequest(d, { targetWeeklyKm: 40 }) })
     const lighter = plan.output.weeks.find((w) => w.lighterWeek)
     expect(lighter).toBeDefined()
     const easyIndex = lighter!.runs.findIndex((r) => r.kind === 'easy')
@@ -164,7 +164,7 @@ describe('editPlanSession', () => {
     const t = await setupPlans()
     const id = await athleteWithLog(t)
     const d = await t.call<PlanDefaults>('planDefaults', { athleteId: id })
-    const plan = await t.call<PlanRecord>('savePlan', { athleteId: id, request: defaultsRequest(d, { targetWeeklyKm: 40 }) })
+    const plan = await t.call<PlanRecord>('savePlan', { athleteId: id, acknowledged: true, request: defaultsRequest(d, { targetWeeklyKm: 40 }) })
     const before = t.readAthleteFile(id)
     const week3 = plan.output.weeks[2]!
     const longIndex = week3.runs.findIndex((r) => r.kind === 'long')
@@ -184,7 +184,7 @@ describe('editPlanSession', () => {
     const t = await setupPlans()
     const id = await athleteWithLog(t)
     const d = await t.call<PlanDefaults>('planDefaults', { athleteId: id })
-    const plan = await t.call<PlanRecord>('savePlan', { athleteId: id, request: d.request })
+    const plan = await t.call<PlanRecord>('savePlan', { athleteId: id, acknowledged: true, request: d.request })
     const r1 = await t.dispatch('editPlanSession', { athleteId: id, planId: plan.id, weekIndex: 1, runIndex: 5, km: 5, kind: 'easy' })
     expect(r1.ok ? '' : r1.error.message).toMatch(/Week 1 has 3 runs; there is no run 6/)
     const r2 = await t.dispatch('editPlanSession', { athleteId: id, planId: plan.id, weekIndex: 52, runIndex: 0, km: 5, kind: 'easy' })
@@ -203,7 +203,7 @@ describe('regeneratePlan', () => {
     const t = await setupPlans()
     const id = await athleteWithLog(t)
     const d = await t.call<PlanDefaults>('planDefaults', { athleteId: id })
-    const plan = await t.call<PlanRecord>('savePlan', { athleteId: id, label: 'Spring return', request: defaultsRequest(d, { targetWeeklyKm: 40 }) })
+    const plan = await t.call<PlanRecord>('savePlan', { athleteId: id, acknowledged: true, label: 'Spring return', request: defaultsRequest(d, { targetWeeklyKm: 40 }) })
     // Two and a half weeks later: week 3 began, and week 2 had pain well over the limits.
     const week2 = plan.output.weeks[1]!
     for (const r of plan.output.weeks[0]!.runs) await t.call('addRun', { athleteId: id, run: { date: r.date, distanceKm: r.km, painDuring: 1, painAfter: 1, painNextMorning: 0 } })
@@ -265,7 +265,7 @@ describe('exportPlanPdf', () => {
     const t = await setupPlans()
     const id = await athleteWithLog(t, 'Maya Costa')
     const d = await t.call<PlanDefaults>('planDefaults', { athleteId: id })
-    const plan = await t.call<PlanRecord>('savePlan', { athleteId: id, request: defaultsRequest(d, { targetWeeklyKm: 40 }) })
+    const plan = await t.call<PlanRecord>('savePlan', { athleteId: id, acknowledged: true, request: defaultsRequest(d, { targetWeeklyKm: 40 }) })
     return { t, id, plan }
   }
 
@@ -359,11 +359,13 @@ describe('getPrintData', () => {
     const t = await setupPlans()
     const id = await athleteWithLog(t)
     const d = await t.call<PlanDefaults>('planDefaults', { athleteId: id })
-    const plan = await t.call<PlanRecord>('savePlan', { athleteId: id, request: d.request })
+    const plan = await t.call<PlanRecord>('savePlan', { athleteId: id, acknowledged: true, request: d.request })
     await t.call('saveAssessment', { athleteId: id, date: T0, input: RED_ASSESSMENT })
     const p = await t.call<PrintData>('getPrintData', { athleteId: id, planId: plan.id })
     expect(p.referFirst).toBe(true)
-    expect(p.referFirstReason).toMatch(/latest assessment .* found a red flag/)
+    // Worded from the one clinical state: which open referral stops running, and since when.
+    expect(p.referFirstReason).toBe(`Since this plan was made, a referral that stops running was raised (Possible blood clot in the leg (DVT), ${T0}), so the running plan is withheld until a clinician has seen the runner and the clearance is recorded.`)
+    expect(p.headline).toBe('Red: see a clinician today, no running')
     expect(p.referrals.map((r) => r.id)).toEqual(['suspected-dvt'])
     expect(p.planVsActual).toEqual([])
     expect(p.exercises.map((e) => e.id)).toEqual(['stop-running-and-get-checked'])

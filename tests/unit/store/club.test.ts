@@ -5,6 +5,7 @@ import { AppServices } from '../../../electron/services/app-services'
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch'
 import { createHandlers } from '../../../electron/services/handlers'
 import type { RecordsFile } from '../../../electron/services/store/club/records'
+import { type FileOps, nodeFileOps } from '../../../electron/services/store/file-ops'
 import type { ApiResult } from '../../../shared/api/result'
 import type { Athlete } from '../../../shared/domain/squad'
 import type { Run } from '../../../shared/domain/run'
@@ -58,6 +59,35 @@ describe('a club folder shared by two coaches', () => {
     expect(authors.records.find((r) => r.id === first.id)?.createdBy).toBe('Sam’s laptop')
     // The profile (the athlete's entry in the squad index) is listed under the athlete's id.
     expect(authors.records.find((r) => r.id === ada.id)).toMatchObject({ createdBy: 'Sam’s laptop', changedBy: 'Sam’s laptop' })
+  })
+
+  it('opens a club squad in the background: the squad list and the board answer before any athlete file is read', async () => {
+    const { club, sam, ada, first } = await twoCoaches()
+    ok(await sam.dispatch('getSquadTriage', undefined)) // makes the summaries the next launch reads
+    await sam.services.close()
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const held: string[] = []
+    const ops: FileOps = {
+      ...nodeFileOps,
+      readText: async (file) => {
+        if (file.startsWith(path.join(club, 'installations')) && file.includes(`${path.sep}athletes${path.sep}`)) {
+          held.push(file)
+          await gate
+        }
+        return nodeFileOps.readText(file)
+      },
+    }
+    const again = await AppServices.open({ dataDir: sam.dataDir, dialogs: new FakeDialogs(), shell: { openExternal: async () => undefined }, pdf: { renderRoute: async () => new Uint8Array() }, ops, background: true, watch: false })
+    const dispatch = createDispatcher(createHandlers(again), { readOnlyReason: () => again.db.readOnlyReason, waitUntilReady: (m) => again.readyFor(m) })
+    expect(ok<{ athletes: { id: string }[] }>(await dispatch('getSquad', undefined)).athletes.map((a) => a.id)).toEqual([ada.id])
+    const board = ok<{ athletes: { athleteId: string; lastRunDate: string | null }[] }>(await dispatch('getSquadTriage', undefined))
+    expect(board.athletes).toMatchObject([{ athleteId: ada.id, lastRunDate: '2026-01-01' }])
+    expect(held.length).toBeGreaterThan(0) // the background pass was waiting on athlete files all along
+    release()
+    await again.db.athletesReady
+    expect(runIds({ services: again }, ada.id)).toEqual([first.id])
+    await again.close()
   })
 
   it('runs added, edited and deleted by both at once all merge, and deletes stick', async () => {

@@ -14,6 +14,8 @@ export interface ClubTarget {
   registerAthleteDoc(id: string, doc: JsonDocument<AthleteDocument>): void
   hasAthleteDoc(id: string): boolean
   athleteDoc(id: string): JsonDocument<AthleteDocument>
+  /** Opens the athlete once, whoever asks first (the background pass, the board, a refresh). */
+  ensureAthlete(id: string, name: string): Promise<void>
 }
 
 export function clubSquadDoc(club: ClubFolder): JsonDocument<SquadDocument> {
@@ -27,18 +29,23 @@ export function clubAthleteDoc(club: ClubFolder, id: string, name: string): Json
   return new JsonDocument(club.ownFile(rel), kind, club.ops, kind.create(), new ClubDocumentAdapter(club, rel, kind))
 }
 
-/** Reads the merged squad and every listed athlete from the club folder. */
-export async function loadClub(db: ClubTarget): Promise<void> {
+/** Reads the squad index merged from every installation's file. */
+export async function loadClubSquad(db: ClubTarget): Promise<void> {
   await db.squad.reload()
   report(db, 'squad.json', db.squad)
+}
+
+/** Reads every listed athlete, merged from every installation's files (a few at a time). */
+export async function loadClubAthletes(db: ClubTarget): Promise<void> {
   const queue = [...db.squad.data.athletes]
   const worker = async () => {
-    for (let a = queue.shift(); a; a = queue.shift()) await openClubAthlete(db, a.id, a.name)
+    for (let a = queue.shift(); a; a = queue.shift()) await db.ensureAthlete(a.id, a.name)
   }
   await Promise.all(Array.from({ length: 8 }, worker))
 }
 
-async function openClubAthlete(db: ClubTarget, id: string, name: string): Promise<void> {
+/** Reads one athlete merged from every installation's files and registers it (called once, via ensureAthlete). */
+export async function openClubAthlete(db: ClubTarget, id: string, name: string): Promise<void> {
   const doc = clubAthleteDoc(db.club, id, name)
   await doc.reload()
   db.registerAthleteDoc(id, doc)
@@ -56,7 +63,7 @@ export async function refreshClub(db: ClubTarget, rels: ReadonlySet<string> | nu
   for (const a of db.squad.data.athletes) {
     const rel = `athletes/${a.id}.json`
     if (!db.hasAthleteDoc(a.id)) {
-      await openClubAthlete(db, a.id, a.name)
+      await db.ensureAthlete(a.id, a.name)
       changed.push(a.id)
     } else if (rels === null || rels.has(rel)) {
       const doc = db.athleteDoc(a.id)

@@ -1,8 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { SavedAssessment } from '../../../../shared/api/channels/assessments'
-import { diagnose } from '../../../../shared/assessment/diagnose'
 import { ASSESSMENT_FORM, normFor } from '../../../../shared/assessment/form'
 import { athleteFacts } from '../../../../shared/assessment/norms'
+import { diagnoseAthleteAssessment } from '../../../../shared/domain/athlete-clinical'
 import type { Athlete } from '../../../../shared/domain/squad'
 import { ApiCallError, call } from '../../api'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
@@ -16,7 +16,6 @@ import {
   errorsFromIssues,
   newDraft,
   profileAge,
-  unansweredRedFlags,
 } from './form-state'
 import { ResultPanel } from './ResultPanel'
 import { longDate } from '../../dates'
@@ -30,6 +29,9 @@ function useDebounced<T>(value: T, ms: number): T {
   }, [value, ms])
   return settled
 }
+
+/** Stands for the unsaved draft among the saved records (saved ids never contain brackets). */
+const DRAFT_ID = '(draft)'
 
 export function localToday(): string {
   const d = new Date()
@@ -48,12 +50,15 @@ function answeredIn(input: Record<string, Record<string, unknown>>, sectionField
 export function AssessmentEditor({
   athlete,
   existing,
+  others,
   readOnly,
   onSaved,
   onCancel,
 }: {
   athlete: Athlete
   existing: SavedAssessment | null
+  /** The athlete's saved assessments: the one before this assessment is part of its reading. */
+  others: readonly SavedAssessment[]
   readOnly: boolean
   onSaved(saved: SavedAssessment): void
   onCancel(): void
@@ -68,6 +73,8 @@ export function AssessmentEditor({
   const [saving, setSaving] = useState(false)
   const [dirty, setDirty] = useState(false)
   const [confirmDiscard, setConfirmDiscard] = useState(false)
+  // A new assessment is recorded after every saved one (the order "the previous assessment" is meant in).
+  const [openedAt] = useState(() => new Date().toISOString())
   const formRef = useRef<HTMLFormElement>(null)
   const keepEditing = useCallback(() => setConfirmDiscard(false), [])
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -77,8 +84,11 @@ export function AssessmentEditor({
   const settled = useDebounced(draft, 150)
   // After a save attempt the messages follow every keystroke; otherwise they wait for the coach to pause.
   const checked = useMemo(() => checkDraft(showErrorsNow ? draft : settled), [showErrorsNow, draft, settled])
-  const diagnosis = useMemo(() => diagnose(checked.usable), [checked.usable])
-  const redFlags = useMemo(() => unansweredRedFlags(checked.usable), [checked.usable])
+  // Read as main reads it: the profile fills a blank age or sex, and the assessment before this one counts.
+  const diagnosis = useMemo(
+    () => diagnoseAthleteAssessment(athlete, others, { id: existing?.id ?? DRAFT_ID, date: date || today, createdAt: existing?.createdAt ?? openedAt, input: checked.usable }),
+    [athlete, others, existing, date, today, openedAt, checked.usable],
+  )
   const facts = athleteFacts(checked.usable)
   const built = useMemo(() => buildInput(settled), [settled])
   const errors = { ...checked.errors, ...serverErrors }
@@ -221,7 +231,7 @@ export function AssessmentEditor({
         </div>
       </form>
       <aside className="as-result panel" aria-label="Assessment result">
-        <ResultPanel diagnosis={diagnosis} redFlags={redFlags} ignored={ignored} />
+        <ResultPanel diagnosis={diagnosis} ignored={ignored} />
       </aside>
       {confirmDiscard && (
         <ConfirmDialog title="Discard this assessment?" cancelLabel="Keep editing" confirmLabel="Discard changes" onCancel={keepEditing} onConfirm={onCancel}>

@@ -7,8 +7,11 @@ import { useToast } from '../../components/Toasts'
 import { longDate } from '../../dates'
 import type { AthleteTabProps } from '../athlete/tabs'
 import { AssessmentEditor } from './AssessmentEditor'
+import { redFlagGapText } from './labels'
 import { AssessmentList, Comparison } from './SavedAssessments'
 import './assessment.css'
+
+const NO_ASSESSMENTS: readonly SavedAssessment[] = []
 
 type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; record: SavedAssessment }
 
@@ -57,10 +60,12 @@ export function AssessmentTab({ athlete }: AthleteTabProps) {
         key={mode.kind === 'edit' ? mode.record.id : 'new'}
         athlete={athlete}
         existing={mode.kind === 'edit' ? mode.record : null}
+        others={assessments ?? NO_ASSESSMENTS}
         readOnly={readOnly}
         onCancel={backToList}
         onSaved={async (saved) => {
-          notify({ text: `Assessment of ${longDate(saved.date)} saved (triage ${saved.diagnosis.triage.toUpperCase()}).` })
+          const gaps = saved.diagnosis.redFlagScreen?.complete === false ? `; ${redFlagGapText(saved.diagnosis).toLowerCase()}` : ''
+          notify({ text: `Assessment of ${longDate(saved.date)} saved (triage ${saved.diagnosis.triage.toUpperCase()}${gaps}).` })
           await reload()
           backToList()
         }}

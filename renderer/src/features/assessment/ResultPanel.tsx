@@ -1,22 +1,50 @@
 import { PATTERN_RULE, factorRule, referralRule } from '../../../../shared/assessment/rules/index'
 import type { Diagnosis } from '../../../../shared/assessment/schema'
-import { FIT_LABEL, LIKELIHOOD_LABEL, STRENGTH_NOTE, URGENCY_LABEL, factorTitle, referralTitle, triageHeadline } from './labels'
+import {
+  FIT_LABEL,
+  LIKELIHOOD_LABEL,
+  STRENGTH_NOTE,
+  URGENCY_LABEL,
+  factorTitle,
+  redFlagGapText,
+  redFlagQuestion,
+  redFlagScreen,
+  referralTitle,
+  triageHeadline,
+} from './labels'
 import { useDistanceText } from '../../components/use-distance-text'
 
-/** The big, bordered banner: red and amber say in words what to do; red interrupts as an alert. */
-export function TriageBanner({ diagnosis, redFlags }: { diagnosis: Diagnosis; redFlags?: { asked: number; total: number } }) {
+/**
+ * The big, bordered banner: red and amber say in words what to do; red interrupts as an alert. Until every
+ * red-flag question that applies was asked there is no green banner: it says "Incomplete" and lists them.
+ */
+export function TriageBanner({ diagnosis }: { diagnosis: Diagnosis }) {
   const t = diagnosis.triage
-  const unasked = redFlags ? redFlags.total - redFlags.asked : 0
-  const { headline, detail } = triageHeadline(diagnosis, unasked)
+  const screen = redFlagScreen(diagnosis)
+  const shown = t === 'green' && !screen.complete ? 'incomplete' : t
+  const { headline, detail } = triageHeadline(diagnosis)
   return (
-    // Keyed by triage so a change to red mounts a fresh alert that screen readers announce at once.
-    <div key={t} className={`triage-banner as-banner triage-${t}`} role={t === 'red' ? 'alert' : 'status'} data-testid="triage-banner" data-triage={t}>
+    // Keyed by what it shows so a change to red mounts a fresh alert that screen readers announce at once.
+    <div key={shown} className={`triage-banner as-banner triage-${shown}`} role={t === 'red' ? 'alert' : 'status'} data-testid="triage-banner" data-triage={shown}>
       <p className="as-banner-headline">{headline}</p>
       {detail && <p className="as-banner-detail">{detail}</p>}
-      {t === 'green' && unasked > 0 && (
-        <p className="as-banner-detail">
-          {unasked} of {redFlags?.total} red-flag questions not asked yet: ask them before relying on green.
-        </p>
+      {!screen.complete && <RedFlagGaps diagnosis={diagnosis} withHeading={shown !== 'incomplete'} />}
+    </div>
+  )
+}
+
+/** The red-flag questions still to ask, by the words the form uses. */
+function RedFlagGaps({ diagnosis, withHeading }: { diagnosis: Diagnosis; withHeading: boolean }) {
+  const unanswered = redFlagScreen(diagnosis).unanswered
+  return (
+    <div className="as-banner-gaps" data-testid="red-flag-gaps">
+      {withHeading && <p className="as-banner-detail">{redFlagGapText(diagnosis)}.</p>}
+      {unanswered.length > 0 && (
+        <ul aria-label="Red-flag questions not asked">
+          {unanswered.map((id) => (
+            <li key={id}>{redFlagQuestion(id)}</li>
+          ))}
+        </ul>
       )}
     </div>
   )
@@ -26,11 +54,9 @@ const MISSING_SHOWN = 6
 
 export function ResultPanel({
   diagnosis,
-  redFlags,
   ignored,
 }: {
   diagnosis: Diagnosis
-  redFlags: { asked: number; total: number }
   /** Fields left out of the result because their value is not valid yet. */
   ignored: number
 }) {
@@ -39,7 +65,7 @@ export function ResultPanel({
   return (
     <div className="as-result-body" data-testid="assessment-result">
       <h2 className="as-result-title">Result</h2>
-      <TriageBanner diagnosis={diagnosis} redFlags={redFlags} />
+      <TriageBanner diagnosis={diagnosis} />
       {ignored > 0 && (
         <p className="as-ignored">
           {ignored} answer{ignored > 1 ? 's are' : ' is'} not valid yet and left out of this result (see the messages in the form).

@@ -1,13 +1,24 @@
 import type { AssessmentComparison, SavedAssessment } from '../../../../shared/api/channels/assessments'
 import type { Triage } from '../../../../shared/assessment/schema'
 import { RowActions, TableHead } from '../../components/Table'
-import { LIKELIHOOD_LABEL, TRIAGE_WORD, factorTitle, referralTitle } from './labels'
+import { LIKELIHOOD_LABEL, TRIAGE_WORD, factorTitle, redFlagGapText, redFlagScreen, referralTitle } from './labels'
 import { DateText } from '../../components/DateText'
 import { RecordAuthor } from '../athlete/record-authors'
 import { dayMonth, tableDate } from '../../dates'
 
 export function TriageBadge({ triage }: { triage: Triage }) {
   return <span className={`badge badge-${triage} as-badge`}>{TRIAGE_WORD[triage]}</span>
+}
+
+/** A saved assessment's triage: green only once its red-flag screen is complete, as on the banner. */
+function SavedTriage({ diagnosis }: { diagnosis: SavedAssessment['diagnosis'] }) {
+  const complete = redFlagScreen(diagnosis).complete
+  return (
+    <>
+      {diagnosis.triage === 'green' && !complete ? <span className="badge badge-incomplete as-badge">Incomplete</span> : <TriageBadge triage={diagnosis.triage} />}
+      {!complete && <div className="as-small">{redFlagGapText(diagnosis)}</div>}
+    </>
+  )
 }
 
 /** Saved assessments, newest first: date, triage in words, the first referral and the top factors. */
@@ -39,7 +50,7 @@ export function AssessmentList({
                 <DateText iso={a.date} />
               </td>
               <td>
-                <TriageBadge triage={d.triage} />
+                <SavedTriage diagnosis={d} />
                 {first && <div className="as-small">{referralTitle(first.id)}{d.referrals.length > 1 ? ` (+${d.referrals.length - 1} more)` : ''}</div>}
               </td>
               <td>

@@ -163,14 +163,3 @@ export function errorsFromIssues(issues: readonly { path: string; message: strin
   }
   return out
 }
-
-/** How many red-flag questions are still unanswered (the green banner says so). */
-export function unansweredRedFlags(input: AssessmentInput): { asked: number; total: number } {
-  // The girth only needs measuring when the calf might be swollen.
-  const flags = FORM_FIELDS.filter((f) => f.redFlag && !(f.path[1] === 'calfCircumferenceDifferenceCm' && input.symptoms?.swelling === false))
-  const asked = flags.filter((f) => {
-    const section = input[f.path[0]] as Record<string, unknown> | undefined
-    return section?.[f.path[1]] !== undefined
-  }).length
-  return { asked, total: flags.length }
-}

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { RecordClearanceInput } from '../../../../shared/api/channels/clinical'
 import type { ReferralId } from '../../../../shared/assessment/schema'
 import type { ClearanceOutcome, ClearedByRole } from '../../../../shared/clinical/clearance'
@@ -6,8 +5,9 @@ import { call } from '../../api'
 import { describedBy, Field } from '../../components/Field'
 import { FormError } from '../../components/FormError'
 import { todayIso } from '../../dates'
-import { draftErrors, saveErrors, type FieldErrors } from './form-issues'
+import { draftErrors, type FieldErrors } from './form-issues'
 import { OUTCOME_LABEL, ROLE_LABEL } from './labels'
+import { useCheckedForm } from './use-checked-form'
 
 interface Draft {
   date: string
@@ -49,53 +49,30 @@ export function ClearanceForm({ athleteId, referralId, referralTitle, since, onS
   onSaved(): Promise<void>
   onCancel(): void
 }) {
-  const [draft, setDraft] = useState<Draft>({ date: todayIso(), role: '', name: '', outcome: '', restrictions: '' })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { draft, set, errors, formError, saving, submit } = useCheckedForm<Draft>(
+    () => ({ date: todayIso(), role: '', name: '', outcome: '', restrictions: '' }),
+    (d) => problems(athleteId, referralId, d),
+    FORM_FIELDS,
+  )
   const id = (field: string) => `clr-${referralId}-${field}`
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    const next = { ...draft, [key]: value }
-    setDraft(next)
-    // A message goes once its field is right; fields not complained about stay quiet while typing.
-    if (Object.keys(errors).length > 0) {
-      const now = problems(athleteId, referralId, next)
-      setErrors(Object.fromEntries(Object.entries(errors).filter(([f]) => now[f]).map(([f]) => [f, now[f]!])))
-    }
-  }
-
-  async function submit(e: React.FormEvent) {
-    e.preventDefault()
-    setFormError(null)
-    const local = problems(athleteId, referralId, draft)
-    if (Object.keys(local).length > 0) {
-      setErrors(local)
-      return
-    }
-    setSaving(true)
-    try {
-      await call('recordClearance', {
-        athleteId,
-        referralId,
-        date: draft.date,
-        clearedBy: { role: draft.role as ClearedByRole, name: draft.name },
-        outcome: draft.outcome as ClearanceOutcome,
-        ...(draft.restrictions.trim() ? { restrictions: draft.restrictions } : {}),
-      })
-      setErrors({})
-      await onSaved()
-    } catch (error) {
-      const { fields, form } = saveErrors(error, FORM_FIELDS)
-      setErrors(fields)
-      setFormError(form)
-    } finally {
-      setSaving(false)
-    }
+  const send = async (d: Draft) => {
+    await call('recordClearance', {
+      athleteId,
+      referralId,
+      date: d.date,
+      clearedBy: { role: d.role as ClearedByRole, name: d.name },
+      outcome: d.outcome as ClearanceOutcome,
+      ...(d.restrictions.trim() ? { restrictions: d.restrictions } : {}),
+    })
+    await onSaved()
   }
 
   const err = (field: string) => errors[field]
   return (
-    <form className="clearance-form" aria-label={`Record clearance: ${referralTitle}`} noValidate onSubmit={(e) => void submit(e)}>
+    <form className="clearance-form" aria-label={`Record clearance: ${referralTitle}`} noValidate onSubmit={(e) => {
+        e.preventDefault()
+        void submit(send)
+      }}>
       <FormError message={formError} />
       <div className="form-grid">
         <Field id={id('date')} label="Date the clinician saw the runner" error={err('date')}>

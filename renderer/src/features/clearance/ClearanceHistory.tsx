@@ -2,6 +2,7 @@ import type { Clearance } from '../../../../shared/clinical/clearance'
 import { referralWords } from '../../../../shared/clinical/words'
 import { TableHead } from '../../components/Table'
 import { tableDate } from '../../dates'
+import { RecordAuthor } from '../athlete/record-authors'
 import { OUTCOME_LABEL, ROLE_LABEL } from './labels'
 
 /** Every clearance ever recorded for the athlete, newest first (as listClearances gives them); kept for good. */
@@ -34,7 +35,11 @@ export function ClearanceHistory({ clearances }: { clearances: readonly Clearanc
                   {ROLE_LABEL[c.clearedBy.role]}: {c.clearedBy.name}
                 </td>
                 <td>{OUTCOME_LABEL[c.outcome]}</td>
-                <td>{c.restrictions?.trim() || '—'}</td>
+                <td>
+                  {c.restrictions?.trim() || '—'}
+                  {/* Which coach recorded it, in a shared club folder (nothing for a single coach). */}
+                  <RecordAuthor id={c.id} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { RecordReadinessTestInput } from '../../../../shared/api/channels/clinical'
 import { READINESS_RULES } from '../../../../shared/clinical/readiness'
 import { call } from '../../api'
@@ -6,7 +5,8 @@ import { describedBy, Field } from '../../components/Field'
 import { FormError } from '../../components/FormError'
 import { todayIso } from '../../dates'
 import { readNumber } from '../log/run-form'
-import { draftErrors, saveErrors, type FieldErrors } from './form-issues'
+import { draftErrors, type FieldErrors } from './form-issues'
+import { useCheckedForm } from './use-checked-form'
 
 interface Draft {
   date: string
@@ -52,40 +52,15 @@ function problems(athleteId: string, d: Draft): FieldErrors {
  * form only collects what was measured; main judges each test (judgeReadiness) and the list shows its verdict.
  */
 export function ReadinessForm({ athleteId, clearedOn, locked, onSaved }: { athleteId: string; clearedOn: string; locked: boolean; onSaved(message: string): Promise<void> }) {
-  const [draft, setDraft] = useState<Draft>({ date: todayIso(), ...EMPTY })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    const next = { ...draft, [key]: value }
-    setDraft(next)
-    if (Object.keys(errors).length > 0) {
-      const now = problems(athleteId, next)
-      setErrors(Object.fromEntries(Object.entries(errors).filter(([f]) => now[f]).map(([f]) => [f, now[f]!])))
-    }
-  }
-
-  async function submit(e: React.FormEvent) {
-    e.preventDefault()
-    setFormError(null)
-    const local = problems(athleteId, draft)
-    if (Object.keys(local).length > 0) {
-      setErrors(local)
-      return
-    }
-    setSaving(true)
-    try {
-      const saved = await call('recordReadinessTest', RecordReadinessTestInput.parse(request(athleteId, draft)))
-      setErrors({})
-      setDraft({ date: todayIso(), ...EMPTY })
-      await onSaved(saved.result.passed ? 'Readiness test recorded: every check passed.' : 'Readiness test recorded: not every check passed yet.')
-    } catch (error) {
-      const { fields, form } = saveErrors(error, FORM_FIELDS)
-      setErrors(fields)
-      setFormError(form)
-    } finally {
-      setSaving(false)
-    }
+  const { draft, setDraft, set, errors, formError, saving, submit } = useCheckedForm<Draft>(
+    () => ({ date: todayIso(), ...EMPTY }),
+    (d) => problems(athleteId, d),
+    FORM_FIELDS,
+  )
+  const send = async (d: Draft) => {
+    const saved = await call('recordReadinessTest', RecordReadinessTestInput.parse(request(athleteId, d)))
+    setDraft({ date: todayIso(), ...EMPTY })
+    await onSaved(saved.result.passed ? 'Readiness test recorded: every check passed.' : 'Readiness test recorded: not every check passed yet.')
   }
 
   const err = (field: string) => errors[field]
@@ -105,7 +80,10 @@ export function ReadinessForm({ athleteId, clearedOn, locked, onSaved }: { athle
     )
   }
   return (
-    <form className="readiness-form" aria-label="Record readiness test" noValidate onSubmit={(e) => void submit(e)}>
+    <form className="readiness-form" aria-label="Record readiness test" noValidate onSubmit={(e) => {
+        e.preventDefault()
+        void submit(send)
+      }}>
       <FormError message={formError} />
       <div className="form-grid">
         <Field id="readiness-date" label="Date of the test" error={err('date')}>

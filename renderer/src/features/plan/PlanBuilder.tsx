@@ -7,6 +7,7 @@ import { ApiCallError, call } from '../../api'
 import { describedBy, Field } from '../../components/Field'
 import { FormError } from '../../components/FormError'
 import { readNumber } from '../log/run-form'
+import { redFlagQuestion } from '../assessment/labels'
 import { PlanWeeks } from './PlanWeeks'
 
 interface Values {
@@ -118,8 +119,11 @@ export function PlanBuilder({ athleteId, defaults, unit, locked, onSaved, onCanc
   const [message, setMessage] = useState<string | null>(null)
   const [preview, setPreview] = useState<PlanPreview | null>(null)
   const [busy, setBusy] = useState(false)
+  const [acknowledged, setAcknowledged] = useState(false)
+  const [ackError, setAckError] = useState<string | null>(null)
   const u = unitLabel(unit)
   const amber = defaults.holdForReferral
+  const ack = defaults.acknowledgement
 
   const set = (key: Key) => (e: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [key]: e.target.value }))
@@ -140,13 +144,21 @@ export function PlanBuilder({ athleteId, defaults, unit, locked, onSaved, onCanc
       if (mode === 'preview') {
         setPreview(await call('previewPlan', { athleteId, request: built.request }))
       } else {
-        const record = await call('savePlan', { athleteId, request: built.request, ...(values.label.trim() ? { label: values.label.trim() } : {}) })
+        const record = await call('savePlan', {
+          athleteId,
+          request: built.request,
+          ...(values.label.trim() ? { label: values.label.trim() } : {}),
+          ...(ack ? { acknowledged } : {}),
+        })
         onSaved(record)
       }
     } catch (error) {
       const e = apiErrors(error)
       setErrors(e.errors)
-      setMessage(e.message)
+      // Main refuses a plan that needs the acknowledgement without it (the box is checked there, not here).
+      const ackIssue = error instanceof ApiCallError ? error.fieldMessage('acknowledged') : undefined
+      setAckError(ackIssue ?? null)
+      setMessage(ackIssue !== undefined ? (error as Error).message : e.message)
     } finally {
       setBusy(false)
     }
@@ -182,6 +194,34 @@ export function PlanBuilder({ athleteId, defaults, unit, locked, onSaved, onCanc
         <p className="notice notice-warning plan-hold-note">
           Amber: the plan holds at the comfortable level until the referral has been seen. When the clinician has cleared the runner, enter the date below.
         </p>
+      )}
+      {ack && (
+        <div className={`plan-ack notice notice-warning${ackError ? ' field-invalid' : ''}`} data-testid="plan-acknowledgement">
+          <input
+            id="plan-ack"
+            type="checkbox"
+            checked={acknowledged}
+            aria-invalid={ackError ? true : undefined}
+            aria-describedby={[ack.unanswered.length ? 'plan-ack-missing' : '', ackError ? 'plan-ack-error' : ''].filter(Boolean).join(' ') || undefined}
+            onChange={(e) => {
+              setAcknowledged(e.target.checked)
+              setAckError(null)
+            }}
+          />
+          <div>
+            <label htmlFor="plan-ack">{ack.text}</label>
+            {ack.unanswered.length > 0 && (
+              <p id="plan-ack-missing" className="muted">
+                Not asked: {ack.unanswered.map(redFlagQuestion).join('; ')}.
+              </p>
+            )}
+            {ackError && (
+              <p id="plan-ack-error" className="error">
+                {ackError}
+              </p>
+            )}
+          </div>
+        </div>
       )}
       <FormError message={message} />
       <div className="form-grid">

@@ -11,7 +11,7 @@ import { RecordLockedNotice } from '../athlete/RecordLockedNotice'
 import type { AthleteTabProps } from '../athlete/tabs'
 import { useElementWidth } from '../log/charts/AthleteCharts'
 import { useAthleteRecord } from '../log/use-athlete-record'
-import { PHASE_LABEL, shortDate, stampText, TRIAGE_TEXT } from './format'
+import { PHASE_LABEL, shortDate, stampText } from './format'
 import { PlanBuilder } from './PlanBuilder'
 import { PlanVsActualChart, planVsActualSummary, PlanVsActualTable } from './PlanVsActualChart'
 import { PlanWeeks, type SessionEdit } from './PlanWeeks'
@@ -136,7 +136,7 @@ function PlanView({ plan, runs, unit, today, athleteName, athleteId, locked, amb
       )}
       {withheld && out.status === 'ok' && (
         <p className="form-error" role="alert">
-          Do not follow this plan: the latest assessment found a red flag. It is kept as history; its PDF shows the referral instead of the running weeks.
+          Do not follow this plan: a referral that stops running is open. It is kept as history; its PDF shows the referral instead of the running weeks.
         </p>
       )}
       {out.status === 'refer-first' && <p>This sheet has no running plan. Its PDF is a one-page referral letter for the clinician, with a clearance section for them to fill in.</p>}
@@ -254,7 +254,10 @@ export function PlanTab({ athlete, settings }: AthleteTabProps) {
         )}
       </div>
       <p className="muted plan-assessment-line">
-        {assessment ? `Latest assessment ${assessment.date ?? ''}: ${TRIAGE_TEXT[assessment.triage]}` : 'No assessment yet: a plan can be made from the log, with the daily stretches only.'}
+        <span data-testid="plan-status" data-level={defaults.colour}>
+          Status today: <strong>{defaults.headline}</strong>.
+        </span>{' '}
+        {assessment ? `Latest assessment ${assessment.date ?? ''}.` : 'No assessment yet: a plan can be made from the log, with the daily stretches only.'}
       </p>
       {message && (
         <p className={message.kind === 'error' ? 'form-error' : 'notice notice-info'} role={message.kind === 'error' ? 'alert' : 'status'}>
@@ -268,7 +271,7 @@ export function PlanTab({ athlete, settings }: AthleteTabProps) {
             REFER FIRST — see a doctor before running
           </h3>
           <p>
-            The latest assessment ({assessment.date}) found a red flag, so CalfCoach gives no running plan. Refer the runner for these reasons; once a clinician has seen them, record the clearance on the Referrals tab:
+            A referral that stops running is open, so CalfCoach gives no running plan. Refer the runner for these reasons; once a clinician has seen them, record the clearance on the Referrals tab:
           </p>
           <ReferralList referrals={assessment.referrals} />
           <div className="actions">

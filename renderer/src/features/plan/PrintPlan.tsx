@@ -6,7 +6,9 @@ import { call } from '../../api'
 import { TableHead } from '../../components/Table'
 import { weeklySummary } from '../log/charts/AthleteCharts'
 import { WeeklyLoadChart } from '../log/charts/WeeklyLoadChart'
-import { dateRange, KIND_LABEL, PHASE_LABEL, shortDate, stampText, TRIAGE_TEXT, weekday } from './format'
+import { dateRange, KIND_LABEL, PHASE_LABEL, shortDate, stampText, weekday } from './format'
+import { redFlagQuestion } from '../assessment/labels'
+import type { PlanAcknowledgement } from '../../../../shared/domain/documents'
 import { PlanVsActualChart, planVsActualSummary } from './PlanVsActualChart'
 import { ReferralLetterPrint } from './ReferralLetterPrint'
 import { ReferralList } from './ReferralList'
@@ -85,6 +87,21 @@ class PrintErrorBoundary extends Component<{ children: ReactNode }, { error: str
   }
 }
 
+/** What the coach acknowledged when building the plan without a full red-flag screen: printed first, in a box. */
+function PrintAcknowledgement({ acknowledgement: a }: { acknowledgement: PlanAcknowledgement }) {
+  return (
+    <section className="print-ack" aria-label="Coach's acknowledgement" data-testid="print-acknowledgement">
+      <p className="print-ack-title">
+        {a.reason === 'no-assessment' ? 'Built without an assessment: red flags not checked' : 'Red-flag screen incomplete when this plan was built'}
+      </p>
+      <p>
+        The coach acknowledged on {stampText(a.at)}: “{a.text}”
+      </p>
+      {a.unanswered.length > 0 && <p>Not asked: {a.unanswered.map(redFlagQuestion).join('; ')}</p>}
+    </section>
+  )
+}
+
 /** The plan as the runner takes it home: printed to PDF by main (printToPDF) or the test harness (page.pdf). */
 export function PrintPlan(props: { athleteId: string; planId: string }) {
   return (
@@ -149,7 +166,12 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
           {by ? `Prepared by ${by}. ` : ''}Plan “{plan.label}”, made {stampText(plan.createdAt)}
           {plan.editedAt ? `, sessions edited ${stampText(plan.editedAt)}` : ''}.
         </p>
+        <p className={`print-status print-status-${data.colour}`} data-testid="print-status">
+          Status today: <strong>{data.headline}</strong>
+        </p>
       </header>
+
+      {plan.acknowledgement && <PrintAcknowledgement acknowledgement={plan.acknowledgement} />}
 
       {data.referrals.length > 0 && (
         <section className="print-refer" aria-label="Referral">
@@ -165,7 +187,7 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
           <>
             <p>
               {assessment.date ? `Assessment of ${shortDate(assessment.date, true)}. ` : ''}
-              <strong>{TRIAGE_TEXT[assessment.triage]}</strong>
+              <strong>{data.headline}.</strong>
             </p>
             <p>{PATTERN_TEXT[assessment.patternFit]}</p>
             {assessment.factors.length > 0 ? (

@@ -42,6 +42,9 @@ export function ReferralLetterPrint({ data, letter }: { data: PrintData; letter:
         <p className="print-meta">
           To the doctor or physiotherapist who sees this runner{by ? `, from their running coach (${by})` : ', from their running coach'}.
         </p>
+        <p className={`print-status print-status-${data.colour}`} data-testid="print-status">
+          Status today: <strong>{data.headline}</strong>
+        </p>
       </header>
 
       <section className="print-refer print-refer-first" aria-label="Urgency">

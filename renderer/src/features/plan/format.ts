@@ -27,12 +27,6 @@ export const URGENCY_TEXT: Record<Urgency, string> = {
   'before-progressing': 'See a clinician before increasing running',
 }
 
-export const TRIAGE_TEXT = {
-  red: 'Red: refer first. No running until a doctor has seen the runner.',
-  amber: 'Amber: keep to a comfortable level and see a clinician before increasing running.',
-  green: 'Green: no red flags; the plan can progress as the pain allows.',
-} as const
-
 /** A timestamp shown as a local date and time. */
 export function stampText(iso: string): string {
   return dateTimeText(iso)
