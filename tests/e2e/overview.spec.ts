@@ -7,7 +7,6 @@
  *     npx vitest run --config vitest.e2e.config.mts tests/e2e/overview.spec.ts
  */
 import { rmSync } from 'node:fs'
-import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadDemoSquad } from '../../electron/services/demo/demo-service'
 import type { ClinicalStateDto } from '../../shared/api/channels/clinical-state'
@@ -17,7 +16,7 @@ import { referralWords } from '../../shared/clinical/words'
 import { addDays, weekStart } from '../../shared/dates'
 import { datesInText, longDate, tableDate } from '../../shared/format/dates'
 import { formatDistance } from '../../shared/units'
-import { localToday, useSharedBrowser } from '../support/e2e'
+import { callBridge, localToday, useSharedBrowser } from '../support/e2e'
 import { openApp } from '../support/harness'
 import { openServices, tempDir } from '../support/temp'
 
@@ -27,13 +26,7 @@ afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true })
 })
 
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = (await page.evaluate(([m, i]) => (window as unknown as Record<string, Record<string, (x: unknown) => Promise<unknown>>>)['calfcoach']![m as string]!(i), [method, input] as const)) as
-    | { ok: true; value: T }
-    | { ok: false; error: { message: string } }
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`)
-  return result.value
-}
+const api = callBridge
 
 const kmOf = (runs: AthleteRecord['runs'], from: string, to: string) => runs.filter((r) => r.date >= from && r.date <= to).reduce((a, r) => a + r.distanceKm, 0)
 
