@@ -89,13 +89,13 @@ function diagnosedAssessments(assessments: ClinicalSource['assessments'], diagno
 
 /**
  * The digest of an athlete's record. It stays valid for any later "today": the log keeps the last 12 weeks,
- * every run dated after today, and the 4 weeks up to the last run (for "stopped logging"); the state filters
- * everything by its own today.
+ * every run dated after today, and the 4 weeks up to the last run up to today (for "stopped logging" and "no
+ * runs yet"); the state filters everything by its own today.
  */
 export function clinicalInputFromAthlete(doc: ClinicalSource, today: string, diagnoseFn: DiagnoseFn = diagnose): ClinicalInput {
   const from = addDays(today, -CLINICAL_LOG_DAYS)
-  // The last run with a distance, as "stopped logging" reads it (an entry of 0 km after it must not hide it).
-  const lastRun = doc.runs.reduce<string | null>((d, r) => (r.distanceKm > 0 && (d === null || r.date > d) ? r.date : d), null)
+  // The last run with a distance up to today: a run dated after today, or an entry of 0 km, must not hide it.
+  const lastRun = doc.runs.reduce<string | null>((d, r) => (r.distanceKm > 0 && r.date <= today && (d === null || r.date > d) ? r.date : d), null)
   const tailFrom = lastRun === null ? from : addDays(lastRun, -(LOG_SIGNAL_RULES.activeWindowDays - 1))
   const keepFrom = tailFrom < from ? tailFrom : from
   const runs: RunDigest[] = doc.runs

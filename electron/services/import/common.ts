@@ -1,5 +1,6 @@
 // Shared helpers for the import parsers: size and encoding checks, local dates, validation.
-import { RunInput } from '../../../shared/domain/run'
+import { latestRunDate, RUN_DATE_TOO_LATE } from '../../../shared/domain/input-guards'
+import { RunEntry, RunInput } from '../../../shared/domain/run'
 import type { ImportFormat, ImportPreview, ImportRow, ParseOptions, RowDetails, TimeZoneSource } from './types'
 
 /** Files above this are refused before any parsing. */
@@ -155,6 +156,33 @@ export function toRow(rowNumber: number, candidate: unknown, problems: string[],
   if (parsed.success) return { rowNumber, run: parsed.data, problems, ...extra }
   const messages = parsed.error.issues.map((i) => `${describeIssuePath(i.path)}: ${i.message}`)
   return { rowNumber, run: null, problems: [...problems, ...messages], ...extra }
+}
+
+/**
+ * Holds an imported row to the checks a typed run gets (RunEntry: at least 10 m, not more than a day in
+ * the future, pain onset within the run, safe text). A row that fails loses its run, so it shows as
+ * skipped with the reason and can never be ticked; notes that fail are left out and the row starts
+ * unticked with the reason. `nowMs` is the import's own clock (the date check).
+ */
+export function holdToEntryChecks(row: ImportRow, nowMs: number): void {
+  const run = row.run
+  if (!run) return
+  const parsed = RunEntry.safeParse(run)
+  const issues = parsed.success ? [] : parsed.error.issues.filter((i) => i.path[0] !== 'date')
+  const refused = issues.filter((i) => i.path[0] !== 'notes').map((i) => `Skipped: ${describeIssuePath(i.path)} ${i.message}.`)
+  if (run.date > latestRunDate(new Date(nowMs))) refused.unshift(`Skipped: the date, ${run.date}, ${RUN_DATE_TOO_LATE}.`)
+  if (refused.length > 0) {
+    row.run = null
+    row.problems = [...row.problems, ...refused]
+    return
+  }
+  const notesIssue = issues.find((i) => i.path[0] === 'notes')
+  if (notesIssue) {
+    const { notes: _left, ...withoutNotes } = run
+    row.run = withoutNotes
+    if (row.details) row.details = { ...row.details, notes: null, painOnset: null }
+    row.problems = [...row.problems, `The notes from the file were left out: the text ${notesIssue.message.replace(/; remove it$|; retype it$/, '')}.`]
+  }
 }
 
 export function skipped(rowNumber: number, ...problems: string[]): ImportRow {

@@ -7,7 +7,7 @@ import { parseCsv } from './csv'
 import { parseFit } from './fit'
 import { parseGpx } from './gpx'
 import { parseTcx } from './tcx'
-import { chosenZone, failed, formatBytes, MAX_IMPORT_BYTES, timeZoneProblem } from './common'
+import { chosenZone, failed, formatBytes, holdToEntryChecks, MAX_IMPORT_BYTES, timeZoneProblem } from './common'
 import { proposePainOnset } from './notes'
 import { plausibilityFlags } from './plausibility'
 import type { ImportFormat, ImportPreview, ParseOptions } from './types'
@@ -48,12 +48,15 @@ function latestDateOnEarth(nowMs: number): string {
 }
 
 /**
- * What every format shares once its rows are read: plausibility flags on every run, and a pain onset
- * proposed from the athlete's notes. Done here once, so all formats behave the same.
+ * What every format shares once its rows are read: the checks a typed run gets, plausibility flags on
+ * every run, and a pain onset proposed from the athlete's notes. Done here once, so all formats behave
+ * the same.
  */
 export function finishPreview(preview: ImportPreview, options: ParseOptions): ImportPreview {
-  const latest = latestDateOnEarth(options.now ?? Date.now())
+  const now = options.now ?? Date.now()
+  const latest = latestDateOnEarth(now)
   for (const row of preview.rows) {
+    holdToEntryChecks(row, now)
     if (!row.run) continue
     row.flags = plausibilityFlags(row.run, latest)
     if (row.details && row.details.painOnset === null) row.details.painOnset = proposePainOnset(row.details.notes, row.run)

@@ -51,6 +51,8 @@ export function proposePainOnset(notes: string | null, run: { distanceKm: number
       km = unit.startsWith('mi') ? value * KM_PER_MILE : unit === 'm' || unit.startsWith('met') ? value / 1000 : value
       km = Math.round(km * 1000) / 1000
       if (!(km > 0 && km <= run.distanceKm + 0.05)) km = null
+      // "at 5k" on a 4.98 km run means the end: never propose an onset beyond the run (a typed one is refused).
+      else km = Math.min(km, run.distanceKm)
     }
     if (t?.[1] && t[2]) {
       const value = toNumber(t[1])

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { IMPORT_PREVIEW_ROWS, type ImportProgress } from '../../../shared/api/channels/run-import'
 import type { CsvMappingInput, ImportPreviewResult, ImportPreviewRow, ReadyImportPreview } from '../../../shared/api/channels/runs'
 import { DomainError } from '../../../shared/api/result'
-import type { Run, RunInput } from '../../../shared/domain/run'
+import { RunEntry, type Run, type RunInput } from '../../../shared/domain/run'
 import type { ServiceContext } from '../context'
 import { newId } from '../context'
 import { IMPORT_EXTENSIONS, type ImportPreview, type ImportRow, type ParseOptions } from '../import/index'
@@ -234,7 +234,9 @@ export async function commitRunImport(
   for (const n of wanted) {
     if (++checked % IMPORT_CHUNK_ROWS === 0) await yieldToEventLoop()
     const row = byNumber.get(n)
-    const run = row ? chosenRun(row, dropNotes.has(n), useOnset.has(n)) : null
+    const chosen = row ? chosenRun(row, dropNotes.has(n), useOnset.has(n)) : null
+    // The same checks as a typed run, on the run as chosen (a confirmed pain onset included).
+    const run = chosen && RunEntry.safeParse(chosen).success ? chosen : null
     if (!run) skippedInvalid++
     else candidates.push(run)
   }

@@ -168,7 +168,9 @@ describe('plausibility flags', () => {
     expect(old?.run?.date).toBe('1901-05-01')
     expect(old?.flags).toEqual(['The date, 1901-05-01, is before 1990: the watch\'s clock was probably not set.'])
     const future = parse(track([[45, 6, '2025-06-03T08:00:00Z'], [45.05, 6, '2025-06-03T08:30:00Z']]))
-    expect(future?.flags).toEqual(['The date, 2025-06-03, is in the future: check the watch\'s clock.'])
+    // More than a day ahead is refused outright, as for a typed run (issue 14); see entry-checks.test.ts.
+    expect(future?.run).toBeNull()
+    expect(future?.problems).toEqual(['Skipped: the date, 2025-06-03, cannot be more than a day in the future.'])
     const short = parse(track([[45, 6, '2024-08-01T08:00:00Z'], [45.0009, 6, '2024-08-01T08:00:30Z']]))
     expect(short?.flags).toContain('The run lasted 30 s, under a minute.')
     const normal = parse(track([[45, 6, '2024-08-01T08:00:00Z'], [45.05, 6, '2024-08-01T08:30:00Z']]))
