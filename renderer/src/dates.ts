@@ -14,6 +14,8 @@ export function todayIso(): string {
 export const tableDate = (iso: string): string => format.tableDate(iso, LOCALE, todayIso())
 /** "7 December 2026". */
 export const longDate = (iso: string): string => format.longDate(iso, LOCALE)
+
+export const datesInText = (text: string): string => format.datesInText(text, LOCALE)
 /** "7 Dec". */
 export const dayMonth = (iso: string, withYear = false): string => format.dayMonth(iso, LOCALE, withYear)
 /** "3 days ago". */

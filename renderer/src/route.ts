@@ -9,7 +9,7 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
-  if (parts[0] === 'athlete' && parts[1]) return { name: 'athlete', id: parts[1], tab: parts[2] ?? 'profile' }
+  if (parts[0] === 'athlete' && parts[1]) return { name: 'athlete', id: parts[1], tab: parts[2] ?? 'overview' }
   if (parts[0] === 'print' && parts[1] === 'plan' && parts[2] && parts[3]) return { name: 'print-plan', athleteId: parts[2], planId: parts[3] }
   if (parts[0] === 'board') return { name: 'board' }
   if (parts[0] === 'settings') return { name: 'settings' }

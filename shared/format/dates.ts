@@ -48,6 +48,16 @@ export function longDate(iso: string, locale: Locale): string {
   return dateFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(utcDate(iso))
 }
 
+const ISO_DATE_IN_TEXT = /\b\d{4}-\d{2}-\d{2}\b/g
+
+/**
+ * Rewrites the ISO dates inside an engine-written sentence or a stored label ("pain 6/10 on 2026-11-30") as
+ * sentence dates in the locale; anything that is not a real calendar date is left as written.
+ */
+export function datesInText(text: string, locale: Locale): string {
+  return text.replace(ISO_DATE_IN_TEXT, (iso) => longDate(iso, locale))
+}
+
 /** Short weekday name: "Tue". */
 export function weekdayName(iso: string, locale: Locale, width: 'short' | 'long' = 'short'): string {
   if (!isIsoDate(iso)) return iso

@@ -132,7 +132,7 @@ async function scanDemoScreens(page: Page, theme: string, seen: string[]): Promi
     results.push(await scan(page, name(`athlete: ${label} tab`)))
     seen.push(`tab ${label}`)
   }
-  await page.getByRole('tab').first().click()
+  await page.getByRole('tab', { name: 'Profile', exact: true }).click()
   if (await openModal(page, 'Edit profile')) {
     results.push(await scan(page, name('athlete form (edit)')))
     await closeModal(page)

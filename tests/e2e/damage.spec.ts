@@ -231,6 +231,7 @@ describe('a damaged data folder, seen in the UI', () => {
       await app.services.db.flush() // the daily backup taken at open is not what this test is about
       const before = snapshot(prep.dataDir)
       await page.getByRole('link', { name: NAMES.victim, exact: true }).click()
+      await page.getByRole('tab', { name: 'Profile' }).click()
       await page.getByRole('button', { name: 'Edit profile' }).click()
       await page.getByLabel('Name').fill('Ada Renamed')
       await page.getByRole('button', { name: 'Save changes' }).click()
@@ -356,6 +357,7 @@ describe('a damaged data folder, seen in the UI', () => {
       await page.getByRole('button', { name: 'Cancel' }).click()
       // 2. Renaming an athlete.
       await page.getByRole('link', { name: NAMES.other, exact: true }).click()
+      await page.getByRole('tab', { name: 'Profile' }).click()
       await page.getByRole('button', { name: 'Edit profile' }).click()
       await page.getByLabel('Name').fill('Bea Renamed')
       await page.getByRole('button', { name: 'Save changes' }).click()

@@ -58,6 +58,7 @@ describe('feedback and undo on the squad', () => {
 
       // A profile edit says so.
       await page.getByRole('link', { name: 'Cara Doyle' }).click()
+      await page.getByRole('tab', { name: 'Profile' }).click()
       await page.getByRole('button', { name: 'Edit profile' }).click()
       await page.getByLabel('Email').fill('cara@example.org')
       await page.getByRole('button', { name: 'Save changes' }).click()

@@ -25,6 +25,7 @@ describe('squad management in the built renderer', () => {
       expect(readdirSync(path.join(app.dataDir, 'athletes'))).toContain(`${id}.json`)
 
       await page.getByRole('link', { name: 'Maya Costa' }).click()
+      await page.getByRole('tab', { name: 'Profile' }).click()
       await page.getByRole('button', { name: 'Edit profile' }).click()
       await page.getByLabel('Name').fill('Maya Costa-Reid')
       await page.getByRole('button', { name: 'Save changes' }).click()
@@ -86,6 +87,7 @@ describe('squad management in the built renderer', () => {
       await page.getByRole('button', { name: 'Done' }).click()
       const first = app.services.db.squad.data.athletes.find((a) => !a.archived)!
       await page.getByRole('link', { name: first.name }).click()
+      await page.getByRole('tab', { name: 'Profile' }).click()
       await page.getByRole('button', { name: 'Edit profile' }).click()
       await page.getByRole('checkbox', { name: 'Hill reps' }).check()
       await page.getByRole('button', { name: 'Save changes' }).click()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateRangeText, dateTimeText, dayMonth, longDate, relativeDay, startOfWeek, tableDate } from '../../../shared/format/dates'
+import { dateRangeText, datesInText, dateTimeText, dayMonth, longDate, relativeDay, startOfWeek, tableDate } from '../../../shared/format/dates'
 
 describe('dates as a coach reads them', () => {
   it('tables: weekday, day and month in the locale’s order, with the year only when it is not this year', () => {
@@ -43,5 +43,11 @@ describe('dates as a coach reads them', () => {
     expect(startOfWeek('2026-12-09', 'sunday')).toBe('2026-12-06')
     expect(startOfWeek('2026-12-06', 'sunday')).toBe('2026-12-06')
     expect(startOfWeek('2026-12-06', 'monday')).toBe('2026-11-30')
+  })
+
+  it('dates inside engine sentences and stored labels read as sentence dates; non-dates stay as written', () => {
+    expect(datesInText('Pain 6/10 on 2026-11-30.', 'en-GB')).toBe('Pain 6/10 on 30 November 2026.')
+    expect(datesInText('30 km a week from 2026-11-11 (regenerated 2026-12-02)', 'en-US')).toBe('30 km a week from November 11, 2026 (regenerated December 2, 2026)')
+    expect(datesInText('code 2026-13-45 and 12026-11-30x', 'en-GB')).toBe('code 2026-13-45 and 12026-11-30x')
   })
 })

@@ -7,6 +7,7 @@ import { ProfileTab } from './ProfileTab'
 const RunsTab = lazyComponent(async () => (await import('../log/RunsTab')).RunsTab, 'the run log')
 const AssessmentTab = lazyComponent(async () => (await import('../assessment/AssessmentTab')).AssessmentTab, 'the assessment')
 const PlanTab = lazyComponent(async () => (await import('../plan/PlanTab')).PlanTab, 'the plan')
+const OverviewTab = lazyComponent(async () => (await import('../overview/OverviewTab')).OverviewTab, 'the overview')
 const ReferralsTab = lazyComponent(async () => (await import('../clearance/ReferralsTab')).ReferralsTab, 'the referrals')
 
 export interface AthleteTabProps {
@@ -23,6 +24,7 @@ export interface AthleteTab {
 
 /** The athlete page's tabs, in order. Each feature adds its own entry here. */
 export const athleteTabs: AthleteTab[] = [
+  { id: 'overview', label: 'Overview', render: (p) => <OverviewTab {...p} /> },
   { id: 'profile', label: 'Profile', render: (p) => <ProfileTab {...p} /> },
   { id: 'runs', label: 'Runs & pain', render: (p) => <RunsTab {...p} /> },
   { id: 'assessment', label: 'Assessment', render: (p) => <AssessmentTab {...p} /> },

@@ -67,14 +67,14 @@ const SquadRow = memo(function SquadRow({ entry, highlighted, unit, distanceText
   return (
     <tr ref={measureRef} aria-rowindex={rowIndex} data-index={index} id={`squad-row-${a.id}`} data-testid="squad-row" className={highlighted ? 'just-changed' : undefined}>
       <td>
-        <a href={`#/athlete/${a.id}/profile`}>{a.name}</a>
+        <a href={`#/athlete/${a.id}/overview`}>{a.name}</a>
         {a.demo && <span className="badge badge-demo">Demo</span>}
       </td>
       <td>{entry.age ?? '—'}</td>
       <td>{entry.groupNames || '—'}</td>
       <SquadStatusCells entry={entry.clinical} unit={unit} distanceText={distanceText} />
       <RowActions>
-        <button type="button" onClick={() => navigate({ name: 'athlete', id: a.id, tab: 'profile' })} aria-label={`Open ${a.name}`}>
+        <button type="button" onClick={() => navigate({ name: 'athlete', id: a.id, tab: 'overview' })} aria-label={`Open ${a.name}`}>
           Open
         </button>
         <button type="button" onClick={() => onToggleArchived(a)} aria-label={`${a.archived ? 'Restore' : 'Archive'} ${a.name}`}>
