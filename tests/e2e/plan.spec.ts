@@ -270,7 +270,7 @@ describe('return-to-distance plans in the built renderer', () => {
     }
   })
 
-  it('demo athletes have a plan in progress; an amber athlete shows the hold and the clearance date field', async () => {
+  it('demo athletes have a plan in progress; an amber athlete shows the hold and where to record the clearance', async () => {
     const app = await openApp({ browser: browser() })
     const { page } = app
     try {
@@ -282,17 +282,21 @@ describe('return-to-distance plans in the built renderer', () => {
       await openPlanTab(app, amber!.name)
       await page.getByText('Amber — refer before progressing.').waitFor()
       await page.getByText(/This is week \d+/).waitFor()
-      await expect.poll(() => page.getByLabel('Referral cleared on').count()).toBe(1)
+      // A clearance is recorded on the Referrals tab (one place, per referral), never as a date on the plan.
+      await expect.poll(() => page.getByLabel('Referral cleared on').count()).toBe(0)
       await page.locator('.badge-current').first().waitFor()
       await app.screenshot('plan-05-demo-amber')
-      // Recording the clearance regenerates the plan, keeping the weeks already begun.
       const before = app.services.db.athleteDoc(amber!.id).data.plans.find((p) => p.active)!
-      await page.getByLabel('Referral cleared on').fill(localToday())
-      await page.getByRole('button', { name: 'Record clearance and regenerate' }).click()
+      const referralIds = (before.request.diagnosis?.referrals ?? []).map((r) => r.id)
+      for (const referralId of referralIds) {
+        await api(page, 'recordClearance', { athleteId: amber!.id, referralId, date: localToday(), clearedBy: { role: 'doctor', name: 'Dr Ana Silva' }, outcome: 'cleared' })
+      }
+      // Regenerating then follows the recorded clearance, keeping the weeks already begun.
+      await page.locator('.plan-clearance').getByRole('link', { name: 'Referrals tab' }).waitFor()
+      await page.getByRole('button', { name: 'Regenerate from today' }).click()
       await page.getByText(/^Regenerated from /).waitFor()
       const after = app.services.db.athleteDoc(amber!.id).data.plans.find((p) => p.active)!
       expect(after.id).not.toBe(before.id)
-      expect(after.request.referralClearedOn).toBe(localToday())
       expect(after.output.awaitingReferralClearance).toBe(false)
       expect(after.output.weeks.slice(0, after.output.keptWeeks)).toEqual(before.output.weeks.slice(0, after.output.keptWeeks))
       expect(app.consoleErrors).toEqual([])

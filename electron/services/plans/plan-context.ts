@@ -141,8 +141,10 @@ export function withClinicalState(c: AthleteContext, draft: Record<string, unkno
   delete draft['readinessTests']
   if (!c.diagnosis) return
   draft['diagnosis'] = c.diagnosis
-  // The old single "cleared on" date clears every referral of an amber diagnosis: never one that stops running.
-  if (c.state.openReferrals.some((r) => r.stopsRunning)) delete draft['referralClearedOn']
+  // In the app a referral is cleared only by a clearance recorded for it (the Referrals tab), so the header,
+  // the board and the plan agree; the old single "cleared on" date stays for `npm run plan`, and dates saved
+  // in earlier plans were migrated into recorded clearances (athlete-migrations.ts).
+  delete draft['referralClearedOn']
   const { clearances, readinessTests } = c.clinicalFacts
   if (clearances.length) draft['clearances'] = clearances
   else delete draft['clearances']

@@ -236,7 +236,7 @@ describe('regeneratePlan', () => {
     expect(third.output.weeks.every((w, i) => i < third.output.keptWeeks || w.plannedKm <= 30)).toBe(true)
   })
 
-  it('releases an amber hold when the referral is recorded as cleared', async () => {
+  it('releases an amber hold only when the referral is recorded as cleared, never through a plan request', async () => {
     const t = await setupPlans()
     const id = await athleteWithLog(t)
     await t.call('saveAssessment', { athleteId: id, date: T0, input: AMBER_ASSESSMENT })
@@ -245,11 +245,19 @@ describe('regeneratePlan', () => {
     expect(held.output.awaitingReferralClearance).toBe(true)
     expect(held.output.weeks.every((w) => w.phase === 'settle')).toBe(true)
     t.advance(3)
-    const cleared = await t.call<PlanRecord>('regeneratePlan', { athleteId: id, changes: { referralClearedOn: addDays(T0, 2) } })
-    expect(cleared.request.referralClearedOn).toBe(addDays(T0, 2))
+    // The old plan-level "cleared on" date no longer clears anything in the app: the header and the board
+    // would still show the referral open, and the plan would progress beside them.
+    const stillHeld = await t.call<PlanRecord>('regeneratePlan', { athleteId: id, changes: { referralClearedOn: addDays(T0, 2) } })
+    expect(stillHeld.output.awaitingReferralClearance).toBe(true)
+    expect(stillHeld.output.weeks.some((w) => w.phase === 'rebuild')).toBe(false)
+    const referralIds = (held.request.diagnosis?.referrals ?? []).map((r) => r.id)
+    expect(referralIds.length).toBeGreaterThan(0)
+    for (const referralId of referralIds) {
+      await t.call('recordClearance', { athleteId: id, referralId, date: addDays(T0, 2), clearedBy: { role: 'physiotherapist', name: 'Sam Ortiz' }, outcome: 'cleared' })
+    }
+    const cleared = await t.call<PlanRecord>('regeneratePlan', { athleteId: id })
     expect(cleared.output.awaitingReferralClearance).toBe(false)
     expect(cleared.output.weeks.some((w) => w.phase === 'rebuild')).toBe(true)
-    expect((await t.call<PlanDefaults>('planDefaults', { athleteId: id })).referralClearedOn).toBe(addDays(T0, 2))
   })
 
   it('says so when there is no plan to regenerate', async () => {

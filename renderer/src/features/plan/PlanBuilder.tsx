@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react'
+import { hrefFor } from '../../route'
 import type { PlanDefaults, PlanPreview } from '../../../../shared/api/channels/plans'
 import type { PlanRecord } from '../../../../shared/domain/documents'
 import type { PlanRequestInput } from '../../../../shared/plan/schema'
@@ -20,12 +21,9 @@ interface Values {
   runDays: string
   lighterEvery: string
   maxWeeks: string
-  clearedOn: string
 }
 type Key = keyof Values
 type Errors = Partial<Record<Key, string>>
-
-const CLEARED_HINT = 'Leave empty while the runner is waiting to be seen.'
 
 const REQUEST_FIELD: Record<string, Key> = {
   startDate: 'startDate',
@@ -36,7 +34,6 @@ const REQUEST_FIELD: Record<string, Key> = {
   runDaysPerWeek: 'runDays',
   lighterWeekEvery: 'lighterEvery',
   maxWeeks: 'maxWeeks',
-  referralClearedOn: 'clearedOn',
 }
 
 function shown(km: number | undefined, unit: DistanceUnit): string {
@@ -54,12 +51,11 @@ export function initialValues(d: PlanDefaults, unit: DistanceUnit): Values {
     runDays: String(d.request.runDaysPerWeek),
     lighterEvery: String(d.request.lighterWeekEvery ?? 4),
     maxWeeks: '',
-    clearedOn: d.referralClearedOn ?? '',
   }
 }
 
 /** Builds the request from the form, or the field errors the coach must fix first. */
-function toRequest(v: Values, unit: DistanceUnit, amber: boolean): { request: PlanRequestInput } | { errors: Errors } {
+function toRequest(v: Values, unit: DistanceUnit): { request: PlanRequestInput } | { errors: Errors } {
   const errors: Errors = {}
   const u = unitLabel(unit)
   const distance = (key: Key, required: boolean): number | undefined => {
@@ -91,7 +87,6 @@ function toRequest(v: Values, unit: DistanceUnit, amber: boolean): { request: Pl
     lighterWeekEvery: Number(v.lighterEvery),
     ...(targetLong !== undefined ? { targetLongRunKm: targetLong } : {}),
     ...(maxWeeks !== null ? { maxWeeks } : {}),
-    ...(amber && v.clearedOn ? { referralClearedOn: v.clearedOn } : {}),
   }
   return { request }
 }
@@ -131,7 +126,7 @@ export function PlanBuilder({ athleteId, defaults, unit, locked, onSaved, onCanc
   }
 
   const run = async (mode: 'preview' | 'save') => {
-    const built = toRequest(values, unit, amber)
+    const built = toRequest(values, unit)
     if ('errors' in built) {
       setErrors(built.errors)
       setMessage('Please fix the marked fields.')
@@ -192,7 +187,7 @@ export function PlanBuilder({ athleteId, defaults, unit, locked, onSaved, onCanc
       </p>
       {amber && (
         <p className="notice notice-warning plan-hold-note">
-          Amber: the plan holds at the comfortable level until the referral has been seen. When the clinician has cleared the runner, enter the date below.
+          Amber: the plan holds at the comfortable level until the referral has been seen. When the clinician has cleared the runner, record the clearance on the <a href={hrefFor({ name: 'athlete', id: athleteId, tab: 'referrals' })}>Referrals tab</a>; plans follow it.
         </p>
       )}
       {ack && (
@@ -251,11 +246,6 @@ export function PlanBuilder({ athleteId, defaults, unit, locked, onSaved, onCanc
           </select>
         </Field>
         {num('maxWeeks', 'Longest plan (weeks, optional)', 'Up to 52; empty means 52.', false)}
-        {amber && (
-          <Field id="plan-clearedOn" label="Referral cleared on" error={errors.clearedOn} hint={CLEARED_HINT}>
-            <input id="plan-clearedOn" type="date" value={values.clearedOn} onChange={set('clearedOn')} aria-describedby={describedBy('plan-clearedOn', errors.clearedOn, CLEARED_HINT)} />
-          </Field>
-        )}
       </div>
       <div className="actions">
         <button type="button" disabled={busy} onClick={() => void run('preview')}>

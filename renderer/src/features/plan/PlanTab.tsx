@@ -5,6 +5,7 @@ import type { Run } from '../../../../shared/domain/run'
 import { planVsActual } from '../../../../shared/plan/plan-vs-actual'
 import { formatDistance, localiseDistanceText, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
+import { hrefFor } from '../../route'
 import { RowActions, TableHead } from '../../components/Table'
 import { RecordAuthor } from '../athlete/record-authors'
 import { RecordLockedNotice } from '../athlete/RecordLockedNotice'
@@ -61,15 +62,14 @@ function PlanView({ plan, runs, unit, today, athleteName, athleteId, locked, amb
   setMessage(m: Message): void
 }) {
   const [busy, setBusy] = useState<string | null>(null)
-  const [clearedOn, setClearedOn] = useState(plan.request.referralClearedOn ?? '')
   const out = plan.output
   const current = out.weeks.find((w) => w.startDate <= today && today <= w.endDate)
 
-  const regenerate = async (changes?: { referralClearedOn: string }) => {
+  const regenerate = async () => {
     setBusy('regenerate')
     setMessage(null)
     try {
-      const record = await call('regeneratePlan', { athleteId, planId: plan.id, ...(changes ? { changes } : {}) })
+      const record = await call('regeneratePlan', { athleteId, planId: plan.id })
       await onChanged(record)
       setMessage({ kind: 'ok', text: `Regenerated from ${record.request.today ?? today}: weeks 1–${record.output.keptWeeks} kept, the rest rebuilt from the log. The previous version is in the history.` })
     } catch (error) {
@@ -141,16 +141,14 @@ function PlanView({ plan, runs, unit, today, athleteName, athleteId, locked, amb
       )}
       {out.status === 'refer-first' && <p>This sheet has no running plan. Its PDF is a one-page referral letter for the clinician, with a clearance section for them to fill in.</p>}
       {amber && out.status === 'ok' && (
+        // A clearance is recorded once, per referral, on the Referrals tab (who cleared it, the outcome, any
+        // restrictions), so the header, the board and every plan agree; regenerating then picks it up.
         <div className="notice notice-warning plan-clearance">
           <div>
             {out.awaitingReferralClearance
               ? 'Amber: running holds at the comfortable level until the referral is cleared.'
-              : `Referral cleared on ${plan.request.referralClearedOn ?? '—'}.`}{' '}
-            <label htmlFor="plan-cleared-on">Referral cleared on</label>{' '}
-            <input id="plan-cleared-on" type="date" value={clearedOn} max={today} onChange={(e) => setClearedOn(e.target.value)} />{' '}
-            <button type="button" disabled={!clearedOn || locked || busy !== null} onClick={() => void regenerate({ referralClearedOn: clearedOn })}>
-              Record clearance and regenerate
-            </button>
+              : 'The referral behind this hold has been cleared; regenerate to rebuild from the log.'}{' '}
+            Record a clearance on the <a href={hrefFor({ name: 'athlete', id: athleteId, tab: 'referrals' })}>Referrals tab</a>, then regenerate the plan.
           </div>
         </div>
       )}
