@@ -59,6 +59,7 @@ async function measure(athletes: number, years: number): Promise<BenchResult[]> 
   const rows: BenchResult[] = []
   const row = (name: string, value: number, unit: string, target?: string) => rows.push({ name: `[${size}] ${name}`, value, unit, ...(target ? { target } : {}), load: os.loadavg()[0] })
   try {
+    if (process.env['BENCH_SCALE_CHROMIUM_ONLY']) return await inChromium(fixture.dataDir, size)
     const ids = fixture.squad.athletes.map((a) => a.id)
     // No summary cache: the very first launch, or every file changed outside the app.
     rmSync(path.join(fixture.dataDir, 'cache'), { recursive: true, force: true })
@@ -141,21 +142,19 @@ async function inChromium(dataDir: string, size: string): Promise<BenchResult[]>
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Squad', exact: true }).click()
     await page.getByTestId('squad-row').first().waitFor()
     // Keystroke → the frame painted after it: measured in the page from the key event's own time stamp.
-    await page.evaluate(() => {
-      const w = window as unknown as { keyToFrame: number[] }
-      w.keyToFrame = []
-      document.addEventListener('keydown', (e) => {
-        const at = e.timeStamp
-        requestAnimationFrame(() => setTimeout(() => w.keyToFrame.push(performance.now() - at)))
-      })
-    })
+    // Given as text: a compiled function could carry the bundler's helpers, which do not exist in the page.
+    await page.evaluate(`window.keyToFrame = []; document.addEventListener('keydown', (e) => { const at = e.timeStamp; requestAnimationFrame(() => setTimeout(() => window.keyToFrame.push(performance.now() - at))) })`)
     await page.getByLabel('Search').focus()
     const text = 'bench athlete 1'
     for (const ch of text) {
       await page.keyboard.type(ch)
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
     }
-    const samples = await page.evaluate(() => (window as unknown as { keyToFrame: number[] }).keyToFrame)
+    // Each sample lands once its frame is painted: wait for all of them (a bounded number of frames).
+    let samples: number[] = []
+    for (let frame = 0; frame < 300 && samples.length < text.length; frame++) {
+      samples = await page.evaluate(() => new Promise<number[]>((r) => requestAnimationFrame(() => r((window as unknown as { keyToFrame: number[] }).keyToFrame))))
+    }
     row(`search keystroke → frame, p95 of ${samples.length}`, percentile(samples, 95), 'ms', '≤ 16 ms')
   } finally {
     await ui.close()

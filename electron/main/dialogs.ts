@@ -14,6 +14,12 @@ export const electronDialogs: DialogPort = {
     const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
     return result.canceled ? null : (result.filePaths[0] ?? null)
   },
+  async chooseOpenPaths({ title, filters }) {
+    const parent = BrowserWindow.getFocusedWindow()
+    const options = { title, filters, properties: ['openFile' as const, 'multiSelections' as const] }
+    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+    return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
+  },
   async chooseFolder({ title }) {
     const parent = BrowserWindow.getFocusedWindow()
     const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] }

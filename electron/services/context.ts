@@ -5,6 +5,8 @@ export interface DialogPort {
   /** Resolves to the chosen path, or null when the coach cancels. */
   chooseSavePath(options: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>
   chooseOpenPath(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>
+  /** Several files at once (run import). Optional so older test doubles keep working: they offer one file. */
+  chooseOpenPaths?(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string[] | null>
   /** A folder (may be created in the dialog). Optional so older test doubles keep working. */
   chooseFolder?(options: { title: string }): Promise<string | null>
 }

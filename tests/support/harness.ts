@@ -21,7 +21,8 @@ export const RENDERER_INDEX = path.join(OUT_DIR, 'renderer/index.html')
 /** Scripted answers for the save/open dialogs main would show. */
 export class FakeDialogs implements DialogPort {
   readonly savePaths: (string | null)[] = []
-  readonly openPaths: (string | null)[] = []
+  /** A list of paths answers the multi-file open dialog (run import); a single path answers either. */
+  readonly openPaths: (string | string[] | null)[] = []
   /** Answers for the folder picker (Settings → Share: the club folder). */
   readonly folderPaths: (string | null)[] = []
   readonly asked: { kind: 'save' | 'open' | 'folder'; title: string }[] = []
@@ -31,7 +32,13 @@ export class FakeDialogs implements DialogPort {
   }
   async chooseOpenPath(o: { title: string }) {
     this.asked.push({ kind: 'open', title: o.title })
-    return this.openPaths.shift() ?? null
+    const next = this.openPaths.shift() ?? null
+    return Array.isArray(next) ? (next[0] ?? null) : next
+  }
+  async chooseOpenPaths(o: { title: string }) {
+    this.asked.push({ kind: 'open', title: o.title })
+    const next = this.openPaths.shift() ?? null
+    return next === null ? null : Array.isArray(next) ? next : [next]
   }
   async chooseFolder(o: { title: string }) {
     this.asked.push({ kind: 'folder', title: o.title })

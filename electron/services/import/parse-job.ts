@@ -1,4 +1,4 @@
-// Runs one file's parsing in a worker thread, so the main process keeps answering the windows while a
+// Runs the parsing of the chosen file (or files) in a worker thread, so the main process keeps answering the windows while a
 // big file is read: progress is kept for polling, and cancel stops the worker at once.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -38,9 +38,9 @@ export interface ParseJob {
 
 const CRASHED = 'The file could not be read: reading it stopped unexpectedly (it may be too large or too complex). Nothing was imported.'
 
-export function startParseJob(filePath: string, options: Omit<ParseOptions, 'onRows'>): ParseJob {
+export function startParseJob(filePaths: readonly string[], options: Omit<ParseOptions, 'onRows'>): ParseJob {
   const entry = workerEntry()
-  const request: WorkerRequest = { filePath, options }
+  const request: WorkerRequest = { filePaths: [...filePaths], options }
   let progress: ReadProgress | null = null
   let cancelled = false
   const rows: ImportRow[] = []

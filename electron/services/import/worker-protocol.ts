@@ -3,7 +3,8 @@ import type { ReadProgress } from './read-file'
 import type { ImportPreview, ImportRow, ParseOptions } from './types'
 
 export interface WorkerRequest {
-  filePath: string
+  /** One file, or several previewed as one list (see read-files.ts). */
+  filePaths: string[]
   /** Without callbacks: functions cannot cross to a worker. */
   options: Omit<ParseOptions, 'onRows'>
 }

@@ -1,7 +1,7 @@
 // The import worker's entry point: parses one file off the main thread and posts progress and the
 // preview back. Built as its own bundle (out/main/import-worker.js, see electron.vite.config.ts).
 import { parentPort, workerData } from 'node:worker_threads'
-import { readRunFile } from './read-file'
+import { readRunFiles } from './read-files'
 import type { WorkerCommand, WorkerReply, WorkerRequest } from './worker-protocol'
 
 /** Rows per message from the worker. */
@@ -12,7 +12,7 @@ if (port) {
   const request = workerData as WorkerRequest
   const post = (reply: WorkerReply) => port.postMessage(reply)
   let last = 0
-  void readRunFile(request.filePath, request.options, (progress) => {
+  void readRunFiles(request.filePaths, request.options, (progress) => {
     // At most a few updates a second: each one is a message the main thread must handle.
     const now = Date.now()
     if (now - last < 100 && progress.bytesRead < progress.totalBytes) return

@@ -23,8 +23,8 @@ interface ImportSession {
   token: string
   athleteId: string
   fileName: string
-  /** Kept in main only; re-read when the coach changes the CSV mapping. */
-  filePath: string
+  /** Kept in main only; re-read when the coach changes the CSV mapping. Several when chosen together. */
+  filePaths: string[]
   rows: ImportRow[]
   /** Row numbers beyond the ones the preview sent: those that start ticked, and every importable one. */
   notShown: { preselected: number[]; importable: number[] }
@@ -87,7 +87,8 @@ async function describeRows(rows: readonly ImportRow[], stored: readonly Run[]):
           return (k === null || k !== key) && Math.abs(r.distanceKm - (row.run?.distanceKm ?? 0)) <= 0.05 * r.distanceKm
         })
       const existing = { duplicate, similarToExisting }
-      out.push({ rowNumber: row.rowNumber, run: row.run, problems: row.problems, ...existing, flags: row.flags ?? [], details: row.details ?? null, ...rowStatus(row, existing) })
+      const origin = row.origin ?? null
+      out.push({ rowNumber: row.rowNumber, run: row.run, problems: row.problems, ...existing, flags: row.flags ?? [], details: row.details ?? null, origin, ...rowStatus(row, existing) })
     }
   }
   return out
@@ -164,18 +165,21 @@ export async function previewRunImport(
     s = session(ctx, input.token)
     if (s.athleteId !== input.athleteId) throw new DomainError('invalid-input', 'This import preview belongs to another athlete. Choose the file again.')
   } else {
-    const chosen = await ctx.dialogs.chooseOpenPath({
-      title: 'Import runs (FIT, GPX, TCX or CSV)',
+    const dialog = {
+      title: 'Import runs (FIT, GPX, TCX, CSV or a Strava export .zip)',
       filters: [
-        { name: 'Run files (FIT, GPX, TCX, CSV)', extensions: [...new Set(IMPORT_EXTENSIONS.map((e) => e.split('.').pop() ?? e))] },
+        { name: 'Run files (FIT, GPX, TCX, CSV, Strava export)', extensions: [...new Set(IMPORT_EXTENSIONS.map((e) => e.split('.').pop() ?? e))] },
         { name: 'All files', extensions: ['*'] },
       ],
-    })
-    if (!chosen) return { status: 'cancelled' }
-    s = { token: randomUUID(), athleteId: input.athleteId, fileName: path.basename(chosen), filePath: chosen, rows: [], notShown: { preselected: [], importable: [] }, createdAt: Date.now() }
+    }
+    const chosen = ctx.dialogs.chooseOpenPaths ? await ctx.dialogs.chooseOpenPaths(dialog) : [await ctx.dialogs.chooseOpenPath(dialog)].filter((p): p is string => p !== null)
+    const [first] = chosen ?? []
+    if (!chosen || first === undefined) return { status: 'cancelled' }
+    const fileName = chosen.length === 1 ? path.basename(first) : `${chosen.length} files`
+    s = { token: randomUUID(), athleteId: input.athleteId, fileName, filePaths: chosen, rows: [], notShown: { preselected: [], importable: [] }, createdAt: Date.now() }
   }
   // Parsed in a worker thread: main keeps answering every window while a big file is read.
-  const job = startParseJob(s.filePath, { ...athleteZone(ctx, input.athleteId), ...(input.csvMapping ? { csvMapping: input.csvMapping } : {}) })
+  const job = startParseJob(s.filePaths, { ...athleteZone(ctx, input.athleteId), ...(input.csvMapping ? { csvMapping: input.csvMapping } : {}) })
   const progressId = input.progressId ?? randomUUID()
   jobs(ctx).set(progressId, job)
   let preview: ImportPreview | null

@@ -26,6 +26,9 @@ export const ImportRowDetails = z.strictObject({
 })
 export type ImportRowDetails = z.infer<typeof ImportRowDetails>
 
+/** Which file a row came from: its name (for a Strava export, the activity's file) and its row number there. */
+export const ImportRowOrigin = z.strictObject({ file: z.string(), row: z.number().int().min(0) })
+
 export const ImportRowStatus = z.enum(['ready', 'check', 'skipped', 'duplicate', 'similar'])
 
 /**

@@ -5,7 +5,7 @@ import { latestRunDate, MIN_RUN_KM, RUN_DATE_TOO_LATE, RUN_TOO_SHORT, safeText }
 import { Run, RunEntry, RunInput } from '../../domain/run'
 import { Clearance } from '../../clinical/clearance'
 import { defineChannel } from '../define'
-import { ImportProgressId, ImportRowDetails, ImportRowsNotShown, ImportRowsNotShownChoice, ImportRowStatus } from './run-import'
+import { ImportProgressId, ImportRowDetails, ImportRowOrigin, ImportRowsNotShown, ImportRowsNotShownChoice, ImportRowStatus } from './run-import'
 
 // Run and pain log, run import, and the squad triage board (issue 4). Channel names are frozen.
 
@@ -71,6 +71,8 @@ export const ImportPreviewRow = z.strictObject({
   /** Possible but unlikely values (pace, date, distance, duration); such rows start unticked. */
   flags: z.array(z.string()),
   details: ImportRowDetails.nullable(),
+  /** The file the row came from and its number there (several files at once, or a Strava export); null for one plain file. */
+  origin: ImportRowOrigin.nullable(),
   status: ImportRowStatus,
   /** Whether the row starts ticked: only ready rows do. */
   preselected: z.boolean(),

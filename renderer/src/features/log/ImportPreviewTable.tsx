@@ -104,7 +104,15 @@ export function ImportPreviewTable({
                     onChange={(e) => onChange({ ...choices, selected: toggled(selected, row.rowNumber, e.target.checked) })}
                   />
                 </td>
-                <td>{row.rowNumber}</td>
+                <td>
+                  {row.rowNumber}
+                  {row.origin && (
+                    <div className="muted" data-testid="import-origin">
+                      {row.origin.file}
+                      {row.origin.row > 0 && row.origin.file !== 'activities.csv' && !preview.fileName.endsWith('.zip') ? `, row ${row.origin.row}` : ''}
+                    </div>
+                  )}
+                </td>
                 <td>
                   {d?.sport ?? '–'}
                   {d?.name && <div className="muted">{d.name}</div>}
