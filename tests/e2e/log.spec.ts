@@ -240,6 +240,17 @@ describe('run and pain log in the built renderer', () => {
       await page.getByTestId('file-problems').getByText(/truncated/).waitFor()
       await page.getByRole('button', { name: 'Cancel' }).click()
       expect(app.services.db.athleteDoc(id).data.runs).toHaveLength(5)
+
+      // Several files at once (the dialog allows multi-select): one list, each row naming its file; the
+      // broken file is one row with its own message and does not block the others.
+      app.dialogs.openPaths.push([path.join(FIXTURES, 'run.gpx'), path.join(FIXTURES, 'activity-truncated.fit'), path.join(FIXTURES, 'ride.fit')])
+      await page.getByRole('button', { name: 'Import runs…' }).click()
+      const several = page.getByRole('dialog', { name: 'Import runs from 3 files' })
+      await several.waitFor()
+      await expect.poll(async () => new Set(await several.getByTestId('import-origin').allTextContents()).size).toBeGreaterThanOrEqual(3)
+      await several.getByText(/^activity-truncated\.fit: The FIT file is truncated/).waitFor()
+      await several.getByRole('button', { name: 'Cancel' }).click()
+      expect(app.services.db.athleteDoc(id).data.runs).toHaveLength(5)
       expect(app.consoleErrors).toEqual([])
     } finally {
       await app.close()
