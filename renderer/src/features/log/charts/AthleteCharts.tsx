@@ -73,7 +73,9 @@ export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readon
         <figcaption className="chart-caption">
           {summary} <span className="muted">Shading shows the pain zones: 0–2 safe, 3–5 acceptable, above 5 high risk.</span>
         </figcaption>
-        <table className="sr-only">
+        {/* A table ignores height: 1px, so the clipping box is a div: the full table would add a blank tail to the page. */}
+        <div className="sr-only">
+        <table>
           <caption>Distance and pain per {series.granularity}</caption>
           <TableHead columns={[series.granularity === 'month' ? 'Month' : 'Week starting', 'Distance', 'Runs', 'Average pain', 'Highest pain', 'Runs beyond the 30-day longest']} />
           <tbody>
@@ -89,6 +91,7 @@ export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readon
             ))}
           </tbody>
         </table>
+        </div>
       </figure>
 
       <h2 id="scatter-chart-title">Pain against distance</h2>
@@ -97,7 +100,9 @@ export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readon
         <figcaption className="chart-caption">
           <strong data-testid="onset-sentence">{onsetSentence(onset, unit)}</strong> {onset?.explanation ?? ''}
         </figcaption>
-        <table className="sr-only">
+        {/* A table ignores height: 1px, so the clipping box is a div: the full table would add a blank tail to the page. */}
+        <div className="sr-only">
+        <table>
           <caption>Pain during the run by distance{scatter.some((p) => p.count > 1) ? ' (similar runs grouped)' : ''}</caption>
           <TableHead columns={['Distance', 'Pain during', 'Runs', 'Latest']} />
           <tbody>
@@ -111,6 +116,7 @@ export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readon
             ))}
           </tbody>
         </table>
+        </div>
       </figure>
     </div>
   )
