@@ -22,10 +22,18 @@ async function amberAthlete(t: Setup, name = 'Maya Costa') {
   return id
 }
 
-/** Rewrites an athlete file as data format 1 wrote it: no clearances. */
-function downgradeToV1(t: Setup, id: string): Record<string, unknown> {
+/**
+ * Rewrites an athlete file as data format 1 wrote it: no clearances, and the plan-level "referral cleared
+ * on" date in the requests of the plans from `clearedFrom` on (format 1 saved it there; the app no longer
+ * takes that date, so the test writes it as the old app did).
+ */
+function downgradeToV1(t: Setup, id: string, cleared?: { on: string; clearedFrom: number }): Record<string, unknown> {
   const doc = JSON.parse(t.readAthleteFile(id)) as Record<string, unknown>
   delete doc['clearances']
+  if (cleared) {
+    const plans = doc['plans'] as { request: Record<string, unknown> }[]
+    for (const plan of plans.slice(cleared.clearedFrom)) plan.request['referralClearedOn'] = cleared.on
+  }
   doc['schemaVersion'] = 1
   writeFileSync(t.athleteFile(id), JSON.stringify(doc))
   return doc
@@ -53,9 +61,9 @@ describe('data format 2: clearances migrated from the plans’ single “referra
     await t.call<PlanRecord>('savePlan', { athleteId: id, request: { ...d.request, targetWeeklyKm: 30 } })
     t.advance(3)
     // Two regenerated versions carry the same date: still one clearance per referral.
-    await t.call('regeneratePlan', { athleteId: id, changes: { referralClearedOn: addDays(T0, 2) } })
     await t.call('regeneratePlan', { athleteId: id })
-    const v1 = downgradeToV1(t, id)
+    await t.call('regeneratePlan', { athleteId: id })
+    const v1 = downgradeToV1(t, id, { on: addDays(T0, 2), clearedFrom: 1 })
 
     const out = interpretDocument(JSON.stringify(v1), athleteKind(id, 'Maya Costa'))
     expect(out.kind).toBe('ok')
@@ -91,9 +99,9 @@ describe('data format 2: clearances migrated from the plans’ single “referra
     const t = await setupPlans()
     const id = await amberAthlete(t)
     const d = await t.call<PlanDefaults>('planDefaults', { athleteId: id })
-    await t.call('savePlan', { athleteId: id, request: { ...d.request, targetWeeklyKm: 30, referralClearedOn: T0 } })
+    await t.call('savePlan', { athleteId: id, request: { ...d.request, targetWeeklyKm: 30 } })
     await t.services.db.flush()
-    downgradeToV1(t, id)
+    downgradeToV1(t, id, { on: T0, clearedFrom: 0 })
     await t.services.reopen()
     const onDisk = JSON.parse(readFileSync(t.athleteFile(id), 'utf8')) as AthleteDocument
     expect(onDisk.schemaVersion).toBe(2)
