@@ -13,7 +13,8 @@ export function OverviewWeeks({ weeks, unit, athleteName }: { weeks: SeriesPoint
   const [ref, width] = useElementWidth<HTMLDivElement>(600)
   return (
     <div className="overview-weeks">
-      <div className="overview-weeks-chart" ref={ref} aria-hidden="true">
+      {/* The table below carries the same figures for screen readers and the keyboard; inert keeps the chart (which recharts makes focusable) out of both. */}
+      <div className="overview-weeks-chart" ref={ref} inert>
         <WeeklyLoadChart series={{ granularity: 'week', points: weeks }} unit={unit} width={width} height={220} title={`${athleteName}: distance per week with pain`} />
       </div>
       <table className="overview-weeks-table" data-testid="overview-weeks">
