@@ -20,11 +20,13 @@ const isolated = filesThatMockModules()
 
 const shared = {
   setupFiles: ['tests/support/vitest-setup.ts'],
-  environment: 'node',
-  // A bound for a hung test, never a speed goal (those live in bench/): generous, because CI shares
-  // machines with other jobs and a spawn-heavy test can take minutes there.
-  testTimeout: 180_000,
-} as const
+  environment: 'node' as const,
+  // Bounds for a hung test or hook, never speed goals (those live in bench/): generous, because CI shares
+  // machines with other jobs, and `npm test` runs this suite at low priority beside the e2e specs, where
+  // a spawn-heavy test or a beforeAll that seeds folders can take minutes.
+  testTimeout: 600_000,
+  hookTimeout: 600_000,
+}
 
 export default defineConfig({
   test: {
