@@ -9,6 +9,7 @@ import { newId } from '../context'
 import { runsToCsv } from '../import/index'
 import type { JsonDocument } from '../store/document'
 import { findAthlete } from '../squad/squad-service'
+import { safeFileName } from '../pdf/export-pdf'
 
 /** The calendar date on the coach's computer (main runs there), not the UTC date. */
 export function localIsoDate(d: Date): string {
@@ -141,11 +142,6 @@ export async function addRunsForGroup(
     throw error
   }
   return { added: planned.map((p) => ({ athleteId: p.doc.data.athleteId, runId: p.run.id })) }
-}
-
-function safeFileName(name: string): string {
-  const cleaned = name.normalize('NFKD').replace(/[^A-Za-z0-9 _-]+/g, '').trim().replace(/\s+/g, '-')
-  return cleaned.slice(0, 60) || 'athlete'
 }
 
 /** Saves the log as CSV in the coach's unit; text cells are escaped so a spreadsheet never runs them as formulas. */

@@ -5,6 +5,7 @@ import type { Run } from '../../../../shared/domain/run'
 import { planVsActual } from '../../../../shared/plan/plan-vs-actual'
 import { formatDistance, localiseDistanceText, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
+import { ExportedFileActions } from '../../components/ExportedFileActions'
 import { hrefFor } from '../../route'
 import { RowActions, TableHead } from '../../components/Table'
 import { RecordAuthor } from '../athlete/record-authors'
@@ -19,7 +20,8 @@ import { PlanWeeks, type SessionEdit } from './PlanWeeks'
 import { ReferralList } from './ReferralList'
 import './plan.css'
 
-type Message = { kind: 'ok' | 'error'; text: string } | null
+/** `path`: a file just exported, offered with Open and Show in folder. */
+type Message = { kind: 'ok' | 'error'; text: string; path?: string } | null
 
 function errorText(error: unknown): string {
   return error instanceof ApiCallError || error instanceof Error ? error.message : String(error)
@@ -85,7 +87,7 @@ function PlanView({ plan, runs, unit, today, athleteName, athleteId, locked, amb
     try {
       const result = await call('exportPlanPdf', { athleteId, planId: plan.id })
       if (result.path === null) setMessage({ kind: 'ok', text: 'Export cancelled; no file was written.' })
-      else setMessage({ kind: 'ok', text: `Saved the PDF${result.pages ? ` (${result.pages} ${result.pages === 1 ? 'page' : 'pages'})` : ''} to ${result.path}.` })
+      else setMessage({ kind: 'ok', text: `Saved the PDF${result.pages ? ` (${result.pages} ${result.pages === 1 ? 'page' : 'pages'})` : ''} to ${result.path}.`, path: result.path })
     } catch (error) {
       setMessage({ kind: 'error', text: errorText(error) })
     } finally {
@@ -260,6 +262,7 @@ export function PlanTab({ athlete, settings }: AthleteTabProps) {
       {message && (
         <p className={message.kind === 'error' ? 'form-error' : 'notice notice-info'} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
+          {message.path && <ExportedFileActions path={message.path} />}
         </p>
       )}
 
