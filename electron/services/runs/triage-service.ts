@@ -91,11 +91,11 @@ export async function squadTriage(ctx: ServiceContext, todayInput?: string): Pro
   const entries = ctx.db.squad.data.athletes
     .filter((a) => !a.archived)
     .map((athlete) => {
-      const doc = ctx.db.hasAthleteDoc(athlete.id) ? ctx.db.athleteDoc(athlete.id) : null
+      const lockedReason = ctx.db.lockedReasonOf(athlete.id)
       const summary = summaries.get(athlete.id) ?? NO_SUMMARY
       const { state, assessmentTriage, lastRunDate, weekKm, weekMaxPain, sparkline: spark } = boardFacts(summary, today, startsOn)
       const reasons: SquadTriageEntry['reasons'] = state.reasons.map((r) => ({ id: r.code, text: r.text, level: r.level, ...(r.date ? { date: r.date } : {}) }))
-      if (doc?.lockedReason) reasons.push({ id: 'record-locked', text: doc.lockedReason, level: 'info' })
+      if (lockedReason) reasons.push({ id: 'record-locked', text: lockedReason, level: 'info' })
       const entry: SquadTriageEntry = {
         athleteId: athlete.id,
         name: athlete.name,
@@ -106,7 +106,7 @@ export async function squadTriage(ctx: ServiceContext, todayInput?: string): Pro
         latestAssessmentDate: summary.latestAssessment?.date ?? null,
         lastRunDate,
         sparkline: spark,
-        locked: doc?.lockedReason != null,
+        locked: lockedReason !== null,
         headline: state.headline,
         topReason: reasons[0]?.text ?? null,
         runningAllowance: state.runningAllowance,
