@@ -1,12 +1,15 @@
 /**
  * Screens fed by the run log (issue 13, points 11, 4 and 6), each on one small seeded athlete:
- * the assessment's Training section filled from the log in the coach's unit and saved as km.
+ * the assessment's Training section filled from the log in the coach's unit and saved as km; deleting a plan
+ * and bringing it back with Undo.
  *
  *   export CALFCOACH_OUT_DIR=$PWD/.tmp/out; npx electron-vite build --outDir $CALFCOACH_OUT_DIR && \
  *     npx vitest run --config vitest.e2e.config.mts tests/e2e/log-fed.spec.ts
  */
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { planDefaults } from '../../electron/services/plans/plan-defaults'
+import { savePlan } from '../../electron/services/plans/plan-service'
 import { addRun } from '../../electron/services/runs/run-service'
 import { createAthlete, updateSettings } from '../../electron/services/squad/squad-service'
 import { addDays } from '../../shared/dates'
@@ -54,6 +57,32 @@ describe('screens fed by the run log', () => {
       await page.getByRole('button', { name: 'Save assessment' }).click()
       await expect.poll(() => app.services.db.athleteDoc(id).data.assessments.length).toBe(1)
       expect(app.services.db.athleteDoc(id).data.assessments[0]!.input.training).toEqual({ weeklyKm: 13, weeklyKmFourWeeksAgo: 16, longestRunLast30DaysKm: 16, longestRunThisWeekKm: Math.round(6 * KM_PER_MILE * 100) / 100 })
+      expect(app.consoleErrors).toEqual([])
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('a deleted plan comes back exactly as it was with Undo', async () => {
+    const app = await openApp({ browser: browser() })
+    const { page } = app
+    try {
+      const id = await seeded(app, [3, 6, 10, 13, 17, 20, 24, 27].map((back) => ({ back, km: 6 })), 'overview')
+      const plan = await savePlan(app.services, id, 'Back to 30 km', { ...planDefaults(app.services, id).request, targetWeeklyKm: 30 }, true)
+      const stored = () => app.services.db.athleteDoc(id).data.plans
+      const before = structuredClone(stored())
+      await page.getByRole('tab', { name: 'Plan' }).click()
+      await page.getByRole('button', { name: 'Delete Back to 30 km' }).click()
+      await page.getByRole('dialog', { name: 'Delete the plan “Back to 30 km”?' }).getByRole('button', { name: 'Delete plan' }).click()
+      await expect.poll(() => stored().length).toBe(0)
+      await expect.poll(() => page.getByTestId('plan-history-row').count()).toBe(0)
+      const notice = page.getByTestId('toast').filter({ hasText: 'Plan “Back to 30 km” deleted.' })
+      await app.screenshot('log-fed-02-plan-deleted')
+      await notice.getByRole('button', { name: 'Undo' }).click()
+      await notice.filter({ hasText: /^Undone: / }).waitFor()
+      expect(stored()).toEqual(before)
+      await expect.poll(() => page.getByTestId('plan-history-row').allTextContents()).toEqual([expect.stringContaining('Active')])
+      expect(stored()[0]!.id).toBe(plan.id)
       expect(app.consoleErrors).toEqual([])
     } finally {
       await app.close()
