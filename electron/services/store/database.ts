@@ -182,12 +182,12 @@ export class Database {
    */
   async athleteRevision(id: string): Promise<string> {
     const files = this.club
-      ? (await this.club.installationIds()).map((i) => path.join(this.club!.root, 'installations', i, 'athletes', `${id}.json`))
+      ? (await this.club.installationIds()).flatMap((i) => [`${id}.json`, `${id}.recent.json`].map((n) => path.join(this.club!.root, 'installations', i, 'athletes', n)))
       : [this.athleteFile(id)]
     const parts: string[] = []
     for (const file of files) {
       const s = await this.ops.stat(file).catch(() => null)
-      if (s) parts.push(`${this.club ? `${path.basename(path.dirname(path.dirname(file)))}:` : ''}${s.ino ?? 0}.${s.size}.${s.mtimeMs}`)
+      if (s) parts.push(`${this.club ? `${path.basename(path.dirname(path.dirname(file)))}/${path.basename(file)}:` : ''}${s.ino ?? 0}.${s.size}.${s.mtimeMs}`)
     }
     return parts.join('|')
   }

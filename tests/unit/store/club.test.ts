@@ -111,8 +111,9 @@ describe('a club folder shared by two coaches', () => {
   it('merges a sync tool’s conflict copy, then moves it aside', async () => {
     const { club, sam, kim, ada } = await twoCoaches()
     const samId = sam.services.share!.installId
-    const file = path.join(club, 'installations', samId, 'athletes', `${ada.id}.json`)
-    const copy = path.join(club, 'installations', samId, 'athletes', `${ada.id}.sync-conflict-20261201-101010-ABCDEFG.json`)
+    // A few records live in the athlete's recent-changes file (see own-records.ts): that is the file a sync tool copied.
+    const file = path.join(club, 'installations', samId, 'athletes', `${ada.id}.recent.json`)
+    const copy = path.join(club, 'installations', samId, 'athletes', `${ada.id}.recent.sync-conflict-20261201-101010-ABCDEFG.json`)
     copyFileSync(file, copy)
     // The conflict copy holds a run the current file does not.
     const body = JSON.parse(readFileSync(copy, 'utf8')) as RecordsFile

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import type { FileOps } from '../file-ops'
 import { HybridClock } from './hlc'
-import { type Envelope, RECORDS_FORMAT, type RecordMap, RecordsFile } from './records'
+import { RECORDS_FORMAT, type RecordMap, RecordsFile } from './records'
 
 /**
  * A club folder shared by several coaches through a folder-sync tool:
@@ -11,6 +11,7 @@ import { type Envelope, RECORDS_FORMAT, type RecordMap, RecordsFile } from './re
  *   installations/<installId>/installation.json   who this installation is (the coach's name for it)
  *   installations/<installId>/squad.json          records of the squad index written here
  *   installations/<installId>/athletes/<id>.json  records of one athlete written here
+ *   installations/<installId>/….recent.json       the newest of those records (see own-records.ts)
  *   conflicts/<installId>/...                     conflict copies a sync tool made, after merging
  *
  * Each installation writes only under its own folder, so a sync tool never sees one file changed on
@@ -33,11 +34,30 @@ export function conflictBase(name: string): string | null {
   return m ? `${m[1]}.json` : null
 }
 
+/**
+ * A document's own file holds most of an installation's records; its ".recent.json" sibling holds the
+ * newest ones, so a save rewrites a small file (see own-records.ts). Both count for the same document.
+ */
+export function recentRel(rel: string): string {
+  return rel.replace(/\.json$/, '.recent.json')
+}
+
+/** The document a file in an installation's folder belongs to ("x.recent.json" and conflict copies → "x.json"), or null. */
+export function documentName(name: string): { base: string; recent: boolean; conflictCopy: boolean } | null {
+  const unconflicted = conflictBase(name)
+  const plain = unconflicted ?? name
+  if (!plain.endsWith('.json') || plain.startsWith('.')) return null
+  const recent = plain.endsWith('.recent.json')
+  return { base: recent ? plain.slice(0, -'.recent.json'.length) + '.json' : plain, recent, conflictCopy: unconflicted !== null }
+}
+
 export interface FileRecords {
   installId: string
   file: string
   records: RecordMap
   conflictCopy: boolean
+  /** From the ".recent.json" file (or a conflict copy of one). */
+  recent: boolean
 }
 
 export class ClubFolder {
@@ -80,11 +100,11 @@ export class ClubFolder {
       const dir = path.join(this.root, INSTALLATIONS, installId, path.dirname(rel))
       const names = await this.ops.list(dir)
       for (const name of names) {
-        const conflictCopy = name !== base && conflictBase(name) === base
-        if (name !== base && !conflictCopy) continue
+        const doc = documentName(name)
+        if (doc?.base !== base) continue
         const file = path.join(dir, name)
         const records = await this.readRecords(file, problems)
-        if (records) out.push({ installId, file, records, conflictCopy })
+        if (records) out.push({ installId, file, records, conflictCopy: doc.conflictCopy, recent: doc.recent })
       }
     }
     return out
@@ -106,11 +126,21 @@ export class ClubFolder {
     return null
   }
 
-  async writeOwn(rel: string, records: Record<string, Envelope>): Promise<void> {
+  async writeOwn(rel: string, records: RecordMap): Promise<void> {
     const file = this.ownFile(rel)
-    await this.ops.mkdirp(path.dirname(file))
     const body: RecordsFile = { format: RECORDS_FORMAT, formatVersion: 1, installId: this.installId, records }
-    await this.ops.writeAtomic(file, `${JSON.stringify(body)}\n`)
+    const text = `${JSON.stringify(body)}\n`
+    // The folder exists after the first save; a save should not pay a mkdir every time.
+    await this.ops.writeAtomic(file, text).catch(async (error: NodeJS.ErrnoException) => {
+      if (error?.code !== 'ENOENT') throw error
+      await this.ops.mkdirp(path.dirname(file))
+      await this.ops.writeAtomic(file, text)
+    })
+  }
+
+  /** Removes one of this installation's own files (a recent-changes file whose records are all in the main one). */
+  async removeOwn(rel: string): Promise<void> {
+    await this.ops.remove(this.ownFile(rel))
   }
 
   /** Moves a merged conflict copy out of the folders CalfCoach reads. Never deletes it. */
