@@ -1,6 +1,8 @@
+import path from 'node:path'
 import type { Adapter } from 'lowdb'
 import type { DocumentKind } from '../document'
 import type { ClubFolder } from './club-folder'
+import { revisionOf } from './club-revisions'
 import { DocumentRecords } from './doc-records'
 import { OwnRecords } from './own-records'
 import { diffRecords, type Envelope, mergeRecords, type RecordMap } from './records'
@@ -30,6 +32,8 @@ export class ClubDocumentAdapter<T extends { schemaVersion: number }> implements
   private merged: Record<string, Envelope> = {}
   /** The records of the document as the app last saw it (what writes are compared against). */
   private view = new Map<string, unknown>()
+  /** The files the document was read from and written to ("<installId>/<name>" → stat facts), once known. */
+  private files: Map<string, string> | null = null
   lastReport: MergeReport = { skipped: [], problems: [], conflictsMerged: [] }
 
   constructor(
@@ -38,11 +42,21 @@ export class ClubDocumentAdapter<T extends { schemaVersion: number }> implements
     private readonly kind: DocumentKind<T>,
   ) {
     this.shape = new DocumentRecords(kind.schema, () => kind.create())
-    this.own = new OwnRecords(club, rel)
+    this.own = new OwnRecords(club, rel, undefined, (file, sig) => {
+      const key = `${club.installId}/${path.basename(file)}`
+      this.files ??= new Map()
+      if (sig) this.files.set(key, sig)
+      else this.files.delete(key)
+    })
   }
 
   get records(): RecordMap {
     return this.merged
+  }
+
+  /** The revision of the files the document now reflects (see club-revisions.ts), or null before the first read or write. */
+  get revision(): string | null {
+    return this.files ? revisionOf(this.files) : null
   }
 
   async read(): Promise<T> {
@@ -51,6 +65,7 @@ export class ClubDocumentAdapter<T extends { schemaVersion: number }> implements
     const mine = (recent: boolean) => files.find((f) => f.installId === this.club.installId && !f.conflictCopy && f.recent === recent)?.records ?? {}
     const conflicts = files.filter((f) => f.conflictCopy)
     this.own.reset(mine(false), mine(true))
+    this.files = new Map(files.map((f) => [`${f.installId}/${path.basename(f.file)}`, f.signature]))
     this.merged = mergeRecords(files.map((f) => f.records))
     if (conflicts.length && !this.club.readOnly) {
       // Keep what only a conflict copy holds by writing it into our own files, then move the copy aside.
@@ -58,7 +73,10 @@ export class ClubDocumentAdapter<T extends { schemaVersion: number }> implements
       const keep = mergeRecords([own, ...conflicts.map((c) => c.records)])
       const newer = Object.fromEntries(Object.entries(keep).filter(([key, env]) => own[key] !== env))
       if (Object.keys(newer).length) await this.own.write(newer)
-      for (const c of conflicts) await this.club.moveAside(c.file)
+      for (const c of conflicts) {
+        await this.club.moveAside(c.file)
+        this.files.delete(`${c.installId}/${path.basename(c.file)}`)
+      }
     }
     const { doc, skipped } = this.shape.fromRecords(this.merged)
     this.view = this.shape.toRecords(doc)

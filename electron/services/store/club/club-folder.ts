@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { z } from 'zod'
 import type { FileOps } from '../file-ops'
+import { documentName, INSTALL_ID, INSTALLATIONS, signature } from './club-names'
+import { ClubRevisions } from './club-revisions'
 import { HybridClock } from './hlc'
 import { RECORDS_FORMAT, type RecordMap, RecordsFile } from './records'
 
@@ -18,38 +20,13 @@ import { RECORDS_FORMAT, type RecordMap, RecordsFile } from './records'
  * two computers; readers merge every installation's files record by record.
  */
 export const CLUB_MARKER = 'calfcoach-club.json'
-export const INSTALLATIONS = 'installations'
 
 export const InstallationInfo = z.strictObject({
-  installId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/),
+  installId: z.string().regex(INSTALL_ID),
   name: z.string().min(1).max(120),
   createdAt: z.string(),
 })
 export type InstallationInfo = z.infer<typeof InstallationInfo>
-
-/** Copies that sync tools make of a file changed in two places at once (Syncthing, Dropbox, others). */
-const CONFLICT = /^(.+?)(?:\.sync-conflict-[^/]*?| \([^)]*conflicted copy[^)]*\)|-conflict-[^/]*?)\.json$/
-export function conflictBase(name: string): string | null {
-  const m = CONFLICT.exec(name)
-  return m ? `${m[1]}.json` : null
-}
-
-/**
- * A document's own file holds most of an installation's records; its ".recent.json" sibling holds the
- * newest ones, so a save rewrites a small file (see own-records.ts). Both count for the same document.
- */
-export function recentRel(rel: string): string {
-  return rel.replace(/\.json$/, '.recent.json')
-}
-
-/** The document a file in an installation's folder belongs to ("x.recent.json" and conflict copies → "x.json"), or null. */
-export function documentName(name: string): { base: string; recent: boolean; conflictCopy: boolean } | null {
-  const unconflicted = conflictBase(name)
-  const plain = unconflicted ?? name
-  if (!plain.endsWith('.json') || plain.startsWith('.')) return null
-  const recent = plain.endsWith('.recent.json')
-  return { base: recent ? plain.slice(0, -'.recent.json'.length) + '.json' : plain, recent, conflictCopy: unconflicted !== null }
-}
 
 export interface FileRecords {
   installId: string
@@ -58,6 +35,8 @@ export interface FileRecords {
   conflictCopy: boolean
   /** From the ".recent.json" file (or a conflict copy of one). */
   recent: boolean
+  /** The file's stat facts taken before reading it (see club-revisions.ts). */
+  signature: string
 }
 
 export class ClubFolder {
@@ -67,6 +46,8 @@ export class ClubFolder {
    * are still merged into what is shown, but never written into our files or moved aside here.
    */
   readOnly = false
+  /** Every athlete's revision from one pass, taken when the squad opens (see club-revisions.ts). */
+  readonly revisions: ClubRevisions
 
   constructor(
     readonly root: string,
@@ -75,6 +56,7 @@ export class ClubFolder {
     wall: () => number = Date.now,
   ) {
     this.clock = new HybridClock(installId, wall)
+    this.revisions = new ClubRevisions(root, ops)
   }
 
   get ownDir(): string {
@@ -86,7 +68,7 @@ export class ClubFolder {
   }
 
   async installationIds(): Promise<string[]> {
-    return (await this.ops.list(path.join(this.root, INSTALLATIONS))).filter((n) => /^[a-z0-9][a-z0-9-]{2,63}$/.test(n))
+    return (await this.ops.list(path.join(this.root, INSTALLATIONS))).filter((n) => INSTALL_ID.test(n))
   }
 
   /**
@@ -103,8 +85,10 @@ export class ClubFolder {
         const doc = documentName(name)
         if (doc?.base !== base) continue
         const file = path.join(dir, name)
-        const records = await this.readRecords(file, problems)
-        if (records) out.push({ installId, file, records, conflictCopy: doc.conflictCopy, recent: doc.recent })
+        // Stat first: if the file is replaced in between, the revision is older than what was read, and the next check redoes it.
+        const stat = await this.ops.stat(file).catch(() => null)
+        const records = stat ? await this.readRecords(file, problems) : null
+        if (records) out.push({ installId, file, records, conflictCopy: doc.conflictCopy, recent: doc.recent, signature: signature(stat!) })
       }
     }
     return out
@@ -126,7 +110,8 @@ export class ClubFolder {
     return null
   }
 
-  async writeOwn(rel: string, records: RecordMap): Promise<void> {
+  /** Writes one of this installation's files whole and durably; resolves to its stat facts afterwards. */
+  async writeOwn(rel: string, records: RecordMap): Promise<string> {
     const file = this.ownFile(rel)
     const body: RecordsFile = { format: RECORDS_FORMAT, formatVersion: 1, installId: this.installId, records }
     const text = `${JSON.stringify(body)}\n`
@@ -136,6 +121,8 @@ export class ClubFolder {
       await this.ops.mkdirp(path.dirname(file))
       await this.ops.writeAtomic(file, text)
     })
+    const stat = await this.ops.stat(file).catch(() => null)
+    return stat ? signature(stat) : ''
   }
 
   /** Removes one of this installation's own files (a recent-changes file whose records are all in the main one). */

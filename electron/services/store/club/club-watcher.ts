@@ -1,6 +1,6 @@
 import { type FSWatcher, promises as fs, watch } from 'node:fs'
 import path from 'node:path'
-import { documentName, INSTALLATIONS } from './club-folder'
+import { documentName, INSTALLATIONS } from './club-names'
 
 export interface ClubWatcherOptions {
   /** Quiet period that batches a burst of events into one refresh. */

@@ -1,5 +1,5 @@
 import type { ClubFolder } from './club-folder'
-import { recentRel } from './club-folder'
+import { recentRel } from './club-names'
 import { type Envelope, mergeRecords, type RecordMap } from './records'
 
 /**
@@ -28,6 +28,8 @@ export class OwnRecords {
     private readonly club: ClubFolder,
     private readonly rel: string,
     private readonly limit = RECENT_LIMIT,
+    /** Told each file written (its stat facts) or removed (null), for the document's revision. */
+    private readonly onFile: (rel: string, signature: string | null) => void = () => undefined,
   ) {}
 
   /** Sets what the two files hold (after reading them). */
@@ -45,16 +47,19 @@ export class OwnRecords {
   async write(changes: Readonly<Record<string, Envelope>>): Promise<void> {
     const recent = { ...this.recent, ...changes }
     if (Object.keys(recent).length <= this.limit) {
-      await this.club.writeOwn(recentRel(this.rel), recent)
+      this.onFile(recentRel(this.rel), await this.club.writeOwn(recentRel(this.rel), recent))
       this.recent = recent
       return
     }
     const main = mergeRecords([this.main, recent])
-    await this.club.writeOwn(this.rel, main)
+    this.onFile(this.rel, await this.club.writeOwn(this.rel, main))
     this.main = main
     // Every version of the recent file is in the main file now. If it cannot be removed it stays a harmless duplicate.
     await this.club.removeOwn(recentRel(this.rel)).then(
-      () => (this.recent = {}),
+      () => {
+        this.recent = {}
+        this.onFile(recentRel(this.rel), null)
+      },
       () => undefined,
     )
   }
