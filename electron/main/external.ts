@@ -1,4 +1,5 @@
 import { BrowserWindow, dialog, shell } from 'electron'
+import type { ShellPort } from '../services/context'
 import type { ExternalOpener } from '../services/external-url'
 
 /**
@@ -24,4 +25,14 @@ export const electronExternalOpener: ExternalOpener = {
     const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options)
     return response === 0
   },
+}
+
+/**
+ * The links above, plus opening and showing exported files. The service in front of these
+ * (electron/services/report/exported-files.ts) passes only paths CalfCoach itself exported this session.
+ */
+export const electronShell: ShellPort = {
+  ...electronExternalOpener,
+  openPath: (file) => shell.openPath(file),
+  showItemInFolder: (file) => shell.showItemInFolder(file),
 }

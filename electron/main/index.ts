@@ -5,7 +5,7 @@ import { createHandlers } from '../services/handlers'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { resolveDataDir } from './data-dir'
 import { electronDialogs } from './dialogs'
-import { electronExternalOpener } from './external'
+import { electronShell } from './external'
 import { registerIpc } from './ipc'
 import { rendererDir } from './paths'
 import { electronPdfPort } from './pdf'
@@ -40,7 +40,7 @@ async function start(): Promise<void> {
     dialogs: electronDialogs,
     background: true,
     pdf: electronPdfPort(),
-    shell: electronExternalOpener,
+    shell: electronShell,
   })
   registerIpc(
     createDispatcher(createHandlers(services), {

@@ -7,6 +7,7 @@ import { ClubWatcher } from './store/club/club-watcher'
 import { ChangeFeed } from './store/change-feed'
 import { readShareConfig, type ShareConfig } from './store/club/share-config'
 import { WriteCoordinator } from './store/write-coordinator'
+import { ExportedFiles } from './report/exported-files'
 import { FolderLock, heldMessage, type LockSystem, thisProcess } from './store/folder-lock'
 
 export interface AppServicesOptions {
@@ -22,6 +23,8 @@ export interface AppServicesOptions {
   watch?: boolean
   /** This process as the data folder's lock sees it (tests inject other pids and hosts). */
   lockSystem?: LockSystem
+  /** How many athletes stay in memory when no call holds them (default 32; tests make it small). */
+  athleteCache?: number
 }
 
 /**
@@ -38,6 +41,8 @@ export class AppServices implements ServiceContext {
   db!: Database
   /** Orders saves against restore, import, migrations and backups; outlives every reopen. */
   readonly writes = new WriteCoordinator()
+  /** Files exported in this session: the only ones "Open" and "Show in folder" accept; outlives every reopen. */
+  readonly exported = new ExportedFiles()
   /** Other coaches' changes merged in; outlives reopens, so the renderer's long poll keeps counting. */
   private readonly changes = new ChangeFeed()
   readonly now: () => Date
@@ -103,6 +108,7 @@ export class AppServices implements ServiceContext {
       coordinator: this.writes,
       changes: this.changes,
       ...(this.options.ops ? { ops: this.options.ops } : {}),
+      ...(this.options.athleteCache ? { athleteCache: this.options.athleteCache } : {}),
       ...(club ? { club } : {}),
       ...(this.lockedOutReason ? { readOnly: this.lockedOutReason } : {}),
     })

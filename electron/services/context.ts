@@ -15,6 +15,10 @@ export interface ShellPort {
   openExternal(url: string): Promise<void>
   /** Asks the coach, showing the full address, before a link that is not https to a public site opens. */
   confirmOpenExternal?(url: string): Promise<boolean>
+  /** Opens a file with the computer's usual program; resolves to an error text, empty when it worked. */
+  openPath?(file: string): Promise<string>
+  /** Shows a file selected in the computer's file manager. */
+  showItemInFolder?(file: string): void
 }
 
 export interface ServiceContext {

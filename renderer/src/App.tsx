@@ -5,7 +5,7 @@ import { AthletePage } from './features/athlete/AthletePage'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { SquadScreen } from './features/squad/SquadScreen'
 import { extraRoutes, navItems } from './features/registry'
-import { type Route, useRoute } from './route'
+import { isPrintRoute, type Route, useRoute } from './route'
 
 function Screen({ route }: { route: Route }) {
   const extra = extraRoutes(route)
@@ -23,7 +23,7 @@ function Screen({ route }: { route: Route }) {
 function Shell() {
   const route = useRoute()
   const { loadError } = useAppData()
-  if (route.name === 'print-plan') return <Screen route={route} />
+  if (isPrintRoute(route)) return <Screen route={route} />
   const nav = [{ name: 'squad', label: 'Squad' }, ...navItems, { name: 'settings', label: 'Settings' }]
   return (
     <div className="app">

@@ -6,6 +6,7 @@ import { assessmentChannels } from './channels/assessments'
 import { planChannels } from './channels/plans'
 import { shareChannels } from './channels/share'
 import { clinicalChannels } from './channels/clinical'
+import { reportChannels } from './channels/report'
 
 /**
  * The one API contract between renderer and main. Preload, renderer types, main handlers and the e2e
@@ -19,6 +20,7 @@ export const contract = {
   ...planChannels,
   ...shareChannels,
   ...clinicalChannels,
+  ...reportChannels,
 } satisfies ChannelTable
 
 export type Contract = typeof contract

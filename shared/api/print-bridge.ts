@@ -4,7 +4,7 @@ import { type ApiMethod, contract } from './contract'
  * What the hidden print window may call: it only reads the data of the page it prints. Its preload exposes
  * these methods and nothing else, and main refuses every other channel from a print window.
  */
-export const PRINT_METHODS = ['getPrintData'] as const satisfies readonly ApiMethod[]
+export const PRINT_METHODS = ['getPrintData', 'getSquadReport'] as const satisfies readonly ApiMethod[]
 
 export type PrintMethod = (typeof PRINT_METHODS)[number]
 

@@ -54,6 +54,8 @@ export interface Harness {
   dataDir: string
   dialogs: FakeDialogs
   opened: string[]
+  /** Exported files the app asked the computer to open or show in their folder, in order. */
+  openedFiles: { how: 'open' | 'show'; file: string }[]
   consoleErrors: string[]
   calls: { method: string; ok: boolean }[]
   /** Hash routes rendered to PDF, in order. */
@@ -85,6 +87,7 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'calfcoach-e2e-'))
   const dialogs = new FakeDialogs()
   const opened: string[] = []
+  const openedFiles: Harness['openedFiles'] = []
   let contextRef: BrowserContext | null = null
   const pdfRenders: string[] = []
   // The same print route main opens in a hidden window, printed through Chromium's headless print path.
@@ -120,7 +123,11 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
     dialogs,
     pdf,
     background: true,
-    shell: { openExternal: async (url) => void opened.push(url) },
+    shell: {
+      openExternal: async (url) => void opened.push(url),
+      openPath: async (file) => (openedFiles.push({ how: 'open', file }), ''),
+      showItemInFolder: (file) => void openedFiles.push({ how: 'show', file }),
+    },
     ...(options.now ? { now: options.now } : {}),
     ...(options.ops ? { ops: options.ops } : {}),
   })
@@ -186,6 +193,7 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
     dataDir,
     dialogs,
     opened,
+    openedFiles,
     consoleErrors,
     calls,
     pdfRenders,

@@ -35,14 +35,10 @@ function round(n: number | null | undefined, digits: number): number | null {
   return Math.round(n * f) / f
 }
 
-/**
- * The run log as CSV text (CRLF line ends, header row first, oldest run first). Distances are in
- * km by default, or miles with { unit: 'mi' }; duration is h:mm:ss.
- */
-export function runsToCsv(runs: readonly RunInput[], options: { unit?: DistanceUnit } = {}): string {
-  const unit = options.unit ?? 'km'
+/** The header row of a run CSV, in the coach's unit (the names CalfCoach's own importer recognises). */
+export function runCsvHeader(unit: DistanceUnit): string[] {
   const H = CALFCOACH_HEADERS
-  const header = [
+  return [
     H.date,
     unit === 'mi' ? H.distanceMi : H.distanceKm,
     H.duration,
@@ -57,27 +53,39 @@ export function runsToCsv(runs: readonly RunInput[], options: { unit?: DistanceU
     H.notes,
     'Source',
   ]
+}
+
+/** One run's cells, in the order of runCsvHeader. */
+export function runCsvCells(r: RunInput, unit: DistanceUnit): CsvCellValue[] {
   const dist = (km: number | null | undefined) => (unit === 'mi' ? round(typeof km === 'number' ? kmToMiles(km) : null, 5) : round(km, 3))
-  const sorted = [...runs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-  const lines = [csvLine(header)]
-  for (const r of sorted) {
-    lines.push(
-      csvLine([
-        r.date,
-        dist(r.distanceKm),
-        typeof r.durationSec === 'number' ? formatDuration(r.durationSec) : null,
-        r.painDuring,
-        r.painAfter,
-        r.painNextMorning,
-        dist(r.painOnsetKm),
-        r.painOnsetMinutes,
-        r.performancePercent,
-        r.surface,
-        r.shoes,
-        r.notes,
-        r.source?.kind ?? null,
-      ]),
-    )
-  }
+  return [
+    r.date,
+    dist(r.distanceKm),
+    typeof r.durationSec === 'number' ? formatDuration(r.durationSec) : null,
+    r.painDuring,
+    r.painAfter,
+    r.painNextMorning,
+    dist(r.painOnsetKm),
+    r.painOnsetMinutes,
+    r.performancePercent,
+    r.surface,
+    r.shoes,
+    r.notes,
+    r.source?.kind ?? null,
+  ]
+}
+
+/** Oldest run first; ISO dates sort as text. */
+export function byDate<T extends { date: string }>(runs: readonly T[]): T[] {
+  return [...runs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+}
+
+/**
+ * The run log as CSV text (CRLF line ends, header row first, oldest run first). Distances are in
+ * km by default, or miles with { unit: 'mi' }; duration is h:mm:ss.
+ */
+export function runsToCsv(runs: readonly RunInput[], options: { unit?: DistanceUnit } = {}): string {
+  const unit = options.unit ?? 'km'
+  const lines = [csvLine(runCsvHeader(unit)), ...byDate(runs).map((r) => csvLine(runCsvCells(r, unit)))]
   return lines.join('\r\n') + '\r\n'
 }

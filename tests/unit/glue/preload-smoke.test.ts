@@ -115,7 +115,7 @@ describe('built preload in a print window (main passes --calfcoach-window=print)
     const print = runSandboxedPreload(build.preloadFile, { additionalArguments: ['--calfcoach-window=print'], invoke: async (channel) => ({ ok: true, value: { channel } }) })
     expect(print.error).toBeUndefined()
     const bridge = print.mainWorld[API_GLOBAL] as Record<string, (input?: unknown) => Promise<unknown>>
-    expect(Object.keys(bridge)).toEqual(['getPrintData'])
+    expect(Object.keys(bridge)).toEqual(['getPrintData', 'getSquadReport'])
     expect(Object.isFrozen(bridge)).toBe(true)
     await bridge['getPrintData']!({ athleteId: 'a', planId: 'p' })
     expect(print.invocations).toEqual([{ channel: contract.getPrintData.channel, args: [{ athleteId: 'a', planId: 'p' }] }])

@@ -62,7 +62,7 @@ describe('IPC from the print window', () => {
         expect(dispatched, method).toEqual([])
       }
     }
-    expect(PRINT_METHODS).toEqual(['getPrintData'])
+    expect(PRINT_METHODS).toEqual(['getPrintData', 'getSquadReport'])
   })
 
   it('the main window keeps the whole API, from our app:// page only', async () => {

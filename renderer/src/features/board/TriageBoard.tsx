@@ -8,6 +8,7 @@ import { hrefFor } from '../../route'
 import { Sparkline } from '../log/charts/Sparkline'
 import { GroupSession } from '../log/GroupSession'
 import { GroupSelect } from '../squad/GroupSelect'
+import { SquadExports } from '../report/SquadExports'
 import '../log/log.css'
 import { useDistanceText } from '../../components/use-distance-text'
 import { StatusBadge } from '../clinical/StatusBadge'
@@ -169,6 +170,7 @@ export function TriageBoard() {
           {counts.red} red ({today} to see a clinician today) · {counts.amber} amber · {counts.green} green
         </span>
       </div>
+      <SquadExports groupId={groupId || null} groupLabel={squad.groups.find((g) => g.id === groupId)?.name ?? 'everyone'} />
       {error && (
         <p className="form-error" role="alert">
           Could not build the board: {error}

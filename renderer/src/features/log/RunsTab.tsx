@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import { loadFlags } from '../../../../shared/load/metrics'
 import { formatDistance } from '../../../../shared/units'
+import { ExportedFileActions } from '../../components/ExportedFileActions'
 import { call } from '../../api'
 import { DateText } from '../../components/DateText'
 import { RecordLockedNotice } from '../athlete/RecordLockedNotice'
@@ -20,7 +21,7 @@ const ImportRuns = lazyComponent(async () => (await import('./ImportRuns')).Impo
 /** The athlete's "Runs & pain" tab: quick add, load facts, charts, import/export and the log itself. */
 export function RunsTab({ athlete, settings }: AthleteTabProps) {
   const { record, error, reload } = useAthleteRecord(athlete.id)
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; path?: string } | null>(null)
   // The run just added or brought back by Undo: the table scrolls to it and marks it for a moment.
   const [highlightId, setHighlightId] = useState<string | null>(null)
   const unit = settings.distanceUnit
@@ -51,7 +52,7 @@ export function RunsTab({ athlete, settings }: AthleteTabProps) {
           onClick={async () => {
             try {
               const r = await call('exportRunsCsv', { athleteId: athlete.id })
-              setMessage(r.path ? { kind: 'ok', text: `Exported ${r.runs} runs to ${r.path}.` } : null)
+              setMessage(r.path ? { kind: 'ok', text: `Exported ${r.runs} runs to ${r.path}.`, path: r.path } : null)
             } catch (e) {
               setMessage({ kind: 'error', text: (e as Error).message })
             }
@@ -63,6 +64,7 @@ export function RunsTab({ athlete, settings }: AthleteTabProps) {
       {message && (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'ok'}>
           {message.text}
+          {message.path && <ExportedFileActions path={message.path} />}
         </p>
       )}
       <QuickAdd

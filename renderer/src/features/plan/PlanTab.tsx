@@ -5,21 +5,22 @@ import type { Run } from '../../../../shared/domain/run'
 import { planVsActual } from '../../../../shared/plan/plan-vs-actual'
 import { formatDistance, localiseDistanceText, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
+import { ExportedFileActions } from '../../components/ExportedFileActions'
 import { hrefFor } from '../../route'
-import { RowActions, TableHead } from '../../components/Table'
-import { RecordAuthor } from '../athlete/record-authors'
 import { RecordLockedNotice } from '../athlete/RecordLockedNotice'
 import type { AthleteTabProps } from '../athlete/tabs'
 import { useElementWidth } from '../log/charts/AthleteCharts'
 import { useAthleteRecord } from '../log/use-athlete-record'
 import { PHASE_LABEL, shortDate, stampText } from './format'
 import { PlanBuilder } from './PlanBuilder'
+import { PlanHistory } from './PlanHistory'
 import { PlanVsActualChart, planVsActualSummary, PlanVsActualTable } from './PlanVsActualChart'
 import { PlanWeeks, type SessionEdit } from './PlanWeeks'
 import { ReferralList } from './ReferralList'
 import './plan.css'
 
-type Message = { kind: 'ok' | 'error'; text: string } | null
+/** `path`: a file just exported, offered with Open and Show in folder. */
+type Message = { kind: 'ok' | 'error'; text: string; path?: string } | null
 
 function errorText(error: unknown): string {
   return error instanceof ApiCallError || error instanceof Error ? error.message : String(error)
@@ -85,7 +86,7 @@ function PlanView({ plan, runs, unit, today, athleteName, athleteId, locked, amb
     try {
       const result = await call('exportPlanPdf', { athleteId, planId: plan.id })
       if (result.path === null) setMessage({ kind: 'ok', text: 'Export cancelled; no file was written.' })
-      else setMessage({ kind: 'ok', text: `Saved the PDF${result.pages ? ` (${result.pages} ${result.pages === 1 ? 'page' : 'pages'})` : ''} to ${result.path}.` })
+      else setMessage({ kind: 'ok', text: `Saved the PDF${result.pages ? ` (${result.pages} ${result.pages === 1 ? 'page' : 'pages'})` : ''} to ${result.path}.`, path: result.path })
     } catch (error) {
       setMessage({ kind: 'error', text: errorText(error) })
     } finally {
@@ -260,6 +261,7 @@ export function PlanTab({ athlete, settings }: AthleteTabProps) {
       {message && (
         <p className={message.kind === 'error' ? 'form-error' : 'notice notice-info'} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
+          {message.path && <ExportedFileActions path={message.path} />}
         </p>
       )}
 
@@ -325,49 +327,15 @@ export function PlanTab({ athlete, settings }: AthleteTabProps) {
       )}
 
       {plans.length > 0 && (
-        <section aria-labelledby="plan-history-title" className="plan-history">
-          <h3 id="plan-history-title">Plan history</h3>
-          <table>
-            <caption className="sr-only">Saved plans, newest first</caption>
-            <TableHead columns={['Plan', 'Made', 'Weeks', 'Status']} actions />
-            <tbody>
-              {plans.map((p) => (
-                <tr key={p.id} aria-current={shown?.id === p.id ? 'true' : undefined}>
-                  <td>{p.label}</td>
-                  <td>{stampText(p.createdAt)}</td>
-                  <td>{p.output.status === 'ok' ? p.output.weeks.length : '—'}</td>
-                  <td>
-                    {p.active ? 'Active' : 'Earlier version'}
-                    {p.output.status === 'refer-first' ? ' · refer first' : ''}
-                    {p.editedAt ? ' · edited' : ''}
-                    <RecordAuthor id={p.id} />
-                  </td>
-                  <RowActions>
-                    {shown?.id !== p.id && (
-                      <button type="button" aria-label={`View ${p.label}`} onClick={() => setSelected(p.id)}>
-                        View
-                      </button>
-                    )}
-                    {!p.active && (
-                      <button
-                        type="button"
-                        disabled={locked}
-                        aria-label={`Make ${p.label} the active plan`}
-                        onClick={() =>
-                          void call('setActivePlan', { athleteId: athlete.id, planId: p.id })
-                            .then((rec) => changed(rec))
-                            .catch((e: unknown) => setMessage({ kind: 'error', text: errorText(e) }))
-                        }
-                      >
-                        Make active
-                      </button>
-                    )}
-                  </RowActions>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <PlanHistory
+          athleteId={athlete.id}
+          plans={plans}
+          shownId={shown?.id ?? null}
+          locked={locked}
+          onShow={setSelected}
+          onChanged={changed}
+          onError={(e) => setMessage({ kind: 'error', text: errorText(e) })}
+        />
       )}
     </div>
   )

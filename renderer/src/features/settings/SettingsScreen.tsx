@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { BackupInfo } from '../../../../shared/api/channels/squad'
+import { ExportedFileActions } from '../../components/ExportedFileActions'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
@@ -19,7 +20,7 @@ const BACKUP_REASON: Record<BackupInfo['reason'], string> = {
 export function SettingsScreen() {
   const { squad, status, refresh } = useAppData()
   const [backups, setBackups] = useState<BackupInfo[]>([])
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; path?: string } | null>(null)
   const [restoreId, setRestoreId] = useState('')
   const [confirming, setConfirming] = useState<'restore' | 'import' | 'remove-demo' | null>(null)
 
@@ -28,9 +29,11 @@ export function SettingsScreen() {
     void loadBackups()
   }, [])
 
-  async function act(action: () => Promise<string>) {
+  /** Runs an action and says how it went; an action that wrote a file answers with its path too. */
+  async function act(action: () => Promise<string | { text: string; path: string }>) {
     try {
-      setMessage({ kind: 'ok', text: await action() })
+      const done = await action()
+      setMessage(typeof done === 'string' ? { kind: 'ok', text: done } : { kind: 'ok', ...done })
       await refresh()
       await loadBackups()
     } catch (error) {
@@ -46,6 +49,7 @@ export function SettingsScreen() {
       {message && (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'ok'}>
           {message.text}
+          {message.path && <ExportedFileActions path={message.path} />}
         </p>
       )}
       <h2>Display and printing</h2>
@@ -74,7 +78,7 @@ export function SettingsScreen() {
         <button type="button" onClick={() => act(async () => `Backup ${(await call('backupNow')).id} created.`)}>
           Back up now
         </button>
-        <button type="button" onClick={() => act(async () => { const r = await call('exportDatabase'); return r.path ? `Exported ${r.athletes} athletes to ${r.path}.` : 'Export cancelled.' })}>
+        <button type="button" onClick={() => act(async () => { const r = await call('exportDatabase'); return r.path ? { text: `Exported ${r.athletes} athletes to ${r.path}.`, path: r.path } : 'Export cancelled.' })}>
           Export database…
         </button>
         <button type="button" onClick={() => setConfirming('import')}>
