@@ -27,7 +27,7 @@ export const RANGE_WEEKS: Record<Exclude<ChartRange, 'all'>, number> = { '12w': 
 export const MAX_WEEKLY_POINTS = 160
 
 export interface SeriesPoint {
-  /** First day of the period: a Monday for weeks, the 1st for months (ISO date). */
+  /** First day of the period: the first day of the coach's week (Monday or Sunday), the 1st for months (ISO date). */
   start: string
   /** Last day of the period (ISO date). */
   end: string
@@ -92,11 +92,13 @@ export function weeklySeries(
   runs: readonly ChartRun[],
   range: ChartRange,
   today: string,
-  options: { pain?: PainMeasure } = {},
+  options: { pain?: PainMeasure; startsOn?: WeekStartDay } = {},
 ): WeeklySeries {
   if (!isIsoDate(today)) throw new Error(`weeklySeries: today must be an ISO date, got ${today}`)
   const measure = options.pain ?? 'worst'
-  const lastMonday = weekStart(today)
+  // "Monday" below means the first day of the coach's week (Monday unless they chose Sunday).
+  const startsOn = options.startsOn ?? 'monday'
+  const lastMonday = weekStart(today, startsOn)
   const fixedFirst = range === 'all' ? null : addDays(lastMonday, -7 * (RANGE_WEEKS[range] - 1))
   // Runs that can matter: those in the range plus the 30 days before it (for the breach rule).
   // ISO dates compare as text, so the cut is a cheap string comparison before validation.
@@ -114,7 +116,7 @@ export function weeklySeries(
   if (fixedFirst === null) {
     let earliest = today
     for (const r of valid) if (r.date < earliest) earliest = r.date
-    firstMonday = weekStart(earliest)
+    firstMonday = weekStart(earliest, startsOn)
   } else {
     firstMonday = fixedFirst
   }

@@ -115,7 +115,7 @@ export function RunsTab({ athlete, settings }: AthleteTabProps) {
         </ul>
       )}
 
-      <AthleteCharts runs={runs} unit={unit} today={today} athleteName={athlete.name} />
+      <AthleteCharts runs={runs} unit={unit} startsOn={settings.weekStartsOn ?? 'monday'} today={today} athleteName={athlete.name} />
 
       <h2>Runs</h2>
       <RunsTable athleteId={athlete.id} runs={runs} unit={unit} locked={locked} onChanged={reload} highlightId={highlightId} onHighlight={setHighlightId} />

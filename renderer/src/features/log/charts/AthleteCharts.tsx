@@ -1,8 +1,10 @@
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react'
 import type { Run } from '../../../../../shared/domain/run'
 import { estimatePainOnsetKm, painVsDistance, weeklySeries, type ChartRange, type WeeklySeries } from '../../../../../shared/load/chart-data'
+import type { WeekStartDay } from '../../../../../shared/dates'
 import { formatDistance, type DistanceUnit } from '../../../../../shared/units'
 import { TableHead } from '../../../components/Table'
+import { longDate } from '../../../dates'
 import { PainDistanceChart, onsetSentence } from './PainDistanceChart'
 import { WeeklyLoadChart, periodName } from './WeeklyLoadChart'
 
@@ -48,10 +50,10 @@ export function weeklySummary(series: WeeklySeries, unit: DistanceUnit): string 
   )
 }
 
-export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readonly Run[]; unit: DistanceUnit; today: string; athleteName: string }) {
+export function AthleteCharts({ runs, unit, startsOn, today, athleteName }: { runs: readonly Run[]; unit: DistanceUnit; startsOn: WeekStartDay; today: string; athleteName: string }) {
   const [range, setRange] = useState<ChartRange>('12w')
   const [ref, width] = useElementWidth<HTMLDivElement>(900)
-  const series = useMemo(() => weeklySeries(runs, range, today), [runs, range, today])
+  const series = useMemo(() => weeklySeries(runs, range, today, { startsOn }), [runs, range, today, startsOn])
   const scatter = useMemo(() => painVsDistance(runs, 300), [runs])
   const onset = useMemo(() => estimatePainOnsetKm(runs), [runs])
   const summary = weeklySummary(series, unit)
@@ -69,7 +71,7 @@ export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readon
         </div>
       </div>
       <figure className="chart-figure" aria-labelledby="load-chart-title" data-testid="weekly-chart" data-points={series.points.length} data-granularity={series.granularity}>
-        <WeeklyLoadChart series={series} unit={unit} width={width} height={320} title={`${athleteName}: distance per ${series.granularity} with pain`} />
+        <WeeklyLoadChart series={series} unit={unit} startsOn={startsOn} width={width} height={320} title={`${athleteName}: distance per ${series.granularity} with pain`} />
         <figcaption className="chart-caption">
           {summary} <span className="muted">Shading shows the pain zones: 0–2 safe, 3–5 acceptable, above 5 high risk.</span>
         </figcaption>
@@ -81,7 +83,7 @@ export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readon
           <tbody>
             {series.points.map((p) => (
               <tr key={p.start}>
-                <th scope="row">{p.start}</th>
+                <th scope="row">{series.granularity === 'month' ? periodName(p, 'month') : longDate(p.start)}</th>
                 <td>{formatDistance(p.km, unit)}</td>
                 <td>{p.runs}</td>
                 <td>{p.avgPain ?? '–'}</td>
@@ -111,7 +113,7 @@ export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readon
                 <td>{formatDistance(p.distanceKm, unit)}</td>
                 <td>{p.pain}</td>
                 <td>{p.count}</td>
-                <td>{p.latestDate}</td>
+                <td>{longDate(p.latestDate)}</td>
               </tr>
             ))}
           </tbody>

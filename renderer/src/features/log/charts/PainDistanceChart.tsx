@@ -3,6 +3,7 @@ import type { PainOnsetEstimate, ScatterPoint } from '../../../../../shared/load
 import { formatDistance, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../../shared/units'
 import { ChartGrid, PainZones, TopLegend } from './chart-parts'
 import { CHART_COLOURS } from './palette'
+import { longDate } from '../../../dates'
 
 interface Datum {
   distance: number
@@ -41,7 +42,7 @@ function TooltipBody({ active, payload, unit }: { active?: boolean; payload?: re
     <div className="chart-tooltip">
       <strong>{formatDistance(d.point.distanceKm, unit)}</strong>
       <div>Pain during {d.point.pain}/10</div>
-      <div>{d.point.count === 1 ? `Run on ${d.point.latestDate}` : `${d.point.count} runs (average), latest ${d.point.latestDate}`}</div>
+      <div>{d.point.count === 1 ? `Run on ${longDate(d.point.latestDate)}` : `${d.point.count} runs (average), latest ${longDate(d.point.latestDate)}`}</div>
     </div>
   )
 }

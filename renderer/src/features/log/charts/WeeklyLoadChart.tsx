@@ -3,6 +3,8 @@ import type { SeriesPoint, WeeklySeries } from '../../../../../shared/load/chart
 import { formatDistance, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../../shared/units'
 import { ChartGrid, DistanceAndPainAxes, HighestPainLine, PainZones, TopLegend } from './chart-parts'
 import { CHART_COLOURS } from './palette'
+import type { WeekStartDay } from '../../../../../shared/dates'
+import { longDate } from '../../../dates'
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
@@ -13,7 +15,7 @@ export function periodLabel(start: string, granularity: WeeklySeries['granularit
 }
 
 export function periodName(p: Pick<SeriesPoint, 'start' | 'end'>, granularity: WeeklySeries['granularity']): string {
-  return granularity === 'month' ? periodLabel(p.start, 'month') : `week of ${p.start}`
+  return granularity === 'month' ? periodLabel(p.start, 'month') : `week of ${longDate(p.start)}`
 }
 
 interface Datum {
@@ -34,6 +36,8 @@ export interface WeeklyLoadChartProps {
   height: number
   /** Read by screen readers as the chart's title. */
   title?: string
+  /** The coach's first day of the week, named under the axis (the series is already cut that way). */
+  startsOn?: WeekStartDay
 }
 
 function TooltipBody({ active, payload, unit, granularity }: { active?: boolean; payload?: readonly { payload?: Datum }[]; unit: DistanceUnit; granularity: WeeklySeries['granularity'] }) {
@@ -63,7 +67,7 @@ function TooltipBody({ active, payload, unit, granularity }: { active?: boolean;
  * 30-day longest-run rule. Fixed size, no animation: the same data always draws the same SVG, so
  * the plan PDF can embed it and tests can count its bars.
  */
-export function WeeklyLoadChart({ series, unit, width, height, title }: WeeklyLoadChartProps) {
+export function WeeklyLoadChart({ series, unit, width, height, title, startsOn = 'monday' }: WeeklyLoadChartProps) {
   const u = unitLabel(unit)
   const data: Datum[] = series.points.map((p) => ({
     label: periodLabel(p.start, series.granularity),
@@ -91,7 +95,7 @@ export function WeeklyLoadChart({ series, unit, width, height, title }: WeeklyLo
         minTickGap={16}
         tick={{ fontSize: 12 }}
         height={40}
-        label={{ value: series.granularity === 'month' ? 'Month' : 'Week starting (Monday)', position: 'insideBottom', offset: 0, fontSize: 12 }}
+        label={{ value: series.granularity === 'month' ? 'Month' : `Week starting (${startsOn === 'sunday' ? 'Sunday' : 'Monday'})`, position: 'insideBottom', offset: 0, fontSize: 12 }}
       />
       <DistanceAndPainAxes unitLabel={u} tickFontSize={12} />
       <Tooltip content={(props) => <TooltipBody active={props.active} payload={props.payload as readonly { payload?: Datum }[]} unit={unit} granularity={series.granularity} />} />
