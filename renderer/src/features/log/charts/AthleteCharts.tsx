@@ -1,19 +1,13 @@
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react'
 import type { Run } from '../../../../../shared/domain/run'
-import { estimatePainOnsetKm, painVsDistance, weeklySeries, type ChartRange, type WeeklySeries } from '../../../../../shared/load/chart-data'
+import { estimatePainOnsetKm, painVsDistance, rangeDays, weeklySeries, type ChartRange, type WeeklySeries } from '../../../../../shared/load/chart-data'
 import type { WeekStartDay } from '../../../../../shared/dates'
 import { formatDistance, type DistanceUnit } from '../../../../../shared/units'
 import { TableHead } from '../../../components/Table'
 import { longDate } from '../../../dates'
+import { ChartRangeControl } from './ChartRangeControl'
 import { PainDistanceChart, onsetSentence } from './PainDistanceChart'
 import { WeeklyLoadChart, periodName } from './WeeklyLoadChart'
-
-const RANGES: { id: ChartRange; label: string }[] = [
-  { id: '12w', label: '12 weeks' },
-  { id: '6m', label: '6 months' },
-  { id: '1y', label: '1 year' },
-  { id: 'all', label: 'All' },
-]
 
 /** Width of an element, kept up to date; charts get a fixed number so they draw deterministically. */
 export function useElementWidth<T extends HTMLElement>(fallback: number): [RefObject<T | null>, number] {
@@ -54,21 +48,18 @@ export function AthleteCharts({ runs, unit, startsOn, today, athleteName }: { ru
   const [range, setRange] = useState<ChartRange>('12w')
   const [ref, width] = useElementWidth<HTMLDivElement>(900)
   const series = useMemo(() => weeklySeries(runs, range, today, { startsOn }), [runs, range, today, startsOn])
-  const scatter = useMemo(() => painVsDistance(runs, 300), [runs])
-  const onset = useMemo(() => estimatePainOnsetKm(runs), [runs])
+  // The scatter shows the same runs as the weekly chart: one range for every chart on the page.
+  const days = useMemo(() => rangeDays(range, today, startsOn), [range, today, startsOn])
+  const inRange = useMemo(() => runs.filter((r) => r.date <= days.to && (days.from === null || r.date >= days.from)), [runs, days])
+  const scatter = useMemo(() => painVsDistance(inRange, 300), [inRange])
+  const onset = useMemo(() => estimatePainOnsetKm(inRange), [inRange])
   const summary = weeklySummary(series, unit)
   return (
     <div className="athlete-charts" ref={ref}>
       <div className="toolbar chart-toolbar">
         <h2 id="load-chart-title">Distance and pain</h2>
         <div className="spacer" />
-        <div role="group" aria-label="Chart range" className="segmented">
-          {RANGES.map((r) => (
-            <button key={r.id} type="button" aria-pressed={range === r.id} onClick={() => setRange(r.id)}>
-              {r.label}
-            </button>
-          ))}
-        </div>
+        <ChartRangeControl range={range} today={today} onChange={setRange} />
       </div>
       <figure className="chart-figure" aria-labelledby="load-chart-title" data-testid="weekly-chart" data-points={series.points.length} data-granularity={series.granularity}>
         <WeeklyLoadChart series={series} unit={unit} startsOn={startsOn} width={width} height={320} title={`${athleteName}: distance per ${series.granularity} with pain`} />
@@ -98,7 +89,7 @@ export function AthleteCharts({ runs, unit, startsOn, today, athleteName }: { ru
 
       <h2 id="scatter-chart-title">Pain against distance</h2>
       <figure className="chart-figure" aria-labelledby="scatter-chart-title" data-testid="scatter-chart">
-        <PainDistanceChart points={scatter} onset={onset} unit={unit} width={width} height={300} title={`${athleteName}: pain during the run against distance`} />
+        <PainDistanceChart points={scatter} onset={onset} unit={unit} asOf={days.to} width={width} height={300} title={`${athleteName}: pain during the run against distance`} />
         <figcaption className="chart-caption">
           <strong data-testid="onset-sentence">{onsetSentence(onset, unit)}</strong> {onset?.explanation ?? ''}
         </figcaption>

@@ -26,6 +26,8 @@ interface Datum {
   maxPain: number | null
   /** Drawn at the top of the pain axis for periods with a run beyond the 30-day longest. */
   breach: number | null
+  /** The highest pain again, only for periods with a pain score outside the pain-monitoring limits: a marked point. */
+  outside: number | null
 }
 
 export interface WeeklyLoadChartProps {
@@ -52,6 +54,11 @@ function TooltipBody({ active, payload, unit, granularity }: { active?: boolean;
       </div>
       <div>Average pain {p.avgPain === null ? '–' : `${p.avgPain}/10`}</div>
       <div>Highest pain {p.maxPain === null ? '–' : `${p.maxPain}/10`}</div>
+      {p.outsideLimits > 0 && (
+        <div>
+          ◆ {p.outsideLimits} {p.outsideLimits === 1 ? 'run' : 'runs'} with pain outside the limits
+        </div>
+      )}
       {p.breaches > 0 && (
         <div>
           ▲ {p.breaches} {p.breaches === 1 ? 'run' : 'runs'} more than 10 % beyond the 30-day longest
@@ -76,6 +83,7 @@ export function WeeklyLoadChart({ series, unit, width, height, title, startsOn =
     avgPain: p.avgPain,
     maxPain: p.maxPain,
     breach: p.breaches > 0 ? 9.7 : null,
+    outside: p.outsideLimits > 0 ? p.maxPain : null,
   }))
   const many = data.length > 60
   return (
@@ -85,7 +93,7 @@ export function WeeklyLoadChart({ series, unit, width, height, title, startsOn =
       data={data}
       margin={{ top: 12, right: 16, bottom: 8, left: 8 }}
       title={title ?? `Distance per ${series.granularity} with pain`}
-      desc={`Bars: distance per ${series.granularity} in ${u}. Lines: average and highest pain, 0 to 10. Triangles: a run more than 10 % beyond the longest of the previous 30 days.`}
+      desc={`Bars: distance per ${series.granularity} in ${u}. Lines: average and highest pain, 0 to 10. Diamonds: a pain score outside the pain-monitoring limits. Triangles: a run more than 10 % beyond the longest of the previous 30 days.`}
     >
       <PainZones yAxisId="pain" />
       <ChartGrid vertical={false} />
@@ -113,6 +121,7 @@ export function WeeklyLoadChart({ series, unit, width, height, title, startsOn =
         isAnimationActive={false}
       />
       <HighestPainLine dataKey="maxPain" dotRadius={many ? null : 2.5} connectNulls />
+      <Scatter yAxisId="pain" dataKey="outside" name="Pain outside the limits" fill={CHART_COLOURS.maxPain} shape="diamond" legendType="diamond" isAnimationActive={false} />
       <Scatter yAxisId="pain" dataKey="breach" name="Run >10 % beyond 30-day longest" fill={CHART_COLOURS.breach} shape="triangle" legendType="triangle" isAnimationActive={false} />
     </ComposedChart>
   )
