@@ -31,11 +31,15 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return dayNumber(toIso) - dayNumber(fromIso)
 }
 
-/** Monday of the ISO week containing the date (weeks start on Monday). */
-export function weekStart(isoDate: string): string {
+/** The day a coach's weeks start on (a setting; Monday unless they chose Sunday). */
+export type WeekStartDay = 'monday' | 'sunday'
+
+/** The first day of the week containing the date: its Monday, or its Sunday when weeks start on Sunday. */
+export function weekStart(isoDate: string, startsOn: WeekStartDay = 'monday'): string {
   const day = dayNumber(isoDate)
-  // 1970-01-01 was a Thursday: (day + 3) mod 7 is 0 on Mondays.
-  const offset = (((day + 3) % 7) + 7) % 7
+  // 1970-01-01 was a Thursday: (day + 3) mod 7 is 0 on Mondays, (day + 4) mod 7 on Sundays.
+  const shift = startsOn === 'sunday' ? 4 : 3
+  const offset = (((day + shift) % 7) + 7) % 7
   return fromDayNumber(day - offset)
 }
 

@@ -23,6 +23,8 @@ export interface AppServicesOptions {
   watch?: boolean
   /** This process as the data folder's lock sees it (tests inject other pids and hosts). */
   lockSystem?: LockSystem
+  /** How many athletes stay in memory when no call holds them (default 32; tests make it small). */
+  athleteCache?: number
 }
 
 /**
@@ -106,6 +108,7 @@ export class AppServices implements ServiceContext {
       coordinator: this.writes,
       changes: this.changes,
       ...(this.options.ops ? { ops: this.options.ops } : {}),
+      ...(this.options.athleteCache ? { athleteCache: this.options.athleteCache } : {}),
       ...(club ? { club } : {}),
       ...(this.lockedOutReason ? { readOnly: this.lockedOutReason } : {}),
     })

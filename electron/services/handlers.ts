@@ -1,5 +1,6 @@
 import { type ApiMethod, contract, type Handlers } from '../../shared/api/contract'
 import type { AppServices } from './app-services'
+import { withAthleteLease } from './store/athlete-docs'
 import { squadHandlers } from './squad/handlers'
 import { runHandlers } from './runs/handlers'
 import { assessmentHandlers } from './assessments/handlers'
@@ -53,7 +54,7 @@ export function createHandlers(app: AppServices): Handlers {
   }
   const ordered: Record<string, (input: unknown) => unknown> = {}
   for (const method of Object.keys(table) as ApiMethod[]) {
-    const plain = table[method] as (input: unknown) => unknown
+    const plain = withCallAthlete(app, table[method] as (input: unknown) => unknown)
     const handler = EXPORTS.has(method) ? rememberingExport(app, plain) : plain
     ordered[method] = EXCLUSIVE.has(method)
       ? (input) => app.writes.exclusive(async () => handler(input))
@@ -62,4 +63,18 @@ export function createHandlers(app: AppServices): Handlers {
         : handler
   }
   return ordered as Handlers
+}
+
+/**
+ * Athletes load on demand (store/athlete-docs.ts): the athlete a call names (`athleteId`, or `id` when it
+ * is an athlete's) is read before its handler runs, inside the write coordinator's order, and every athlete
+ * the call uses stays in memory until it ends, so handlers may read `db.athleteDoc(id)` as it is.
+ */
+function withCallAthlete(app: AppServices, handler: (input: unknown) => unknown): (input: unknown) => Promise<unknown> {
+  return (input) =>
+    withAthleteLease(async () => {
+      const named = input && typeof input === 'object' ? ((input as { athleteId?: unknown }).athleteId ?? (input as { id?: unknown }).id) : undefined
+      if (typeof named === 'string' && app.db.squad.data.athletes.some((a) => a.id === named)) await app.db.athlete(named)
+      return handler(input)
+    })
 }

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import type { AppStatus, Squad } from '../../shared/api/channels/squad'
+import type { Settings } from '../../shared/domain/squad'
 import { call } from './api'
 
 interface AppData {
@@ -9,6 +10,11 @@ interface AppData {
   status: AppStatus | null
   loadError: string | null
   refresh(): Promise<void>
+  /**
+   * Saves settings and puts the saved ones into `squad` without reloading the athletes: the athlete list
+   * keeps its identity, so screens keyed on it (the squad list's statuses) do not reload for a sort click.
+   */
+  saveSettings(patch: Partial<Settings>): Promise<void>
 }
 
 const AppDataContext = createContext<AppData | null>(null)
@@ -28,6 +34,10 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
     } catch (error) {
       setLoadError((error as Error).message)
     }
+  }, [])
+  const saveSettings = useCallback(async (patch: Partial<Settings>) => {
+    const settings = await call('updateSettings', patch)
+    setSquad((current) => (current ? { ...current, settings } : current))
   }, [])
   useEffect(() => {
     void refresh()
@@ -58,7 +68,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       stopped = true
     }
   }, [refresh])
-  const value = useMemo(() => ({ changeCount, squad, status, loadError, refresh }), [changeCount, squad, status, loadError, refresh])
+  const value = useMemo(() => ({ changeCount, squad, status, loadError, refresh, saveSettings }), [changeCount, squad, status, loadError, refresh, saveSettings])
   return <AppDataContext.Provider value={value}>{children}</AppDataContext.Provider>
 }
 

@@ -82,11 +82,31 @@ export type Group = z.infer<typeof Group>
 /** A group name as the coach types it (create, rename): Group's rules plus no hidden characters. */
 export const GroupNameInput = Group.shape.name.superRefine(safeText(false))
 
+/** The squad list's columns a coach can sort by (stable ids: they are saved in the settings). */
+export const SQUAD_SORT_COLUMNS = ['name', 'age', 'groups', 'status', 'lastRun', 'weekDistance', 'weekPain'] as const
+export type SquadSortColumn = (typeof SQUAD_SORT_COLUMNS)[number]
+
+/** How the coach last left the squad list (sort and filters), so it opens the same way after a restart. */
+export const SquadListView = z.strictObject({
+  sort: z.enum(SQUAD_SORT_COLUMNS),
+  direction: z.enum(['ascending', 'descending']),
+  /** '' for every group; a group deleted since simply shows every group again. */
+  groupId: z.string().max(100),
+  showArchived: z.boolean(),
+})
+export type SquadListView = z.infer<typeof SquadListView>
+
+export const DEFAULT_SQUAD_LIST_VIEW: SquadListView = { sort: 'name', direction: 'ascending', groupId: '', showArchived: false }
+
 export const Settings = z.strictObject({
   distanceUnit: z.enum(['km', 'mi']),
   pdfPageSize: z.enum(['A4', 'Letter']),
   coachName: z.string().max(120),
   clubName: z.string().max(120),
+  // Optional so squad files written before these settings existed still open unchanged.
+  /** The day every weekly figure and chart starts its weeks on (Monday when unset). */
+  weekStartsOn: z.enum(['monday', 'sunday']).optional(),
+  squadList: SquadListView.optional(),
 })
 export type Settings = z.infer<typeof Settings>
 

@@ -3,12 +3,12 @@
 // Calendar dates are formatted as UTC midnight in the UTC zone, so a date never shifts by a day on a
 // machine east or west of Greenwich.
 
-import { dayNumber, isIsoDate } from '../dates'
+import { dayNumber, isIsoDate, weekStart, type WeekStartDay } from '../dates'
 
 /** A BCP 47 language tag such as 'en-GB', or undefined for the runtime's default. */
 export type Locale = string | undefined
 
-export type WeekStartDay = 'monday' | 'sunday'
+export type { WeekStartDay }
 
 const cache = new Map<string, Intl.DateTimeFormat>()
 
@@ -102,10 +102,7 @@ export function numberText(value: number, locale: Locale, digits = 1): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)
 }
 
-/** The first day of the week containing the date, for a week starting on Monday or Sunday. */
+/** The first day of the week containing the date, for a week starting on Monday or Sunday (one rule: shared/dates.ts). */
 export function startOfWeek(iso: string, start: WeekStartDay): string {
-  const day = dayNumber(iso)
-  // 1970-01-01 was a Thursday: (day + 3) mod 7 is 0 on Mondays, (day + 4) mod 7 is 0 on Sundays.
-  const offset = start === 'monday' ? (((day + 3) % 7) + 7) % 7 : (((day + 4) % 7) + 7) % 7
-  return new Date((day - offset) * 86_400_000).toISOString().slice(0, 10)
+  return weekStart(iso, start)
 }

@@ -7,7 +7,7 @@
 // re-exported here so importers keep one entry point.
 // Distances stay in km; convert with shared/units.ts at the axis (tickFormatter) or in the tooltip.
 
-import { addDays, dayNumber, fromDayNumber, isIsoDate, weekStart } from '../dates'
+import { addDays, dayNumber, fromDayNumber, isIsoDate, weekStart, type WeekStartDay } from '../dates'
 import { LONGEST_RUN_RULE, runsVsLongest30d, type LoadRun } from './metrics'
 import type { PainLogEntry } from './pain-monitoring'
 import { painScore, type PainMeasure } from './pain-score'
@@ -163,10 +163,10 @@ export interface SparkPoint {
 }
 
 /** A fixed-length series of `weeks` weeks ending with the week containing `today`, for the triage board. */
-export function sparkline(runs: readonly ChartRun[], today: string, weeks = 12): SparkPoint[] {
+export function sparkline(runs: readonly ChartRun[], today: string, weeks = 12, startsOn: WeekStartDay = 'monday'): SparkPoint[] {
   if (!isIsoDate(today)) throw new Error(`sparkline: today must be an ISO date, got ${today}`)
   const n = Math.max(1, Math.trunc(weeks))
-  const lastMonday = weekStart(today)
+  const lastMonday = weekStart(today, startsOn)
   const firstMonday = addDays(lastMonday, -7 * (n - 1))
   const firstDay = dayNumber(firstMonday)
   const out: SparkPoint[] = []

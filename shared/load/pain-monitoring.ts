@@ -89,6 +89,27 @@ function meanMorning(entries: readonly PainLogEntry[]): { mean: number; count: n
   return { mean: values.reduce((a, b) => a + b, 0) / values.length, count: values.length }
 }
 
+/** One of a run's three pain scores. */
+export type PainReading = 'during' | 'after' | 'nextMorning'
+
+/**
+ * Which of one run's pain scores are outside the model's limits, each with why in a short sentence (for a
+ * highlighted cell's title or a chart's tooltip). The same limits as the weekly flags above: during or after
+ * above PAIN_LIMITS.during/after; next morning not settled (above PAIN_LIMITS.settledMorning, or higher than
+ * straight after the run).
+ */
+export function painOutsideLimits(entry: PainLogEntry): Partial<Record<PainReading, string>> {
+  const out: Partial<Record<PainReading, string>> = {}
+  const during = score(entry.painDuring)
+  const after = score(entry.painAfter)
+  const morning = score(entry.painNextMorning)
+  if (during !== null && during > PAIN_LIMITS.during) out.during = `Pain during the run above ${PAIN_LIMITS.during}/10: the high-risk zone`
+  if (after !== null && after > PAIN_LIMITS.after) out.after = `Pain after the run above ${PAIN_LIMITS.after}/10: the high-risk zone`
+  if (morning !== null && morning > PAIN_LIMITS.settledMorning) out.nextMorning = `Not settled by the next morning: above ${PAIN_LIMITS.settledMorning}/10`
+  else if (morning !== null && after !== null && morning > after) out.nextMorning = 'Not settled by the next morning: worse than straight after the run'
+  return out
+}
+
 /**
  * Pain flags for the Monday-start week that contains `weekStartIso` (the date is moved back to its
  * Monday if needed). The previous week is used only for 'morning-pain-rising'. Returns at most one

@@ -94,7 +94,10 @@ describe('backups, restore and whole-database export/import from Settings', () =
       const names = second.services.db.squad.data.athletes.map((a) => a.name)
       expect(names).toHaveLength(exported.squad.athletes.length)
       expect(names).not.toContain('Somebody Else')
-      const runs = second.services.db.allAthleteDocs().reduce((n, d) => n + d.data.runs.length, 0)
+      let runs = 0
+      await second.services.db.forEachAthlete((d) => {
+        runs += d.data.runs.length
+      })
       expect(runs).toBe(exported.athletes.reduce((n, a) => n + a.runs.length, 0))
     } finally {
       await second.close()

@@ -6,6 +6,7 @@ import { DomainError } from '../../../shared/api/result'
 import { toFieldIssues } from '../../../shared/api/zod-issues'
 import { ATHLETE_SCHEMA_VERSION, AthleteDocument, SQUAD_SCHEMA_VERSION, SquadDocument } from '../../../shared/domain/documents'
 import type { ServiceContext } from '../context'
+import { withAthleteLease } from '../store/athlete-docs'
 import { checkBackup } from '../store/backup-check'
 import { resolveInside } from '../store/confine'
 import { storageError } from '../store/document'
@@ -87,8 +88,11 @@ async function replaceDataFiles(ctx: ServiceContext, athleteFiles: Map<string, s
 async function applyToClub(ctx: ServiceContext, athleteFiles: Map<string, string>, squadText: string): Promise<void> {
   for (const text of athleteFiles.values()) {
     const data = AthleteDocument.parse(JSON.parse(text))
-    const doc = ctx.db.hasAthleteDoc(data.athleteId) ? ctx.db.athleteDoc(data.athleteId) : await ctx.db.createAthleteDoc(data.athleteId, data.athleteName)
-    await doc.replace(data)
+    // One athlete in memory at a time (its own lease), however big the backup.
+    await withAthleteLease(async () => {
+      const doc = ctx.db.hasAthleteDoc(data.athleteId) ? await ctx.db.athlete(data.athleteId) : await ctx.db.createAthleteDoc(data.athleteId, data.athleteName)
+      await doc.replace(data)
+    }, true)
   }
   await ctx.db.squad.replace(SquadDocument.parse(JSON.parse(squadText)))
 }
@@ -101,13 +105,11 @@ export async function exportDatabase(ctx: ServiceContext): Promise<{ path: strin
   })
   if (!target) return { path: null, athletes: 0 }
   await ctx.db.flush()
-  const payload: DatabaseExport = {
-    format: EXPORT_FORMAT,
-    formatVersion: 1,
-    exportedAt: ctx.now().toISOString(),
-    squad: ctx.db.squad.data,
-    athletes: ctx.db.allAthleteDocs().filter((d) => !d.lockedReason).map((d) => d.data),
-  }
+  const athletes: AthleteDocument[] = []
+  await ctx.db.forEachAthlete((d) => {
+    if (!d.lockedReason) athletes.push(d.data)
+  })
+  const payload: DatabaseExport = { format: EXPORT_FORMAT, formatVersion: 1, exportedAt: ctx.now().toISOString(), squad: ctx.db.squad.data, athletes }
   await ctx.db.ops.writeAtomic(target, JSON.stringify(payload))
   return { path: target, athletes: payload.athletes.length }
 }

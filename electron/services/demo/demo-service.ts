@@ -46,7 +46,7 @@ export async function removeDemoSquad(app: AppServices): Promise<{ removed: numb
   app.db.assertWritable()
   const demoIds = new Set(app.db.squad.data.athletes.filter((a) => a.demo).map((a) => a.id))
   if (demoIds.size === 0) return { removed: 0, backupId: null }
-  const locked = [...demoIds].find((id) => app.db.hasAthleteDoc(id) && app.db.athleteDoc(id).lockedReason)
+  const locked = [...demoIds].find((id) => app.db.lockedReasonOf(id))
   if (locked) throw new DomainError('read-only', 'A demo athlete’s file is locked (written by a newer CalfCoach), so the demo squad was left as it is.')
   await app.db.flush()
   const backup = await app.db.backups.create('manual').catch((error) => {

@@ -2,13 +2,14 @@ import type { Handlers } from '../../../shared/api/contract'
 import type { AppServices } from '../app-services'
 import { exportPlanPdf } from './pdf-export'
 import { planDefaults } from './plan-defaults'
+import { deletePlan, restorePlan } from './plan-delete'
 import { getPlan, listPlans, previewPlan, savePlan, setActivePlan } from './plan-service'
 import { printData } from './print-data'
 import { regenerate } from './regenerate'
 import { editPlanSession } from './session-edit'
 
 type PlanHandlerNames =
-  | 'previewPlan' | 'savePlan' | 'listPlans' | 'getPlan' | 'setActivePlan' | 'editPlanSession'
+  | 'previewPlan' | 'savePlan' | 'listPlans' | 'getPlan' | 'setActivePlan' | 'deletePlan' | 'restorePlan' | 'editPlanSession'
   | 'regeneratePlan' | 'planDefaults' | 'exportPlanPdf' | 'getPrintData'
 
 export function planHandlers(app: AppServices): Pick<Handlers, PlanHandlerNames> {
@@ -18,6 +19,8 @@ export function planHandlers(app: AppServices): Pick<Handlers, PlanHandlerNames>
     listPlans: ({ athleteId }) => listPlans(app, athleteId),
     getPlan: ({ athleteId, planId }) => getPlan(app, athleteId, planId),
     setActivePlan: ({ athleteId, planId }) => setActivePlan(app, athleteId, planId),
+    deletePlan: ({ athleteId, planId }) => deletePlan(app, athleteId, planId),
+    restorePlan: ({ athleteId, planId }) => restorePlan(app, athleteId, planId),
     editPlanSession: (input) => editPlanSession(app, input),
     regeneratePlan: (input) => regenerate(app, input),
     planDefaults: ({ athleteId }) => planDefaults(app, athleteId),

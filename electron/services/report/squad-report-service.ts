@@ -59,8 +59,8 @@ export async function exportSquadRunsCsv(ctx: ServiceContext, range: { groupId: 
   const lines = [csvLine(['Athlete', ...runCsvHeader(unit)])]
   let withRuns = 0
   for (const athlete of [...athletes].sort((a, b) => a.name.localeCompare(b.name))) {
-    await ctx.db.ensureAthlete(athlete.id, athlete.name)
-    const runs = ctx.db.findAthleteDoc(athlete.id)?.data.runs.filter((r) => r.date >= range.from && r.date <= range.to) ?? []
+    // Part of a walk over the squad: the athlete leaves memory first, so memory stays flat (athlete-docs.ts).
+    const runs = await ctx.db.withAthlete(athlete, (doc) => doc.data.runs.filter((r) => r.date >= range.from && r.date <= range.to), true)
     if (runs.length) withRuns++
     for (const run of byDate(runs)) lines.push(csvLine([athlete.name, ...runCsvCells(run, unit)]))
   }

@@ -226,6 +226,7 @@ export async function commitRunImport(
   } = {},
 ): Promise<ImportCommitResult> {
   const s = session(ctx, token)
+  await ctx.db.athlete(s.athleteId)
   const doc = writableDoc(ctx, s.athleteId)
   const notShown = choices.rowsNotShown === 'preselected' ? s.notShown.preselected : choices.rowsNotShown === 'importable' ? s.notShown.importable : []
   const wanted = new Set([...rowNumbers, ...notShown])

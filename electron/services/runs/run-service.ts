@@ -88,32 +88,33 @@ export async function addRunsForGroup(
   const seen = new Set<string>()
   const planned: { doc: JsonDocument<AthleteDocument>; run: Run }[] = []
   const now = ctx.now()
-  entries.forEach((entry, i) => {
+  // Every athlete of the session is held in memory until the call ends (see athlete-docs.ts).
+  for (const [i, entry] of entries.entries()) {
     const at = `entries.${i}`
     const athlete = ctx.db.squad.data.athletes.find((a) => a.id === entry.athleteId)
     if (!athlete || !ctx.db.hasAthleteDoc(entry.athleteId)) {
       issues.push({ path: `${at}.athleteId`, message: 'this athlete is not in the squad' })
-      return
+      continue
     }
     if (seen.has(entry.athleteId)) {
       issues.push({ path: `${at}.athleteId`, message: `${athlete.name} is listed twice` })
-      return
+      continue
     }
     seen.add(entry.athleteId)
-    const doc = ctx.db.athleteDoc(entry.athleteId)
+    const doc = await ctx.db.athlete(entry.athleteId)
     if (doc.lockedReason) {
       issues.push({ path: `${at}.athleteId`, message: `${athlete.name}'s record is locked: ${doc.lockedReason}` })
-      return
+      continue
     }
     const { athleteId: _athleteId, ...fields } = entry
     const candidate = RunEntry.safeParse({ ...fields, date, source: { kind: 'manual' } })
     if (!candidate.success) {
       for (const issue of toFieldIssues(candidate.error)) issues.push({ path: `${at}.${issue.path}`, message: issue.message })
-      return
+      continue
     }
     const run: Run = { ...candidate.data, id: newId('run', now), createdAt: now.toISOString(), updatedAt: now.toISOString() }
     planned.push({ doc, run })
-  })
+  }
   if (issues.length) throw new DomainError('invalid-input', 'Please fix the marked rows; nothing was saved.', issues)
 
   const done: typeof planned = []

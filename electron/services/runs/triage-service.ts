@@ -2,7 +2,7 @@ import type { SquadTriage, SquadTriageEntry } from '../../../shared/api/channels
 import { triageOf } from '../../../shared/assessment/diagnose'
 import type { Triage } from '../../../shared/assessment/schema'
 import type { ClinicalState } from '../../../shared/clinical/types'
-import { weekStart } from '../../../shared/dates'
+import { weekStart, type WeekStartDay } from '../../../shared/dates'
 import { computeClinicalState } from '../../../shared/clinical/index'
 import type { ClinicalStateDto } from '../../../shared/api/channels/clinical-state'
 import { type AthleteSummary, latestAssessment, summariseAthlete } from '../../../shared/domain/summary'
@@ -42,6 +42,8 @@ interface BoardFacts {
   assessmentTriage: Triage | null
   lastRunDate: string | null
   weekKm: number
+  /** The highest pain logged this week (the sparkline's last week), or null. */
+  weekMaxPain: number | null
   sparkline: SparkPoint[]
 }
 
@@ -49,15 +51,15 @@ interface BoardFacts {
  * Board facts per summary object and day. A summary is replaced (never changed) when its athlete's
  * record changes, so after one save only that athlete is worked out again; the rest are reused.
  */
-const factsBySummary = new WeakMap<AthleteSummary, { today: string; facts: BoardFacts }>()
+const factsBySummary = new WeakMap<AthleteSummary, { today: string; startsOn: WeekStartDay; facts: BoardFacts }>()
 /** For an athlete whose record could not be read at all: no runs, no assessment. */
 const NO_SUMMARY: AthleteSummary = summariseAthlete({ runs: [], assessments: [] }, '1970-01-01', null)
 
-function boardFacts(summary: AthleteSummary, today: string): BoardFacts {
+function boardFacts(summary: AthleteSummary, today: string, startsOn: WeekStartDay): BoardFacts {
   const memo = factsBySummary.get(summary)
-  if (memo && memo.today === today) return memo.facts
+  if (memo && memo.today === today && memo.startsOn === startsOn) return memo.facts
   const runs = summary.recentRuns
-  const monday = weekStart(today)
+  const monday = weekStart(today, startsOn)
   // The clinical state from the summary's digest: the same pure function every other screen reads.
   const state = withHeadline(computeClinicalState(summary.clinical, today))
   let lastRunDate: string | null = null
@@ -68,8 +70,10 @@ function boardFacts(summary: AthleteSummary, today: string): BoardFacts {
     if (r.date >= monday && r.distanceKm > 0) weekKm += r.distanceKm
   }
   lastRunDate ??= summary.lastRunDate
-  const facts = { state, assessmentTriage: latestAssessmentTriage(summary), lastRunDate, weekKm, sparkline: sparkline(runs, today, SPARKLINE_WEEKS) }
-  factsBySummary.set(summary, { today, facts })
+  const spark = sparkline(runs, today, SPARKLINE_WEEKS, startsOn)
+  const weekMaxPain = spark[spark.length - 1]?.maxPain ?? null
+  const facts = { state, assessmentTriage: latestAssessmentTriage(summary), lastRunDate, weekKm, weekMaxPain, sparkline: spark }
+  factsBySummary.set(summary, { today, startsOn, facts })
   return facts
 }
 
@@ -83,14 +87,15 @@ function boardFacts(summary: AthleteSummary, today: string): BoardFacts {
 export async function squadTriage(ctx: ServiceContext, todayInput?: string): Promise<SquadTriage> {
   const today = todayInput ?? localIsoDate(ctx.now())
   const summaries = await ctx.db.summaries(today)
+  const startsOn = ctx.db.squad.data.settings.weekStartsOn ?? 'monday'
   const entries = ctx.db.squad.data.athletes
     .filter((a) => !a.archived)
     .map((athlete) => {
-      const doc = ctx.db.hasAthleteDoc(athlete.id) ? ctx.db.athleteDoc(athlete.id) : null
+      const lockedReason = ctx.db.lockedReasonOf(athlete.id)
       const summary = summaries.get(athlete.id) ?? NO_SUMMARY
-      const { state, assessmentTriage, lastRunDate, weekKm, sparkline: spark } = boardFacts(summary, today)
+      const { state, assessmentTriage, lastRunDate, weekKm, weekMaxPain, sparkline: spark } = boardFacts(summary, today, startsOn)
       const reasons: SquadTriageEntry['reasons'] = state.reasons.map((r) => ({ id: r.code, text: r.text, level: r.level, ...(r.date ? { date: r.date } : {}) }))
-      if (doc?.lockedReason) reasons.push({ id: 'record-locked', text: doc.lockedReason, level: 'info' })
+      if (lockedReason) reasons.push({ id: 'record-locked', text: lockedReason, level: 'info' })
       const entry: SquadTriageEntry = {
         athleteId: athlete.id,
         name: athlete.name,
@@ -101,13 +106,14 @@ export async function squadTriage(ctx: ServiceContext, todayInput?: string): Pro
         latestAssessmentDate: summary.latestAssessment?.date ?? null,
         lastRunDate,
         sparkline: spark,
-        locked: doc?.lockedReason != null,
+        locked: lockedReason !== null,
         headline: state.headline,
         topReason: reasons[0]?.text ?? null,
         runningAllowance: state.runningAllowance,
         seeClinicianToday: state.seeClinicianToday,
         openReferrals: state.openReferrals.length,
         weekKm: Math.round(weekKm * 10) / 10,
+        weekMaxPain,
       }
       return { entry, key: attentionKey(state, state.seeClinicianToday) }
     })

@@ -43,12 +43,12 @@ export async function shareSquad(app: AppServices, folder: string, installName: 
     const squad = clubSquadDoc(club)
     await squad.reload()
     await (squad.adapter as ClubDocumentAdapter<typeof app.db.squad.data>).contribute(app.db.squad.data)
-    for (const doc of app.db.allAthleteDocs()) {
-      if (doc.lockedReason) continue
+    await app.db.forEachAthlete(async (doc) => {
+      if (doc.lockedReason) return
       const target = clubAthleteDoc(club, doc.data.athleteId, doc.data.athleteName)
       await target.reload()
       await (target.adapter as ClubDocumentAdapter<typeof doc.data>).contribute(doc.data)
-    }
+    })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
     throw new DomainError('storage', `The club folder ${root} could not be written (${code}). Your squad was not changed.`)
@@ -80,7 +80,7 @@ export async function stopSharing(app: AppServices): Promise<ShareStatus> {
 export async function recordAuthors(app: AppServices, athleteId: string): Promise<{ records: RecordAuthorship[] }> {
   const club = app.db.club
   if (!club) return { records: [] }
-  const adapter = app.db.athleteDoc(athleteId).adapter
+  const adapter = (await app.db.athlete(athleteId)).adapter
   if (!(adapter instanceof ClubDocumentAdapter)) return { records: [] }
   const names = new Map((await club.installations()).map((i) => [i.installId, i.info?.name ?? i.installId]))
   const at = (hlc: string) => HybridClock.timeOf(hlc)?.toISOString() ?? null

@@ -52,11 +52,11 @@ export async function updateAthlete(ctx: ServiceContext, id: string, draft: Pars
   assertUniqueName(ctx, draft.name, id)
   const updated: Athlete = { ...current, ...draft, updatedAt: ctx.now().toISOString() }
   // A rename also rewrites the athlete's own record: refuse before touching the index if that record is locked.
-  const locked = current.name !== updated.name && ctx.db.hasAthleteDoc(id) ? ctx.db.athleteDoc(id).lockedReason : null
+  const locked = current.name !== updated.name ? ctx.db.lockedReasonOf(id) : null
   if (locked) throw new DomainError('read-only', locked)
   await ctx.db.squad.mutate((d) => ({ ...d, athletes: d.athletes.map((a) => (a.id === id ? updated : a)) }))
   if (current.name !== updated.name && ctx.db.hasAthleteDoc(id)) {
-    await ctx.db.athleteDoc(id).mutate((doc) => ({ ...doc, athleteName: updated.name }))
+    await (await ctx.db.athlete(id)).mutate((doc) => ({ ...doc, athleteName: updated.name }))
   }
   return updated
 }
@@ -77,7 +77,7 @@ export async function deleteAthlete(ctx: ServiceContext, id: string, confirmName
     ])
   }
   ctx.db.assertWritable()
-  const locked = ctx.db.hasAthleteDoc(id) ? ctx.db.athleteDoc(id).lockedReason : null
+  const locked = ctx.db.lockedReasonOf(id)
   if (locked) throw new DomainError('read-only', `${locked} Deleting it is refused too.`)
   await ctx.db.flush()
   const backup = await ctx.db.backups.create('manual')

@@ -110,8 +110,7 @@ export class BackupStore {
       await this.ops.mkdirp(path.join(partial, 'athletes'))
       const files: BackupManifest['files'] = {}
       if (this.source) {
-        // The club's merged documents are taken from memory in one go: one state, whatever saves follow.
-        for (const [rel, text] of await this.source()) files[rel] = await this.storeText(rel, text, partial, previous)
+        for (const [rel, text] of await this.sourceTexts(this.source, alongside)) files[rel] = await this.storeText(rel, text, partial, previous)
       } else {
         await this.snapshotFolder(files, partial, previous, alongside)
       }
@@ -146,6 +145,23 @@ export class BackupStore {
       if (alongside.idle && alongside.writesBegun === begun) return
     }
     await alongside.exclusive(() => this.snapshotPass(files, partial, previous))
+  }
+
+  /**
+   * The club's merged documents, as one state of the squad. Athletes load on demand, so reading them all
+   * takes a while: alongside saves, a read during which no save began and none ran is that state (as in
+   * snapshotFolder); saves that never stop get a last read under the coordinator.
+   */
+  private async sourceTexts(source: () => Promise<Map<string, string>>, alongside?: WriteCoordinator): Promise<Map<string, string>> {
+    if (!alongside) return source()
+    for (let pass = 1; pass <= PASSES_ALONGSIDE; pass++) {
+      await alongside.savesSettled()
+      if (alongside.exclusivePending) throw new BackupSteppedAside()
+      const begun = alongside.writesBegun
+      const texts = await source()
+      if (alongside.idle && alongside.writesBegun === begun) return texts
+    }
+    return alongside.exclusive(source)
   }
 
   /** One pass over the live files: takes each file not yet taken or changed since, drops files gone since. */

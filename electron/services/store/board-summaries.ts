@@ -11,41 +11,60 @@ export interface SummarySource {
   readonly summaryCache: SummaryCache
   readonly now: () => Date
   athleteRevision(id: string): Promise<string>
-  /** Reads the athlete's file if it is not loaded yet (shared with the background pass). */
-  ensureAthlete(id: string, name: string): Promise<void>
-  findAthleteDoc(id: string): JsonDocument<AthleteDocument> | null
+  /** Runs `fn` on the athlete's document, read if it is not in memory, as part of a pass over the squad. */
+  withAthlete<T>(athlete: Athlete, fn: (doc: JsonDocument<AthleteDocument>) => Promise<T>, walk: boolean): Promise<T>
+  /** True while memory holds something the athlete's file does not (locked, recovered, awaiting migration). */
+  athleteKeptInMemory(id: string): boolean
 }
+
+/** Athletes summarised from their files at once: each read holds one record in memory. */
+const READS_AT_ONCE = 4
 
 /**
  * Board summaries for every athlete in the index, for `todayIso`. Each comes from the summary cache
  * while the athlete's file is the one it describes; only an athlete whose file changed outside the
- * app (or has no summary yet) is read, ahead of the background pass, and summarised again. Nothing
- * here waits for the other athletes' files or for the daily backup.
+ * app (or has no summary yet) is read, ahead of the background pass, and summarised again, a few at
+ * a time so memory stays flat. Nothing here waits for the other athletes' files or for the daily backup.
  */
 export async function boardSummaries(store: SummarySource, todayIso: string): Promise<Map<string, AthleteSummary>> {
   const out = new Map<string, AthleteSummary>()
+  const stale: Athlete[] = []
+  const usable = async (a: Athlete) => {
+    const cached = await store.summaryCache.current(a.id, () => store.athleteRevision(a.id))
+    // A summary made with another profile (age or sex edited since) reads the assessments differently: redo it.
+    return cached && summaryServes(cached, todayIso) && summaryMadeWith(cached, a) ? cached : null
+  }
   await Promise.all(
     store.squad.data.athletes.map(async (a) => {
-      const cached = await store.summaryCache.current(a.id, () => store.athleteRevision(a.id))
-      // A summary made with another profile (age or sex edited since) reads the assessments differently: redo it.
-      if (cached && summaryServes(cached, todayIso) && summaryMadeWith(cached, a)) return out.set(a.id, cached)
-      const summary = await summariseFromFile(store, a, todayIso)
-      if (summary) out.set(a.id, summary)
+      const cached = await usable(a)
+      if (cached) out.set(a.id, cached)
+      else stale.push(a)
     }),
   )
+  const worker = async () => {
+    for (let a = stale.shift(); a; a = stale.shift()) {
+      const athlete = a
+      // The launch pass may have summarised it meanwhile.
+      const summary = (await usable(athlete)) ?? (await store.withAthlete(athlete, (doc) => summariseLoaded(store, athlete, doc, todayIso), true))
+      out.set(athlete.id, summary)
+    }
+  }
+  await Promise.all(Array.from({ length: READS_AT_ONCE }, worker))
   return out
 }
 
-/** Reads (or reuses) one athlete's record and summarises it; caches the result while the file matches it. */
-async function summariseFromFile(store: SummarySource, athlete: Athlete, todayIso: string): Promise<AthleteSummary | null> {
-  const { id, name } = athlete
-  await store.ensureAthlete(id, name)
-  const doc = store.findAthleteDoc(id)
-  if (!doc) return null
+/** Summarises an athlete's record (in memory); caches the result while the file is the one it describes. */
+export async function summariseLoaded(
+  store: Omit<SummarySource, 'withAthlete'>,
+  athlete: Athlete,
+  doc: JsonDocument<AthleteDocument>,
+  todayIso?: string,
+): Promise<AthleteSummary> {
   await doc.flush()
   const summary = summariseAthlete(doc.data, summaryDay(store.now, todayIso), athlete)
-  const revision = doc.lockedReason ? '' : await store.athleteRevision(id)
-  if (revision) store.summaryCache.put(id, revision, summary)
+  // Not keyed to a file that does not hold this record (yet): the next launch must read that file again.
+  const revision = doc.lockedReason || store.athleteKeptInMemory(athlete.id) ? '' : await store.athleteRevision(athlete.id)
+  if (revision) store.summaryCache.put(athlete.id, revision, summary)
   return summary
 }
 

@@ -3,9 +3,9 @@ import type { Notice } from '../../../shared/api/channels/squad'
 import { DomainError } from '../../../shared/api/result'
 import type { AthleteDocument, SquadDocument } from '../../../shared/domain/documents'
 import type { AthleteSummary } from '../../../shared/domain/summary'
-import { AthleteDocs } from './athlete-docs'
+import { AthleteDocs, DEFAULT_ATHLETE_CACHE, withAthleteLease } from './athlete-docs'
 import { BackupStore, BackupSteppedAside } from './backups'
-import { boardSummaries, keepSummaryCurrent } from './board-summaries'
+import { boardSummaries, keepSummaryCurrent, summariseLoaded } from './board-summaries'
 import { ChangeFeed } from './change-feed'
 import { resolveInside } from './confine'
 import { JsonDocument } from './document'
@@ -16,7 +16,8 @@ import { loadAthleteFile, loadSquadFile, type Migrated, prepareDataFolder } from
 import { SummaryCache } from './summary-cache'
 import { WriteCoordinator } from './write-coordinator'
 import type { ClubFolder } from './club/club-folder'
-import { type ClubTarget, clubAthleteDoc, clubSquadDoc, loadClubAthletes, loadClubSquad, openClubAthlete, refreshClub } from './club/club-load'
+import { type ClubTarget, clubAthleteDoc, clubSquadDoc, loadClubSquad, openClubAthlete, refreshClub } from './club/club-load'
+import type { Athlete } from '../../../shared/domain/squad'
 
 export interface DatabaseOptions {
   dataDir: string
@@ -43,6 +44,8 @@ export interface DatabaseOptions {
   readOnly?: string
   /** Counts changes merged in from other coaches; the app passes one that outlives reopens (the renderer keeps its count). */
   changes?: ChangeFeed
+  /** How many athletes stay loaded when no call holds them (see athlete-docs.ts; tests make it small). */
+  athleteCache?: number
 }
 
 const DAY_MS = 86_400_000
@@ -68,7 +71,7 @@ export class Database {
   readonly notices: Notice[] = []
   readOnlyReason: string | null = null
   squad!: JsonDocument<SquadDocument>
-  private readonly athletes = new AthleteDocs()
+  private readonly athletes: AthleteDocs
   /** Documents read in an older format, written back after a backup once the background pass ends. */
   private readonly migrated: Migrated[] = []
   private noticeCounter = 0
@@ -82,9 +85,12 @@ export class Database {
     readonly ops: FileOps,
     readonly now: () => Date,
     readonly coordinator: WriteCoordinator,
+    athleteCache: number,
   ) {
     this.backups = new BackupStore(dataDir, ops, now)
     this.summaryCache = new SummaryCache(dataDir, ops, () => this.readOnlyReason === null)
+    // An athlete who left memory may be changed outside the app before it is read again: check its summary then.
+    this.athletes = new AthleteDocs(athleteCache, (id) => this.summaryCache.recheck(id))
   }
 
   static async open(options: DatabaseOptions): Promise<Database> {
@@ -93,6 +99,7 @@ export class Database {
       options.ops ?? nodeFileOps,
       options.now ?? (() => new Date()),
       options.coordinator ?? new WriteCoordinator(),
+      options.athleteCache ?? DEFAULT_ATHLETE_CACHE,
     )
     db.club = options.club ?? null
     if (options.changes) db.changes = options.changes
@@ -129,21 +136,59 @@ export class Database {
     return this.athletes.lockedIds
   }
 
+  /** The athlete has a record: listed in the squad index, or in memory (just created, not listed yet). */
   hasAthleteDoc(id: string): boolean {
-    return this.athletes.has(id)
+    return this.athletes.has(id) || this.listed(id) !== undefined
   }
 
+  /**
+   * The athlete's document if it is in memory now (tests, and handlers: the call's athlete is loaded
+   * before its handler runs, see handlers.ts). Anything else asks athlete(id), which loads it.
+   */
   athleteDoc(id: string): JsonDocument<AthleteDocument> {
     return this.athletes.get(id)
   }
 
-  /** The athlete's document when it is open, without throwing (the board asks before files load). */
+  /** The athlete's document when it is in memory, without throwing. */
   findAthleteDoc(id: string): JsonDocument<AthleteDocument> | null {
     return this.athletes.find(id)
   }
 
-  allAthleteDocs(): JsonDocument<AthleteDocument>[] {
-    return this.athletes.all()
+  /** The athlete's document, read from its file if it is not in memory, held until the current call ends. */
+  async athlete(id: string): Promise<JsonDocument<AthleteDocument>> {
+    const listed = this.listed(id)
+    if (!listed) return this.athletes.get(id)
+    return this.athletes.use(id, () => this.readAthlete(id, listed.name))
+  }
+
+  /**
+   * Runs `fn` on the athlete's document, held only while it runs (its own lease). `walk`: part of a pass
+   * over the squad, so an athlete read for it leaves memory first and the coach's recent ones stay.
+   */
+  withAthlete<T>(athlete: Pick<Athlete, 'id' | 'name'>, fn: (doc: JsonDocument<AthleteDocument>) => Promise<T> | T, walk = false): Promise<T> {
+    return withAthleteLease(async () => fn(await this.athletes.use(athlete.id, () => this.readAthlete(athlete.id, athlete.name), walk)), true)
+  }
+
+  /**
+   * Visits every athlete in the squad index, one at a time, for whole-squad work (export, sharing, a club
+   * backup): memory holds at most the cache's bound of athletes, whatever the size of the squad.
+   */
+  async forEachAthlete(fn: (doc: JsonDocument<AthleteDocument>) => Promise<void> | void): Promise<void> {
+    for (const a of [...this.squad.data.athletes]) await this.withAthlete(a, fn, true)
+  }
+
+  /** Why the athlete's record is locked, or null (a locked record always stays in memory once read). */
+  lockedReasonOf(id: string): string | null {
+    return this.athletes.find(id)?.lockedReason ?? null
+  }
+
+  /** How many athlete documents are in memory now (tests and the bench watch it stay bounded). */
+  get athletesInMemory(): number {
+    return this.athletes.loadedCount
+  }
+
+  private listed(id: string): Athlete | undefined {
+    return this.squad.data.athletes.find((a) => a.id === id)
   }
 
   /** Creates the athlete's own file first, so the index never names an athlete without a record. */
@@ -168,12 +213,22 @@ export class Database {
     this.athletes.open(id, doc)
   }
 
-  /** Loads one athlete listed in the index once, whoever asks first (the board or the background pass). */
-  ensureAthlete(id: string, name: string): Promise<void> {
-    return this.athletes.ensure(id, async () => {
-      if (this.club) await openClubAthlete(this as ClubTarget, id, name)
-      else await loadAthleteFile(this, id, name, this.migrated)
-    })
+  /** Loads one athlete listed in the index, whoever asks first (a call, the board, the launch pass, a refresh). */
+  async ensureAthlete(id: string, name: string): Promise<void> {
+    await this.athletes.use(id, () => this.readAthlete(id, name))
+  }
+
+  /** Keeps an athlete in memory for the session: what memory holds is not (yet) what its file says. */
+  keepAthleteLoaded(id: string): void {
+    this.athletes.keep(id)
+  }
+
+  athleteKeptInMemory(id: string): boolean {
+    return this.athletes.isKept(id)
+  }
+
+  private readAthlete(id: string, name: string): Promise<JsonDocument<AthleteDocument>> {
+    return this.club ? openClubAthlete(this as ClubTarget, id, name) : loadAthleteFile(this, id, name, this.migrated)
   }
 
   /**
@@ -214,10 +269,9 @@ export class Database {
 
   async removeAthleteDoc(id: string): Promise<void> {
     this.assertWritable()
-    const doc = this.athleteDoc(id)
-    await doc.flush()
+    await this.athletes.find(id)?.flush()
     // In a club folder the athlete's records stay in the files (other coaches' too); the squad's tombstone hides them.
-    if (!this.club) await this.ops.remove(doc.file)
+    if (!this.club) await this.ops.remove(this.athleteFile(id))
     this.athletes.remove(id)
     this.summaryCache.forget(id)
   }
@@ -247,7 +301,8 @@ export class Database {
   async flush(): Promise<void> {
     await this.athletesReady
     await this.squad.flush()
-    await Promise.all(this.allAthleteDocs().map((d) => d.flush()))
+    // Only documents in memory can have writes pending (one with any is never evicted).
+    await Promise.all(this.athletes.inMemory().map((d) => d.flush()))
     await this.summaryCache.flush()
   }
 
@@ -273,12 +328,7 @@ export class Database {
   }
 
   private async loadAthletes(): Promise<void> {
-    // Bounded parallelism: reading every file at once would spike memory on very large squads.
-    const queue = [...this.squad.data.athletes]
-    const worker = async () => {
-      for (let a = queue.shift(); a; a = queue.shift()) await this.ensureAthlete(a.id, a.name)
-    }
-    await Promise.all(Array.from({ length: 8 }, worker))
+    await this.checkEveryAthlete()
     await adoptOrphans(this, (id, name) => this.ensureAthlete(id, name))
     await reportUnknownFiles(this)
     const migrated = this.migrated
@@ -288,9 +338,36 @@ export class Database {
       await this.coordinator.exclusive(async () => {
         const backup = await this.backups.create('pre-migration')
         for (const doc of migrated) await doc.mutate((current) => current)
+        // Their files now hold what memory holds: they may leave memory like any other athlete.
+        for (const doc of migrated) if ('athleteId' in doc.data) this.athletes.release(String(doc.data.athleteId))
         this.addNotice('info', 'Data upgraded', `${migrated.length} file(s) were upgraded to the current format after backup ${backup.id}.`)
       })
     }
+  }
+
+  /**
+   * The launch pass over every athlete in the index (a few at a time): reads each file, so a damaged,
+   * missing, older or newer one is found, recovered, migrated or locked, and its notice shown, as soon as
+   * the folder opens. A squad bigger than the athlete cache skips every athlete whose summary is still the
+   * file's (the app wrote or read that very file, so there is nothing to find) and summarises the ones it
+   * reads, so the board need not read them again; athletes it reads leave memory first, keeping it flat.
+   */
+  private async checkEveryAthlete(): Promise<void> {
+    const big = this.squad.data.athletes.length > this.athletes.capacity
+    const queue = [...this.squad.data.athletes]
+    const worker = async () => {
+      for (let a = queue.shift(); a; a = queue.shift()) {
+        if (!big) {
+          await this.ensureAthlete(a.id, a.name)
+          continue
+        }
+        const athlete = a
+        if (await this.summaryCache.current(athlete.id, () => this.athleteRevision(athlete.id))) continue
+        await this.withAthlete(athlete, (doc) => summariseLoaded(this, athlete, doc), true)
+      }
+    }
+    // No more at once than the cache holds: a lone pass never takes memory past its bound.
+    await Promise.all(Array.from({ length: Math.min(8, this.athletes.capacity) }, worker))
   }
 
   /**
@@ -306,10 +383,12 @@ export class Database {
     // Backups hold the merged documents the coach sees, in the single-coach layout, so they restore anywhere.
     this.backups.source = async () => {
       const texts = new Map<string, string>([['squad.json', JSON.stringify(this.squad.data)]])
-      for (const doc of this.allAthleteDocs()) texts.set(`athletes/${doc.data.athleteId}.json`, JSON.stringify(doc.data))
+      await this.forEachAthlete((doc) => {
+        texts.set(`athletes/${doc.data.athleteId}.json`, JSON.stringify(doc.data))
+      })
       return texts
     }
-    const rest = loadClubAthletes(this as ClubTarget)
+    const rest = this.checkEveryAthlete()
     if (background) {
       this.athletesReady = rest.catch((error) => {
         this.addNotice('error', 'Some athlete records could not be loaded', (error as Error).message)

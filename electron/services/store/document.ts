@@ -87,6 +87,8 @@ export function interpretDocument<T extends { schemaVersion: number }>(
 export class JsonDocument<T extends { schemaVersion: number }> {
   private readonly low: Low<T>
   private queue: Promise<unknown> = Promise.resolve()
+  /** Writes (and reloads) queued or running: a document with any is never dropped from memory. */
+  private pending = 0
   /** Set when the file must not be written (e.g. it came from a newer app version). */
   lockedReason: string | null = null
   /** Told about every change that reached disk, and every change merged in from another coach. */
@@ -126,9 +128,7 @@ export class JsonDocument<T extends { schemaVersion: number }> {
       }
       return changed
     }
-    const task = this.queue.then(run, run)
-    this.queue = task.catch(() => undefined)
-    return task
+    return this.enqueue(run)
   }
 
   /** The current document, deeply frozen: change it only through mutate(). */
@@ -180,9 +180,20 @@ export class JsonDocument<T extends { schemaVersion: number }> {
       await this.afterWrite?.(this.low.data).catch(() => undefined)
       return result
     }
-    const task = this.queue.then(run, run)
+    return this.enqueue(run)
+  }
+
+  private enqueue<R>(run: () => Promise<R>): Promise<R> {
+    this.pending++
+    const task = this.queue.then(run, run).finally(() => {
+      this.pending--
+    })
     this.queue = task.catch(() => undefined)
     return task
+  }
+
+  get pendingWrites(): number {
+    return this.pending
   }
 
   /** Waits until every queued write for this file has settled. */

@@ -22,6 +22,8 @@ export interface LoadTarget extends RecoveryTarget {
   athleteFile(id: string): string
   /** Opens the athlete's document before its file is read, so a failed read still leaves a document. */
   openAthleteDoc(id: string, doc: JsonDocument<AthleteDocument>): void
+  /** Keeps the athlete in memory: what memory holds is not what the file says (recovered, migrated). */
+  keepAthleteLoaded(id: string): void
 }
 
 /** Makes sure the data folder exists, clears abandoned temp files and finds out whether it can be written. */
@@ -88,6 +90,8 @@ export async function loadAthleteFile(db: LoadTarget, id: string, name: string, 
   const doc = new JsonDocument(file, kind, db.ops, kind.create())
   db.openAthleteDoc(id, doc)
   const outcome = interpretDocument(await db.ops.readText(file), kind)
+  // Reading this file again later would not give what memory now holds (or would recover it twice).
+  if (outcome.kind !== 'ok' || outcome.migratedFrom || outcome.data.athleteId !== id) db.keepAthleteLoaded(id)
   if (outcome.kind === 'ok') {
     if (outcome.data.athleteId !== id) {
       await recoverAthlete(db, doc, `it belongs to athlete id ${outcome.data.athleteId}, not ${id}`, name)

@@ -114,6 +114,15 @@ export class SummaryCache {
     this.scheduleWrite()
   }
 
+  /**
+   * The athlete left memory: the file may change outside the app before it is read again, so the next
+   * board compares the file's revision once more (one stat) before trusting the summary.
+   */
+  recheck(athleteId: string): void {
+    const held = this.entries.get(athleteId)
+    if (held) held.checked = false
+  }
+
   /** Drops an athlete's summary (deleted, or known to have changed outside the app). */
   forget(athleteId: string): void {
     if (this.entries.delete(athleteId)) this.scheduleWrite()

@@ -46,3 +46,53 @@ export function SaveCancelActions({ saveLabel, saving = false, onSave, onCancel 
     </RowActions>
   )
 }
+
+export interface SortableColumn<K extends string> {
+  key: K
+  label: string
+}
+
+/**
+ * Column headings that sort the table: each heading is a button (reached with Tab, pressed with Enter or
+ * Space), and the sorted column carries `aria-sort` so a screen reader says how the rows are ordered.
+ */
+export function SortableTableHead<K extends string>({
+  columns,
+  sort,
+  direction,
+  onSort,
+  actions = false,
+  numbered = false,
+}: {
+  columns: readonly SortableColumn<K>[]
+  sort: K
+  direction: 'ascending' | 'descending'
+  onSort(column: K): void
+  actions?: boolean
+  numbered?: boolean
+}) {
+  return (
+    <thead>
+      <tr aria-rowindex={numbered ? 1 : undefined}>
+        {columns.map((column) => {
+          const sorted = column.key === sort
+          return (
+            <th key={column.key} scope="col" aria-sort={sorted ? direction : undefined}>
+              <button type="button" className="sort-heading" onClick={() => onSort(column.key)}>
+                {column.label}
+                <span aria-hidden="true" className={sorted ? 'sort-mark sorted' : 'sort-mark'}>
+                  {sorted ? (direction === 'ascending' ? '▲' : '▼') : '↕'}
+                </span>
+              </button>
+            </th>
+          )
+        })}
+        {actions && (
+          <th scope="col">
+            <span className="sr-only">Actions</span>
+          </th>
+        )}
+      </tr>
+    </thead>
+  )
+}

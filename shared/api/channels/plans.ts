@@ -224,6 +224,9 @@ export const planChannels = {
   listPlans: defineChannel('calfcoach:plan:list', AthleteRef, z.array(PlanSummary), { writes: false }),
   getPlan: defineChannel('calfcoach:plan:get', PlanRef, PlanRecord, { writes: false }),
   setActivePlan: defineChannel('calfcoach:plan:set-active', PlanRef, PlanRecord, { writes: true }),
+  deletePlan: defineChannel('calfcoach:plan:delete', PlanRef, z.strictObject({ deletedId: z.string() }), { writes: true }),
+  /** Undo of deletePlan: only for a plan deleted since CalfCoach started (main keeps it until then). */
+  restorePlan: defineChannel('calfcoach:plan:restore', PlanRef, PlanRecord, { writes: true }),
   editPlanSession: defineChannel(
     'calfcoach:plan:edit-session',
     PlanRef.extend({

@@ -137,8 +137,10 @@ export const SquadTriageEntry = z.strictObject({
   /** An open referral needs a clinician today (emergency or same day). */
   seeClinicianToday: z.boolean(),
   openReferrals: z.number().int(),
-  /** Distance logged this week (Monday to today), in km. */
+  /** Distance logged this week (the coach's first day of the week to today), in km. */
   weekKm: z.number(),
+  /** The highest pain score (during, after or next morning) logged this week; null when none was logged. */
+  weekMaxPain: z.number().nullable(),
 })
 export type SquadTriageEntry = z.infer<typeof SquadTriageEntry>
 

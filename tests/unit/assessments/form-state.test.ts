@@ -10,6 +10,7 @@ import {
   errorsFromIssues,
   fieldKey,
   newDraft,
+  withTrainingFromLog,
   parseNumberText,
   profileAge,
 } from '../../../renderer/src/features/assessment/form-state'
@@ -79,6 +80,23 @@ describe('assessment form state (renderer)', () => {
       expect(buildInput(draft)).toEqual(r.input)
       expect(checkDraft(draft).valid).toEqual(r.input)
     }
+  })
+
+  it('distances are typed in the coach’s unit and stored in km; an untouched saved answer keeps its exact km', () => {
+    const saved = { training: { weeklyKm: 21, longestRunLast30DaysKm: 16.09 } }
+    const draft = draftFromInput(saved, 'mi')
+    expect(draft.texts['training.weeklyKm']).toBe('13')
+    expect(buildInput(draft)).toEqual(saved)
+    expect(buildInput({ ...draft, texts: { ...draft.texts, 'training.weeklyKm': '10' } })).toEqual({ training: { weeklyKm: 16.09, longestRunLast30DaysKm: 16.09 } })
+    expect(buildInput(draftFromInput(saved, 'km'))).toEqual(saved)
+  })
+
+  it('the log fills only the Training boxes still empty, in the coach’s unit', () => {
+    const typed = { ...newDraft({ sex: 'female', dateOfBirth: null }, '2026-12-02', 'mi'), texts: { 'training.weeklyKm': '7' } }
+    const { draft, filled } = withTrainingFromLog(typed, { weeklyKm: 30, weeklyKmFourWeeksAgo: 16.1, longestRunThisWeekKm: 8 })
+    expect(filled).toEqual(['training.weeklyKmFourWeeksAgo', 'training.longestRunThisWeekKm'])
+    expect(draft.texts).toMatchObject({ 'training.weeklyKm': '7', 'training.weeklyKmFourWeeksAgo': '10', 'training.longestRunThisWeekKm': '5' })
+    expect(buildInput(draft)['training']).toEqual({ weeklyKm: 11.27, weeklyKmFourWeeksAgo: 16.1, longestRunThisWeekKm: 8 })
   })
 
   it('server issues map onto the same controls', () => {

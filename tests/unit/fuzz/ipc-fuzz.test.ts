@@ -158,6 +158,8 @@ const VALID: Record<string, () => unknown> = {
   listPlans: () => ({ athleteId: seed.ada }),
   getPlan: () => ({ athleteId: seed.ada, planId: seed.planId }),
   setActivePlan: () => ({ athleteId: seed.ada, planId: seed.planId }),
+  deletePlan: () => ({ athleteId: seed.ada, planId: seed.planId }),
+  restorePlan: () => ({ athleteId: seed.ada, planId: seed.planId }),
   regeneratePlan: () => ({ athleteId: seed.ada }),
   planDefaults: () => ({ athleteId: seed.ada }),
   exportPlanPdf: () => ({ athleteId: seed.ada, planId: seed.planId }),

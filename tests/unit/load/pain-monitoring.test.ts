@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PAIN_LIMITS, painFlagsByWeek, painFlagsForWeek, type PainLogEntry } from '../../../shared/load/pain-monitoring'
+import { PAIN_LIMITS, painFlagsByWeek, painFlagsForWeek, type PainLogEntry, painOutsideLimits } from '../../../shared/load/pain-monitoring'
 
 // Calendar used below: 2024-04-01 is a Monday; 2024-03-31 (Sunday) is the last day of the week of 2024-03-25.
 const ids = (entries: PainLogEntry[], week: string) => painFlagsForWeek(entries, week).map((f) => f.id)
@@ -113,5 +113,19 @@ describe('painFlagsByWeek', () => {
   })
   it('is empty for no entries', () => {
     expect(painFlagsByWeek([]).size).toBe(0)
+  })
+})
+
+describe('one run against the limits (what tables and charts highlight)', () => {
+  const day = '2026-12-01'
+  it('marks pain during and after above their limits and a next morning that has not settled, and nothing at the limits', () => {
+    const { during, after, settledMorning } = PAIN_LIMITS
+    expect(painOutsideLimits({ date: day, painDuring: during, painAfter: after, painNextMorning: settledMorning })).toEqual({})
+    expect(Object.keys(painOutsideLimits({ date: day, painDuring: during + 1, painAfter: after + 1, painNextMorning: settledMorning + 1 }))).toEqual(['during', 'after', 'nextMorning'])
+    // 2/10 the next morning is settled, unless it is worse than straight after the run.
+    expect(painOutsideLimits({ date: day, painAfter: 1, painNextMorning: 2 }).nextMorning).toMatch(/worse than straight after/)
+    expect(painOutsideLimits({ date: day, painAfter: 2, painNextMorning: 2 })).toEqual({})
+    // Not logged is never read as 0 (nor as above a limit).
+    expect(painOutsideLimits({ date: day, painDuring: null, painAfter: Number.NaN, painNextMorning: 1 })).toEqual({})
   })
 })

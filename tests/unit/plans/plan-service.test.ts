@@ -137,6 +137,37 @@ describe('savePlan, history and the active plan', () => {
   })
 })
 
+describe('deletePlan and its Undo (restorePlan)', () => {
+  it('removes a plan and puts back exactly the stored record, in its place; active only if no other plan is', async () => {
+    const t = await setupPlans()
+    const id = await athleteWithLog(t)
+    const d = await t.call<PlanDefaults>('planDefaults', { athleteId: id })
+    const first = await t.call<PlanRecord>('savePlan', { athleteId: id, acknowledged: true, request: defaultsRequest(d, { targetWeeklyKm: 30 }) })
+    t.advance(1)
+    const second = await t.call<PlanRecord>('savePlan', { athleteId: id, acknowledged: true, request: defaultsRequest(d, { targetWeeklyKm: 35 }) })
+    const stored = () => t.services.db.athleteDoc(id).data.plans
+    const before = structuredClone(stored())
+
+    await t.call('deletePlan', { athleteId: id, planId: first.id })
+    expect(stored().map((p) => p.id)).toEqual([second.id])
+    expect(JSON.parse(t.readAthleteFile(id)).plans.map((p: PlanRecord) => p.id)).toEqual([second.id])
+    await t.call('restorePlan', { athleteId: id, planId: first.id })
+    expect(stored()).toEqual(before)
+
+    // The active plan deleted, another made active meanwhile: it comes back as history.
+    await t.call('deletePlan', { athleteId: id, planId: second.id })
+    await t.call('setActivePlan', { athleteId: id, planId: first.id })
+    const back = await t.call<PlanRecord>('restorePlan', { athleteId: id, planId: second.id })
+    expect(back.active).toBe(false)
+    expect(stored().map((p) => [p.id, p.active])).toEqual([[first.id, true], [second.id, false]])
+
+    // Undo twice, or for a plan never deleted here, is refused with words a coach can read.
+    const again = await t.dispatch('restorePlan', { athleteId: id, planId: second.id })
+    expect(again.ok ? null : again.error.message).toMatch(/can no longer be brought back/)
+    expect(stored().map((p) => p.id)).toEqual([first.id, second.id])
+  })
+})
+
 describe('editPlanSession', () => {
   it('saves a safe edit, with the week total following and editedAt set', async () => {
     const t = await setupPlans()

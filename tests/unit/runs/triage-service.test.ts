@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addRun } from '../../../electron/services/runs/run-service'
 import { latestAssessment, squadTriage } from '../../../electron/services/runs/triage-service'
-import { setArchived } from '../../../electron/services/squad/squad-service'
+import { setArchived, updateSettings } from '../../../electron/services/squad/squad-service'
 import { diagnose } from '../../../shared/assessment/diagnose'
 import type { AssessmentInput } from '../../../shared/assessment/schema'
 import { addDays } from '../../../shared/dates'
@@ -54,6 +54,22 @@ describe('squad triage board', () => {
     // This week (Monday 2025-06-16 to Wednesday): the run two days ago only.
     expect(board.athletes[2]!.weekKm).toBe(6)
     expect(board.athletes[2]!.headline).toBe('Green: progress as planned')
+  })
+
+  it("counts this week's distance and highest pain from the coach's first day of the week", async () => {
+    const { services, athlete } = await setup()
+    const id = await athlete('Sol Sunday')
+    // Sunday 15 June: 8 km, 4/10 after; Tuesday 17 June: 5 km, 3/10 the next morning.
+    await addRun(services, id, { date: addDays(TODAY, -3), distanceKm: 8, painDuring: 1, painAfter: 4, painNextMorning: 1 })
+    await addRun(services, id, { date: addDays(TODAY, -1), distanceKm: 5, painDuring: 2, painAfter: 2, painNextMorning: 3 })
+    const monday = (await squadTriage(services, TODAY)).athletes[0]!
+    expect([monday.weekKm, monday.weekMaxPain, monday.sparkline.at(-1)!.weekStart]).toEqual([5, 3, '2025-06-16'])
+    await updateSettings(services, { weekStartsOn: 'sunday' })
+    const sunday = (await squadTriage(services, TODAY)).athletes[0]!
+    expect([sunday.weekKm, sunday.weekMaxPain, sunday.sparkline.at(-1)!.weekStart]).toEqual([13, 4, '2025-06-15'])
+    await updateSettings(services, { weekStartsOn: 'monday' })
+    await addRun(services, await athlete('No Runs This Week'), { date: addDays(TODAY, -9), distanceKm: 4, painDuring: 6 })
+    expect((await squadTriage(services, TODAY)).athletes.find((a) => a.name === 'No Runs This Week')!.weekMaxPain).toBeNull()
   })
 
   it('moves an athlete to the top when they log high pain: amber hold, not red (pain alone is no referral)', async () => {

@@ -12,10 +12,8 @@ export interface ClubTarget {
   readOnlyReason: string | null
   addNotice(level: 'info' | 'warning' | 'error', title: string, detail: string, file?: string): void
   registerAthleteDoc(id: string, doc: JsonDocument<AthleteDocument>): void
-  hasAthleteDoc(id: string): boolean
-  athleteDoc(id: string): JsonDocument<AthleteDocument>
-  /** Opens the athlete once, whoever asks first (the background pass, the board, a refresh). */
-  ensureAthlete(id: string, name: string): Promise<void>
+  /** The athlete's document when it is in memory (athletes load on demand, see athlete-docs.ts). */
+  findAthleteDoc(id: string): JsonDocument<AthleteDocument> | null
 }
 
 export function clubSquadDoc(club: ClubFolder): JsonDocument<SquadDocument> {
@@ -35,21 +33,13 @@ export async function loadClubSquad(db: ClubTarget): Promise<void> {
   report(db, 'squad.json', db.squad)
 }
 
-/** Reads every listed athlete, merged from every installation's files (a few at a time). */
-export async function loadClubAthletes(db: ClubTarget): Promise<void> {
-  const queue = [...db.squad.data.athletes]
-  const worker = async () => {
-    for (let a = queue.shift(); a; a = queue.shift()) await db.ensureAthlete(a.id, a.name)
-  }
-  await Promise.all(Array.from({ length: 8 }, worker))
-}
-
-/** Reads one athlete merged from every installation's files and registers it (called once, via ensureAthlete). */
-export async function openClubAthlete(db: ClubTarget, id: string, name: string): Promise<void> {
+/** Reads one athlete merged from every installation's files and registers it (called once per load, via Database). */
+export async function openClubAthlete(db: ClubTarget, id: string, name: string): Promise<JsonDocument<AthleteDocument>> {
   const doc = clubAthleteDoc(db.club, id, name)
   await doc.reload()
   db.registerAthleteDoc(id, doc)
   report(db, `athletes/${id}.json`, doc)
+  return doc
 }
 
 /**
@@ -62,14 +52,12 @@ export async function refreshClub(db: ClubTarget, rels: ReadonlySet<string> | nu
   const changed: string[] = []
   for (const a of db.squad.data.athletes) {
     const rel = `athletes/${a.id}.json`
-    if (!db.hasAthleteDoc(a.id)) {
-      await db.ensureAthlete(a.id, a.name)
-      changed.push(a.id)
-    } else if (rels === null || rels.has(rel)) {
-      const doc = db.athleteDoc(a.id)
-      if (await doc.reload()) changed.push(a.id)
-      report(db, rel, doc)
-    }
+    if (rels !== null && !rels.has(rel)) continue
+    const doc = db.findAthleteDoc(a.id)
+    // Not in memory: it is merged afresh whenever it is next read; only its summary must be redone.
+    if (!doc) changed.push(a.id)
+    else if (await doc.reload()) changed.push(a.id)
+    if (doc) report(db, rel, doc)
   }
   return { squad: squadChanged, athletes: changed }
 }

@@ -4,7 +4,9 @@ import { ASSESSMENT_FORM, normFor } from '../../../../shared/assessment/form'
 import { athleteFacts } from '../../../../shared/assessment/norms'
 import { diagnoseAthleteAssessment } from '../../../../shared/domain/athlete-clinical'
 import type { Athlete } from '../../../../shared/domain/squad'
+import { trainingFromLog } from '../../../../shared/load/training-from-log'
 import { ApiCallError, call } from '../../api'
+import { useAppData } from '../../app-data'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { FormError } from '../../components/FormError'
 import { AssessmentField, SectionFieldset } from './FormFields'
@@ -16,6 +18,7 @@ import {
   errorsFromIssues,
   newDraft,
   profileAge,
+  withTrainingFromLog,
 } from './form-state'
 import { ResultPanel } from './ResultPanel'
 import { longDate } from '../../dates'
@@ -64,9 +67,31 @@ export function AssessmentEditor({
   onCancel(): void
 }) {
   const today = localToday()
+  const unit = useAppData().squad?.settings.distanceUnit ?? 'km'
   const [date, setDate] = useState(existing?.date ?? today)
   const [note, setNote] = useState(existing?.note ?? '')
-  const [draft, setDraft] = useState<DraftState>(() => (existing ? draftFromInput(existing.input) : newDraft(athlete, today)))
+  const [draft, setDraft] = useState<DraftState>(() => (existing ? draftFromInput(existing.input, unit) : newDraft(athlete, today, unit)))
+  // How many Training boxes a new assessment took from the run log (the coach can change each one).
+  const [fromLog, setFromLog] = useState(0)
+  useEffect(() => {
+    if (existing) return
+    let live = true
+    // Only boxes still empty when the log arrives are filled: anything typed meanwhile stays.
+    call('getAthleteRecord', { athleteId: athlete.id })
+      .then((record) => {
+        if (!live) return
+        setDraft((d) => {
+          const { draft: next, filled } = withTrainingFromLog(d, trainingFromLog(record.runs, date || today))
+          setFromLog(filled.length)
+          return next
+        })
+      })
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+    // Once per new assessment: a later date change leaves the figures as they are (the coach may have checked them).
+  }, [])
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [showErrorsNow, setShowErrorsNow] = useState(false)
@@ -203,7 +228,12 @@ export function AssessmentEditor({
         </div>
 
         {ASSESSMENT_FORM.map((section) => (
-          <SectionFieldset key={section.id} section={section} answered={answeredIn(built, section.fields)}>
+          <SectionFieldset
+            key={section.id}
+            section={section}
+            answered={answeredIn(built, section.fields)}
+            note={section.id === 'training' && fromLog > 0 ? <p className="as-prefill" data-testid="training-from-log">Filled in from the run log up to {longDate(date || today)}; check and change any figure.</p> : undefined}
+          >
             {section.fields.map((field) => (
               <AssessmentField
                 key={`${field.path[0]}.${field.path[1]}`}

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
 import type { FormField, FormSection } from '../../../../shared/assessment/form'
 import { SIDES, type Side } from '../../../../shared/assessment/schema'
-import { type DraftState, errorFor, type FieldErrors, fieldKey } from './form-state'
+import { KM_PER_MILE } from '../../../../shared/units'
+import { type DraftState, errorFor, type FieldErrors, fieldKey, isDistanceField } from './form-state'
 
 // One control per field of shared/assessment/form.ts, chosen by its kind. Every control has a visible label,
 // the norm for this athlete (when the field has one) and the how-to help, tied to it with aria-describedby.
@@ -255,7 +256,7 @@ export function AssessmentField({ field, state, errors, norm, disabled, onValue,
           <div className="as-inline">
             <NumberBox
               id={id}
-              field={field}
+              field={inCoachUnit(field, state)}
               text={state.texts[key] ?? ''}
               error={error}
               describe={notes}
@@ -334,7 +335,14 @@ export function AssessmentField({ field, state, errors, norm, disabled, onValue,
   }
 }
 
-export function SectionFieldset({ section, children, answered }: { section: FormSection; children: ReactNode; answered: number }) {
+/** A distance field as the coach's box shows it: in miles for a miles coach (the answer is still stored in km). */
+function inCoachUnit(field: FormField, state: DraftState): FormField {
+  if (!isDistanceField(field) || (state.distanceUnit ?? 'km') === 'km') return field
+  const miles = (km: number | undefined) => (km === undefined ? undefined : Math.floor(km / KM_PER_MILE))
+  return { ...field, unit: 'mi', min: field.min, max: miles(field.max), step: 0.1 }
+}
+
+export function SectionFieldset({ section, children, answered, note }: { section: FormSection; children: ReactNode; answered: number; note?: ReactNode }) {
   const flag = section.id === 'red-flags'
   return (
     <fieldset className={`as-section${flag ? ' as-section-flags' : ''}`} id={`as-section-${section.id}`}>
@@ -345,6 +353,7 @@ export function SectionFieldset({ section, children, answered }: { section: Form
         </span>
       </legend>
       <p className="as-intro">{section.intro}</p>
+      {note}
       {children}
     </fieldset>
   )

@@ -7,12 +7,24 @@ import { ageOn } from '../../../../shared/dates'
 import { FORM_FIELDS, type FormField } from '../../../../shared/assessment/form'
 import { AssessmentInput, SIDES, type Side } from '../../../../shared/assessment/schema'
 import type { Athlete } from '../../../../shared/domain/squad'
+import type { TrainingFigures } from '../../../../shared/load/training-from-log'
+import { type DistanceUnit, fromDisplayDistance, toDisplayDistance } from '../../../../shared/units'
 
 export interface DraftState {
   /** Answers that are not typed numbers: booleans, option values, word lists, and null for "does not settle". */
   readonly values: Readonly<Record<string, unknown>>
   /** Exactly what the coach typed into each number box (so "6." or "-" survive while typing). */
   readonly texts: Readonly<Record<string, string>>
+  /**
+   * The unit the coach types distances in (their km/miles setting); km when absent. Only the boxes change:
+   * buildInput hands the schema km, as stored.
+   */
+  readonly distanceUnit?: DistanceUnit
+  /**
+   * The km behind a distance box filled by the app (a saved answer, a figure from the log): while the box
+   * still shows it, the exact km is kept, so opening and saving in miles never shifts a stored 21 km to 20.92.
+   */
+  readonly exactKm?: Readonly<Record<string, number>>
 }
 
 export const EMPTY_DRAFT: DraftState = { values: {}, texts: {} }
@@ -34,9 +46,26 @@ export function parseNumberText(text: string | undefined): number | string | und
   return Number.isFinite(n) ? n : t
 }
 
+/** A distance field: typed in the coach's unit, stored in km. */
+export const isDistanceField = (field: FormField) => field.unit === 'km'
+
+/** Km to 0.01 (a typed 10 mi is 16.09 km): finer than any answer needs, and free of float noise. */
+const hundredth = (km: number) => Math.round(km * 100) / 100
+
+/** A km value as the coach's box shows it: to 0.1 in their unit. */
+export function distanceText(km: number, unit: DistanceUnit): string {
+  return String(Math.round(toDisplayDistance(km, unit) * 10) / 10)
+}
+
 function readOne(state: DraftState, field: FormField, key: string): unknown {
   if (field.kind === 'nullable-number' && state.values[key] === null) return null
-  if (isNumeric(field)) return parseNumberText(state.texts[key])
+  if (isNumeric(field)) {
+    const typed = parseNumberText(state.texts[key])
+    const unit = state.distanceUnit ?? 'km'
+    if (typeof typed !== 'number' || !isDistanceField(field) || unit === 'km') return typed
+    const exact = state.exactKm?.[key]
+    return exact !== undefined && state.texts[key] === distanceText(exact, unit) ? exact : hundredth(fromDisplayDistance(typed, unit))
+  }
   const value = state.values[key]
   if (field.kind === 'multi') return Array.isArray(value) && value.length > 0 ? value : undefined
   return value === '' ? undefined : value
@@ -65,16 +94,20 @@ export function buildInput(state: DraftState): Record<string, Record<string, unk
 }
 
 /** The form state for a saved assessment (the inverse of buildInput for valid input). */
-export function draftFromInput(input: AssessmentInput): DraftState {
+export function draftFromInput(input: AssessmentInput, distanceUnit: DistanceUnit = 'km'): DraftState {
   const values: Record<string, unknown> = {}
   const texts: Record<string, string> = {}
+  const exactKm: Record<string, number> = {}
   for (const field of FORM_FIELDS) {
     const section = input[field.path[0]] as Record<string, unknown> | undefined
     const value = section?.[field.path[1]]
     if (value === undefined) continue
     const put = (key: string, v: unknown) => {
       if (v === undefined) return
-      if (isNumeric(field) && typeof v === 'number') texts[key] = String(v)
+      if (isNumeric(field) && typeof v === 'number' && isDistanceField(field) && distanceUnit !== 'km') {
+        texts[key] = distanceText(v, distanceUnit)
+        exactKm[key] = v
+      } else if (isNumeric(field) && typeof v === 'number') texts[key] = String(v)
       else values[key] = v
     }
     if (isPerSide(field)) {
@@ -84,7 +117,7 @@ export function draftFromInput(input: AssessmentInput): DraftState {
       put(fieldKey(field), value)
     }
   }
-  return { values, texts }
+  return { values, texts, distanceUnit, exactKm }
 }
 
 /** Age in whole years on the date, when the profile has a date of birth and the age is one the contract accepts. */
@@ -95,12 +128,31 @@ export function profileAge(athlete: Pick<Athlete, 'dateOfBirth'>, date: string):
 }
 
 /** A new assessment starts with the athlete's sex and age from the profile (the coach can change both). */
-export function newDraft(athlete: Pick<Athlete, 'sex' | 'dateOfBirth'>, date: string): DraftState {
+export function newDraft(athlete: Pick<Athlete, 'sex' | 'dateOfBirth'>, date: string, distanceUnit: DistanceUnit = 'km'): DraftState {
   const age = profileAge(athlete, date)
   return {
     values: { 'athlete.sex': athlete.sex },
     texts: age === undefined ? {} : { 'athlete.ageYears': String(age) },
+    distanceUnit,
   }
+}
+
+/**
+ * The Training boxes filled from the log (shared/load/training-from-log.ts) where they are still empty, in the
+ * coach's unit; whatever the coach typed stays. Returns the draft and the keys it filled (for the hint beside them).
+ */
+export function withTrainingFromLog(state: DraftState, figures: TrainingFigures): { draft: DraftState; filled: string[] } {
+  const texts = { ...state.texts }
+  const exactKm = { ...state.exactKm }
+  const filled: string[] = []
+  for (const [name, km] of Object.entries(figures)) {
+    const key = `training.${name}`
+    if (typeof km !== 'number' || (texts[key] ?? '').trim() !== '') continue
+    texts[key] = distanceText(km, state.distanceUnit ?? 'km')
+    exactKm[key] = km
+    filled.push(key)
+  }
+  return { draft: filled.length ? { ...state, texts, exactKm } : state, filled }
 }
 
 export type FieldErrors = Readonly<Record<string, string>>

@@ -1,7 +1,7 @@
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react'
 import type { Run, RunInput } from '../../../../shared/domain/run'
 import { runsVsLongest30d } from '../../../../shared/load/metrics'
-import { PAIN_LIMITS } from '../../../../shared/load/pain-monitoring'
+import { painOutsideLimits } from '../../../../shared/load/pain-monitoring'
 import { formatDistance, formatDuration, formatPace, paceSecPerUnit, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../shared/units'
 import { ApiCallError, call } from '../../api'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
@@ -23,12 +23,12 @@ function pain(v: number | null | undefined): string {
   return typeof v === 'number' ? String(v) : '–'
 }
 
-/** Each pain score against its limit in the pain-monitoring model: above it, the cell is highlighted. */
-function painCell(v: number | null | undefined, limit: number, what: string) {
-  const high = typeof v === 'number' && v > limit
+/** A pain score, highlighted with the reason when the pain-monitoring model's limits say it is outside them. */
+function painCell(v: number | null | undefined, outside: string | undefined) {
   return (
-    <td className={high ? 'pain-high' : undefined} title={high ? `${what} above ${limit}/10, the limit of the pain-monitoring model` : undefined}>
+    <td className={outside ? 'pain-high' : undefined} title={outside}>
       {pain(v)}
+      {outside && <span className="sr-only"> ({outside})</span>}
     </td>
   )
 }
@@ -188,6 +188,7 @@ export function RunsTable({
                 )
               }
               const ratio = breaches.get(run.id)
+              const outside = painOutsideLimits(run)
               return (
                 <tr key={run.id} id={`run-row-${run.id}`} data-testid="run-row" className={run.id === highlightId ? 'just-changed' : undefined}>
                   <td>
@@ -201,9 +202,9 @@ export function RunsTable({
                   <td data-testid="run-distance">{toDisplayDistance(run.distanceKm, unit).toFixed(2)}</td>
                   <td>{typeof run.durationSec === 'number' ? formatDuration(run.durationSec) : '–'}</td>
                   <td>{typeof run.durationSec === 'number' ? formatPace(paceSecPerUnit(run.distanceKm, run.durationSec, unit), unit) : '–'}</td>
-                  {painCell(run.painDuring, PAIN_LIMITS.during, 'Pain during')}
-                  {painCell(run.painAfter, PAIN_LIMITS.after, 'Pain after')}
-                  {painCell(run.painNextMorning, PAIN_LIMITS.settledMorning, 'Next-morning pain')}
+                  {painCell(run.painDuring, outside.during)}
+                  {painCell(run.painAfter, outside.after)}
+                  {painCell(run.painNextMorning, outside.nextMorning)}
                   <td>{onsetText(run, unit)}</td>
                   <td>{typeof run.performancePercent === 'number' ? run.performancePercent : '–'}</td>
                   <td className="notes-cell">

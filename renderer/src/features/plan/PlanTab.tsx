@@ -7,14 +7,13 @@ import { formatDistance, localiseDistanceText, type DistanceUnit } from '../../.
 import { ApiCallError, call } from '../../api'
 import { ExportedFileActions } from '../../components/ExportedFileActions'
 import { hrefFor } from '../../route'
-import { RowActions, TableHead } from '../../components/Table'
-import { RecordAuthor } from '../athlete/record-authors'
 import { RecordLockedNotice } from '../athlete/RecordLockedNotice'
 import type { AthleteTabProps } from '../athlete/tabs'
 import { useElementWidth } from '../log/charts/AthleteCharts'
 import { useAthleteRecord } from '../log/use-athlete-record'
 import { PHASE_LABEL, shortDate, stampText } from './format'
 import { PlanBuilder } from './PlanBuilder'
+import { PlanHistory } from './PlanHistory'
 import { PlanVsActualChart, planVsActualSummary, PlanVsActualTable } from './PlanVsActualChart'
 import { PlanWeeks, type SessionEdit } from './PlanWeeks'
 import { ReferralList } from './ReferralList'
@@ -328,49 +327,15 @@ export function PlanTab({ athlete, settings }: AthleteTabProps) {
       )}
 
       {plans.length > 0 && (
-        <section aria-labelledby="plan-history-title" className="plan-history">
-          <h3 id="plan-history-title">Plan history</h3>
-          <table>
-            <caption className="sr-only">Saved plans, newest first</caption>
-            <TableHead columns={['Plan', 'Made', 'Weeks', 'Status']} actions />
-            <tbody>
-              {plans.map((p) => (
-                <tr key={p.id} aria-current={shown?.id === p.id ? 'true' : undefined}>
-                  <td>{p.label}</td>
-                  <td>{stampText(p.createdAt)}</td>
-                  <td>{p.output.status === 'ok' ? p.output.weeks.length : '—'}</td>
-                  <td>
-                    {p.active ? 'Active' : 'Earlier version'}
-                    {p.output.status === 'refer-first' ? ' · refer first' : ''}
-                    {p.editedAt ? ' · edited' : ''}
-                    <RecordAuthor id={p.id} />
-                  </td>
-                  <RowActions>
-                    {shown?.id !== p.id && (
-                      <button type="button" aria-label={`View ${p.label}`} onClick={() => setSelected(p.id)}>
-                        View
-                      </button>
-                    )}
-                    {!p.active && (
-                      <button
-                        type="button"
-                        disabled={locked}
-                        aria-label={`Make ${p.label} the active plan`}
-                        onClick={() =>
-                          void call('setActivePlan', { athleteId: athlete.id, planId: p.id })
-                            .then((rec) => changed(rec))
-                            .catch((e: unknown) => setMessage({ kind: 'error', text: errorText(e) }))
-                        }
-                      >
-                        Make active
-                      </button>
-                    )}
-                  </RowActions>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <PlanHistory
+          athleteId={athlete.id}
+          plans={plans}
+          shownId={shown?.id ?? null}
+          locked={locked}
+          onShow={setSelected}
+          onChanged={changed}
+          onError={(e) => setMessage({ kind: 'error', text: errorText(e) })}
+        />
       )}
     </div>
   )

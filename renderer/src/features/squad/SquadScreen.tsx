@@ -1,57 +1,36 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import type { SquadTriage } from '../../../../shared/api/channels/runs'
-import { ageOn } from '../../../../shared/dates'
-import type { Athlete } from '../../../../shared/domain/squad'
+import { DEFAULT_SQUAD_LIST_VIEW, type Athlete, type SquadListView, type SquadSortColumn } from '../../../../shared/domain/squad'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
-import { RowActions, TableHead } from '../../components/Table'
+import { RowActions, type SortableColumn, SortableTableHead } from '../../components/Table'
 import { useToast } from '../../components/Toasts'
 import { type RowPlacement, rowCountFor, VirtualBody } from '../../components/VirtualBody'
 import { navigate } from '../../route'
+import { datesInText, tableDate } from '../../dates'
 import { type DistanceUnit, formatDistance } from '../../../../shared/units'
 import { StatusBadge } from '../clinical/StatusBadge'
 import { useDistanceText } from '../../components/use-distance-text'
 import { AthleteForm } from './AthleteForm'
 import { GroupManager } from './GroupManager'
 import { GroupSelect } from './GroupSelect'
+import { buildSquadIndex, clickSort, type SquadEntry, sortSquad } from './squad-sort'
 
-type SortKey = 'name' | 'age' | 'status' | 'updated'
 type ClinicalEntry = SquadTriage['athletes'][number]
 
-/** One athlete in the list with what search and sorting need, worked out once per squad change, not per keystroke. */
-interface SquadEntry {
-  athlete: Athlete
-  /** Name, notes and email in lower case: a keystroke in the search box only tests `includes`. */
-  searchText: string
-  age: number | null
-  groupNames: string
-  clinical: ClinicalEntry | undefined
-  /** Place on the triage board (who needs attention first); athletes not on it come last. */
-  rank: number
-}
-
 const entryKey = (entry: SquadEntry) => entry.athlete.id
-const COLUMNS = 7
+const COLUMNS = 8
 
-function buildIndex(athletes: readonly Athlete[], groupName: ReadonlyMap<string, string>, triage: SquadTriage | null, today: string): SquadEntry[] {
-  const board = new Map((triage?.athletes ?? []).map((e, i) => [e.athleteId, { e, rank: i }]))
-  return athletes.map((athlete) => ({
-    athlete,
-    searchText: `${athlete.name}\n${athlete.notes}\n${athlete.email}`.toLocaleLowerCase(),
-    age: athlete.dateOfBirth ? ageOn(athlete.dateOfBirth, today) : null,
-    groupNames: athlete.groupIds.map((id) => groupName.get(id)).filter(Boolean).join(', '),
-    clinical: board.get(athlete.id)?.e,
-    rank: board.get(athlete.id)?.rank ?? Number.MAX_SAFE_INTEGER,
-  }))
-}
-
-const byName = (a: SquadEntry, b: SquadEntry) => a.athlete.name.localeCompare(b.athlete.name)
-const COMPARE: Record<SortKey, (a: SquadEntry, b: SquadEntry) => number> = {
-  name: byName,
-  age: (a, b) => (b.age ?? -1) - (a.age ?? -1) || byName(a, b),
-  status: (a, b) => a.rank - b.rank || byName(a, b),
-  updated: (a, b) => b.athlete.updatedAt.localeCompare(a.athlete.updatedAt),
-}
+/** The list's columns, each a sort button; the stored ids are in shared/domain/squad.ts. */
+const SQUAD_COLUMNS: readonly SortableColumn<SquadSortColumn>[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'age', label: 'Age' },
+  { key: 'groups', label: 'Groups' },
+  { key: 'status', label: 'Status' },
+  { key: 'lastRun', label: 'Last run' },
+  { key: 'weekDistance', label: 'This week' },
+  { key: 'weekPain', label: 'Highest pain this week' },
+]
 
 interface SquadRowProps extends RowPlacement {
   entry: SquadEntry
@@ -87,11 +66,14 @@ const SquadRow = memo(function SquadRow({ entry, highlighted, unit, distanceText
 
 /** The squad list: search, sort and group filter; archived athletes are hidden unless asked for. */
 export function SquadScreen() {
-  const { squad, status, refresh } = useAppData()
+  const { squad, status, refresh, saveSettings } = useAppData()
   const [query, setQuery] = useState('')
-  const [groupId, setGroupId] = useState('')
-  const [sort, setSort] = useState<SortKey>('name')
-  const [showArchived, setShowArchived] = useState(false)
+  // Sort and filters as the coach last left them (a saved setting), changed here at once and saved behind.
+  const [changedView, setChangedView] = useState<SquadListView | null>(null)
+  const view = changedView ?? squad?.settings.squadList ?? DEFAULT_SQUAD_LIST_VIEW
+  const { sort, direction, showArchived } = view
+  // A group deleted since the view was saved means every group again.
+  const groupId = squad?.groups.some((g) => g.id === view.groupId) ? view.groupId : ''
   const [adding, setAdding] = useState(false)
   const [managingGroups, setManagingGroups] = useState(false)
   const [demoError, setDemoError] = useState<string | null>(null)
@@ -110,12 +92,21 @@ export function SquadScreen() {
     return () => {
       live = false
     }
-  }, [squad])
+    // The athletes (or the first day of the week) changing means new figures; a saved sort does not.
+  }, [squad?.athletes, squad?.settings.weekStartsOn])
+  const changeView = useCallback(
+    (patch: Partial<SquadListView>) => {
+      const next = { ...view, ...patch }
+      setChangedView(next)
+      saveSettings({ squadList: next }).catch(() => notify({ text: 'This sort and filter could not be saved; the list uses them until CalfCoach closes.' }))
+    },
+    [view, saveSettings, notify],
+  )
   // Typing stays immediate; the list follows at a lower priority when a keystroke arrives mid-draw.
   const search = useDeferredValue(query).trim().toLocaleLowerCase()
   const groupName = useMemo(() => new Map((squad?.groups ?? []).map((g) => [g.id, g.name])), [squad])
-  const index = useMemo(() => buildIndex(squad?.athletes ?? [], groupName, triage, today), [squad, groupName, triage, today])
-  const sorted = useMemo(() => [...index].sort(COMPARE[sort]), [index, sort])
+  const index = useMemo(() => buildSquadIndex(squad?.athletes ?? [], groupName, triage, today), [squad?.athletes, groupName, triage, today])
+  const sorted = useMemo(() => sortSquad(index, sort, direction), [index, sort, direction])
   const visible = useMemo(
     () => sorted.filter((e) => (showArchived ? e.athlete.archived : !e.athlete.archived) && (!groupId || e.athlete.groupIds.includes(groupId)) && (!search || e.searchText.includes(search))),
     [sorted, search, groupId, showArchived],
@@ -220,22 +211,15 @@ export function SquadScreen() {
         <label htmlFor="squad-search">Search</label>
         <input id="squad-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name, email or notes" />
         <label htmlFor="squad-group">Group</label>
-        <GroupSelect id="squad-group" groups={squad.groups} value={groupId} noneLabel="All groups" onChange={setGroupId} />
-        <label htmlFor="squad-sort">Sort by</label>
-        <select id="squad-sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-          <option value="name">Name</option>
-          <option value="age">Age (oldest first)</option>
-          <option value="status">Status (who needs attention first)</option>
-          <option value="updated">Recently updated</option>
-        </select>
+        <GroupSelect id="squad-group" groups={squad.groups} value={groupId} noneLabel="All groups" onChange={(id) => changeView({ groupId: id })} />
         <label className="checkbox">
-          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+          <input type="checkbox" checked={showArchived} onChange={(e) => changeView({ showArchived: e.target.checked })} />
           Show archived ({archivedCount})
         </label>
       </div>
       <table className="squad-table" aria-rowcount={rowCountFor(visible)}>
         <caption className="sr-only">{showArchived ? 'Archived athletes' : 'Active athletes'}</caption>
-        <TableHead columns={['Name', 'Age', 'Groups', 'Status', 'Last run', 'This week']} actions numbered />
+        <SortableTableHead columns={SQUAD_COLUMNS} sort={sort} direction={direction} onSort={(column) => changeView(clickSort(view, column))} actions numbered />
         <VirtualBody rows={visible} columns={COLUMNS} estimateRowHeight={60} rowKey={entryKey} renderRow={renderRow} revealKey={highlightId} />
       </table>
       {visible.length === 0 && <p className="muted">No athletes match these filters.</p>}
@@ -245,12 +229,13 @@ export function SquadScreen() {
   )
 }
 
-/** Status (with its most serious reason), last run and this week's distance, all from the clinical state. */
+/** Status (with its most serious reason), last run, this week's distance and highest pain, all from the board's summary. */
 function SquadStatusCells({ entry, unit, distanceText }: { entry: ClinicalEntry | undefined; unit: DistanceUnit; distanceText(text: string): string }) {
   if (!entry) {
     return (
       <>
         <td className="muted">—</td>
+        <td>—</td>
         <td>—</td>
         <td>—</td>
       </>
@@ -260,10 +245,11 @@ function SquadStatusCells({ entry, unit, distanceText }: { entry: ClinicalEntry 
     <>
       <td data-testid="squad-status">
         <StatusBadge colour={entry.level} headline={entry.headline} />
-        {entry.topReason && <div className="muted squad-status-reason">{distanceText(entry.topReason)}</div>}
+        {entry.topReason && <div className="muted squad-status-reason">{datesInText(distanceText(entry.topReason))}</div>}
       </td>
-      <td>{entry.lastRunDate ?? '—'}</td>
-      <td>{formatDistance(entry.weekKm, unit)}</td>
+      <td data-testid="squad-last-run">{entry.lastRunDate ? tableDate(entry.lastRunDate) : '—'}</td>
+      <td data-testid="squad-week-distance">{formatDistance(entry.weekKm, unit)}</td>
+      <td data-testid="squad-week-pain">{entry.weekMaxPain === null ? '—' : `${entry.weekMaxPain}/10`}</td>
     </>
   )
 }
