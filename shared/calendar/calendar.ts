@@ -4,26 +4,21 @@
 
 import { addDays, isIsoDate } from '../dates'
 import { startOfWeek, type WeekStartDay } from '../format/dates'
-import { PAIN_LIMITS, type PainLogEntry } from '../load/pain-monitoring'
+import { PAIN_LIMITS, painOutsideLimits, type PainLogEntry } from '../load/pain-monitoring'
 import { painScore } from '../load/pain-score'
 import type { PlanRunKind } from '../plan/schema'
 
 /**
  * Where a run's pain sits in the pain-monitoring model: none logged, the safe zone (every score at most
- * PAIN_LIMITS.safeMax), within the limits, or outside them (during or after above their limit, or next-morning
- * pain not settled back to PAIN_LIMITS.settledMorning).
+ * PAIN_LIMITS.safeMax), within the limits, or outside them (painOutsideLimits: the runs table's and the weekly
+ * flags' own rule, so the calendar cannot disagree with them).
  */
 export type PainZone = 'none' | 'safe' | 'within' | 'over'
 
 export function painZone(run: PainLogEntry): PainZone {
   const worst = painScore(run, 'worst')
   if (worst === null) return 'none'
-  const during = painScore(run, 'during')
-  const after = painScore(run, 'after')
-  const morning = painScore(run, 'nextMorning')
-  if ((during !== null && during > PAIN_LIMITS.during) || (after !== null && after > PAIN_LIMITS.after) || (morning !== null && morning > PAIN_LIMITS.settledMorning)) {
-    return 'over'
-  }
+  if (Object.keys(painOutsideLimits(run)).length > 0) return 'over'
   return worst <= PAIN_LIMITS.safeMax ? 'safe' : 'within'
 }
 

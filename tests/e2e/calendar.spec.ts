@@ -22,8 +22,13 @@ afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true })
 })
 
+/** Outside the pain-monitoring limits: during/after above their limit, or next morning not settled (above the
+ * settled level, or worse than straight after the run). */
 const over = (r: AthleteRecord['runs'][number]) =>
-  (r.painDuring ?? -1) > PAIN_LIMITS.during || (r.painAfter ?? -1) > PAIN_LIMITS.after || (r.painNextMorning ?? -1) > PAIN_LIMITS.settledMorning
+  (r.painDuring ?? -1) > PAIN_LIMITS.during ||
+  (r.painAfter ?? -1) > PAIN_LIMITS.after ||
+  (r.painNextMorning ?? -1) > PAIN_LIMITS.settledMorning ||
+  (r.painNextMorning != null && r.painAfter != null && r.painNextMorning > r.painAfter)
 
 describe('calendar', () => {
   it('shows an athlete’s month as logged and planned, and the squad week with who is held', async () => {

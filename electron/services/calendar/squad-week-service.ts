@@ -18,18 +18,23 @@ export async function squadWeek(ctx: ServiceContext, weekStart: string, groupId:
   const athletes: SquadWeek['athletes'] = []
   for (const entry of board.athletes) {
     if (groupId !== null && !entry.groupIds.includes(groupId)) continue
-    await ctx.db.ensureAthlete(entry.athleteId, entry.name)
-    const doc = ctx.db.findAthleteDoc(entry.athleteId)?.data
-    const plan = doc?.plans.find((p) => p.active)
-    const planned = plan ? plan.output.weeks.flatMap((w) => w.runs.filter((r) => r.date >= dates[0]! && r.date <= dates[6]!)) : []
-    const runs = doc?.runs.filter((r) => r.date >= dates[0]! && r.date <= dates[6]!) ?? []
+    // One athlete at a time as part of a walk over the squad (athlete-docs.ts): only the week's cells are kept.
+    const days = await ctx.db.withAthlete(
+      { id: entry.athleteId, name: entry.name },
+      (doc) => {
+        const inWeek = <T extends { date: string }>(list: readonly T[]) => list.filter((r) => r.date >= dates[0]! && r.date <= dates[6]!)
+        const plan = doc.data.plans.find((p) => p.active)
+        return calendarDays(dates, { runs: inWeek(doc.data.runs), planned: plan ? plan.output.weeks.flatMap((w) => inWeek(w.runs)) : [] })
+      },
+      true,
+    )
     athletes.push({
       athleteId: entry.athleteId,
       name: entry.name,
       colour: entry.level,
       headline: entry.headline,
       runningAllowance: entry.runningAllowance,
-      days: calendarDays(dates, { runs, planned }),
+      days,
     })
   }
   athletes.sort((a, b) => a.name.localeCompare(b.name))

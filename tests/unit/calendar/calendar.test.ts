@@ -7,13 +7,15 @@ const L = PAIN_LIMITS
 describe('painZone: a run against the pain-monitoring limits', () => {
   it('reads the limits, not numbers of its own', () => {
     expect(painZone({ date: '2026-12-01' })).toBe('none')
-    expect(painZone({ date: '2026-12-01', painDuring: L.safeMax, painAfter: 0, painNextMorning: L.settledMorning })).toBe('safe')
+    expect(painZone({ date: '2026-12-01', painDuring: L.safeMax, painAfter: L.safeMax, painNextMorning: L.settledMorning })).toBe('safe')
     expect(painZone({ date: '2026-12-01', painDuring: L.during })).toBe('within')
     expect(painZone({ date: '2026-12-01', painAfter: L.after })).toBe('within')
     expect(painZone({ date: '2026-12-01', painDuring: L.during + 1 })).toBe('over')
     expect(painZone({ date: '2026-12-01', painAfter: L.after + 1 })).toBe('over')
     // Morning pain above the settled level is outside the limits even when it is low on the scale.
     expect(painZone({ date: '2026-12-01', painDuring: 1, painNextMorning: L.settledMorning + 1 })).toBe('over')
+    // Next-morning pain worse than straight after the run has not settled either (the runs table's rule).
+    expect(painZone({ date: '2026-12-01', painAfter: 1, painNextMorning: 2 })).toBe('over')
     expect(painZone({ date: '2026-12-01', painDuring: null, painAfter: Number.NaN })).toBe('none')
   })
 })

@@ -8,9 +8,9 @@ import { useAthleteRecord } from '../log/use-athlete-record'
 import { DayCellContent, ZoneLegend } from './DayCell'
 import './calendar.css'
 
-/** The day the coach's weeks start on (a setting once it exists; Monday until then). */
+/** The day the coach's weeks start on (Settings; Monday when never chosen). */
 export function weekStartsOn(settings: AthleteTabProps['settings']): WeekStartDay {
-  return (settings as { weekStartsOn?: WeekStartDay }).weekStartsOn ?? 'monday'
+  return settings.weekStartsOn ?? 'monday'
 }
 
 /**
