@@ -16,7 +16,7 @@ import { loadAthleteFile, loadSquadFile, type Migrated, prepareDataFolder } from
 import { SummaryCache } from './summary-cache'
 import { WriteCoordinator } from './write-coordinator'
 import type { ClubFolder } from './club/club-folder'
-import { type ClubTarget, clubAthleteDoc, clubSquadDoc, loadClubSquad, openClubAthlete, refreshClub } from './club/club-load'
+import { type ClubTarget, clubAthleteDoc, clubAthleteRevision, clubSquadDoc, loadClubSquad, openClubAthlete, refreshClub } from './club/club-load'
 import type { Athlete } from '../../../shared/domain/squad'
 
 export interface DatabaseOptions {
@@ -233,18 +233,13 @@ export class Database {
 
   /**
    * A string that changes whenever any file contributing to the athlete changes (stat only, never reads
-   * a file): in a club folder every installation's file for the athlete counts. Summaries are keyed by it.
+   * a file): in a club folder every installation's files for the athlete count (club/club-revisions.ts).
+   * Summaries are keyed by it.
    */
   async athleteRevision(id: string): Promise<string> {
-    const files = this.club
-      ? (await this.club.installationIds()).map((i) => path.join(this.club!.root, 'installations', i, 'athletes', `${id}.json`))
-      : [this.athleteFile(id)]
-    const parts: string[] = []
-    for (const file of files) {
-      const s = await this.ops.stat(file).catch(() => null)
-      if (s) parts.push(`${this.club ? `${path.basename(path.dirname(path.dirname(file)))}:` : ''}${s.ino ?? 0}.${s.size}.${s.mtimeMs}`)
-    }
-    return parts.join('|')
+    if (this.club) return clubAthleteRevision(this as ClubTarget, id)
+    const s = await this.ops.stat(this.athleteFile(id)).catch(() => null)
+    return s ? `${s.ino ?? 0}.${s.size}.${s.mtimeMs}` : ''
   }
 
   /** Brings in changes other coaches wrote to the club folder (rels changed, or null for all). */

@@ -51,6 +51,13 @@ describe('club watcher polling fallback', () => {
     expect((await watcher.poll()).sort()).toEqual(['ins-kim/athletes/ath-aaa.sync-conflict-20261202-013000-ABCDEFG.json', 'ins-lee/squad.json'])
     expect([...(await batch)].sort()).toEqual(['athletes/ath-aaa.json', 'squad.json'])
     expect(await watcher.poll()).toEqual([])
+
+    // A recent-changes file (own-records.ts) is reported as the document it belongs to.
+    batch = nextBatch()
+    replaceFile(inst('ins-kim', 'athletes/ath-ccc.recent.json'), '{"c":1}')
+    replaceFile(inst('ins-lee', 'squad.recent.json'), '{"s":2}')
+    expect((await watcher.poll()).sort()).toEqual(['ins-kim/athletes/ath-ccc.recent.json', 'ins-lee/squad.recent.json'])
+    expect([...(await batch)].sort()).toEqual(['athletes/ath-ccc.json', 'squad.json'])
     watcher.stop()
   })
 })

@@ -68,11 +68,14 @@ describe('a club folder shared by two coaches', () => {
     let release!: () => void
     const gate = new Promise<void>((resolve) => (release = resolve))
     const held: string[] = []
+    let reached!: () => void
+    const someHeld = new Promise<void>((resolve) => (reached = resolve))
     const ops: FileOps = {
       ...nodeFileOps,
       readText: async (file) => {
         if (file.startsWith(path.join(club, 'installations')) && file.includes(`${path.sep}athletes${path.sep}`)) {
           held.push(file)
+          reached()
           await gate
         }
         return nodeFileOps.readText(file)
@@ -83,10 +86,41 @@ describe('a club folder shared by two coaches', () => {
     expect(ok<{ athletes: { id: string }[] }>(await dispatch('getSquad', undefined)).athletes.map((a) => a.id)).toEqual([ada.id])
     const board = ok<{ athletes: { athleteId: string; lastRunDate: string | null }[] }>(await dispatch('getSquadTriage', undefined))
     expect(board.athletes).toMatchObject([{ athleteId: ada.id, lastRunDate: '2026-01-01' }])
-    expect(held.length).toBeGreaterThan(0) // the background pass was waiting on athlete files all along
+    // The background pass reads athlete files (held until now): nothing above waited for one.
+    await someHeld
     release()
     await again.db.athletesReady
     expect(runIds({ services: again }, ada.id)).toEqual([first.id])
+    await again.close()
+  })
+
+  it('a warm board reads only the athlete another coach changed while this one was closed', async () => {
+    const { club, sam, kim, ada } = await twoCoaches()
+    const bob = ok<Athlete>(await sam.dispatch('createAthlete', draft('Bob')))
+    ok(await sam.dispatch('addRun', { athleteId: bob.id, run: { date: '2026-01-01', distanceKm: 5 } }))
+    ok(await sam.dispatch('getSquadTriage', undefined))
+    await sam.services.close()
+    ok(await kim.dispatch('addRun', { athleteId: ada.id, run: { date: '2026-01-09', distanceKm: 4 } }))
+    // Bob's files are held: were the board to read them (his summary is current), it would never answer.
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const read: string[] = []
+    const ops: FileOps = {
+      ...nodeFileOps,
+      readText: async (file) => {
+        if (file.startsWith(path.join(club, 'installations')) && file.includes(`${path.sep}athletes${path.sep}`)) {
+          read.push(path.basename(file))
+          if (file.includes(bob.id)) await gate
+        }
+        return nodeFileOps.readText(file)
+      },
+    }
+    const again = await AppServices.open({ dataDir: sam.dataDir, dialogs: new FakeDialogs(), shell: { openExternal: async () => undefined }, pdf: { renderRoute: async () => new Uint8Array() }, ops, background: true, watch: false })
+    const dispatch = createDispatcher(createHandlers(again), { readOnlyReason: () => again.db.readOnlyReason, waitUntilReady: (m) => again.readyFor(m) })
+    const board = ok<{ athletes: { athleteId: string; lastRunDate: string | null }[] }>(await dispatch('getSquadTriage', undefined))
+    expect(Object.fromEntries(board.athletes.map((a) => [a.athleteId, a.lastRunDate]))).toEqual({ [ada.id]: '2026-01-09', [bob.id]: '2026-01-01' })
+    expect(read.some((f) => f.startsWith(ada.id))).toBe(true)
+    release()
     await again.close()
   })
 
@@ -111,8 +145,9 @@ describe('a club folder shared by two coaches', () => {
   it('merges a sync tool’s conflict copy, then moves it aside', async () => {
     const { club, sam, kim, ada } = await twoCoaches()
     const samId = sam.services.share!.installId
-    const file = path.join(club, 'installations', samId, 'athletes', `${ada.id}.json`)
-    const copy = path.join(club, 'installations', samId, 'athletes', `${ada.id}.sync-conflict-20261201-101010-ABCDEFG.json`)
+    // A few records live in the athlete's recent-changes file (see own-records.ts): that is the file a sync tool copied.
+    const file = path.join(club, 'installations', samId, 'athletes', `${ada.id}.recent.json`)
+    const copy = path.join(club, 'installations', samId, 'athletes', `${ada.id}.recent.sync-conflict-20261201-101010-ABCDEFG.json`)
     copyFileSync(file, copy)
     // The conflict copy holds a run the current file does not.
     const body = JSON.parse(readFileSync(copy, 'utf8')) as RecordsFile

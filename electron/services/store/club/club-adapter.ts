@@ -1,7 +1,10 @@
+import path from 'node:path'
 import type { Adapter } from 'lowdb'
 import type { DocumentKind } from '../document'
 import type { ClubFolder } from './club-folder'
+import { revisionOf } from './club-revisions'
 import { DocumentRecords } from './doc-records'
+import { OwnRecords } from './own-records'
 import { diffRecords, type Envelope, mergeRecords, type RecordMap } from './records'
 
 /** What a merge found that the coach should hear about. */
@@ -17,17 +20,20 @@ export interface MergeReport {
 /**
  * lowdb adapter for one document in a club folder. Reading merges every installation's records for
  * the document (conflict copies included); writing turns the change the app made into new record
- * versions and tombstones and writes them to this installation's own file only. The adapter's state
- * changes only after a write is on disk, so a failed write leaves it (and the document) as it was.
+ * versions and tombstones and writes them to this installation's own files only (own-records.ts). The
+ * adapter's state changes only after a write is on disk, so a failed write leaves it (and the document)
+ * as it was.
  */
 export class ClubDocumentAdapter<T extends { schemaVersion: number }> implements Adapter<T> {
   private readonly shape: DocumentRecords<T>
-  /** This installation's own records for the document (what its file holds). */
-  private own: Record<string, Envelope> = {}
+  /** This installation's own records for the document (what its files hold). */
+  private readonly own: OwnRecords
   /** All installations' records merged. */
   private merged: Record<string, Envelope> = {}
   /** The records of the document as the app last saw it (what writes are compared against). */
   private view = new Map<string, unknown>()
+  /** The files the document was read from and written to ("<installId>/<name>" → stat facts), once known. */
+  private files: Map<string, string> | null = null
   lastReport: MergeReport = { skipped: [], problems: [], conflictsMerged: [] }
 
   constructor(
@@ -36,25 +42,41 @@ export class ClubDocumentAdapter<T extends { schemaVersion: number }> implements
     private readonly kind: DocumentKind<T>,
   ) {
     this.shape = new DocumentRecords(kind.schema, () => kind.create())
+    this.own = new OwnRecords(club, rel, undefined, (file, sig) => {
+      const key = `${club.installId}/${path.basename(file)}`
+      this.files ??= new Map()
+      if (sig) this.files.set(key, sig)
+      else this.files.delete(key)
+    })
   }
 
   get records(): RecordMap {
     return this.merged
   }
 
+  /** The revision of the files the document now reflects (see club-revisions.ts), or null before the first read or write. */
+  get revision(): string | null {
+    return this.files ? revisionOf(this.files) : null
+  }
+
   async read(): Promise<T> {
     const problems: string[] = []
     const files = await this.club.readAll(this.rel, problems)
-    const own = files.find((f) => f.installId === this.club.installId && !f.conflictCopy)
+    const mine = (recent: boolean) => files.find((f) => f.installId === this.club.installId && !f.conflictCopy && f.recent === recent)?.records ?? {}
     const conflicts = files.filter((f) => f.conflictCopy)
-    this.own = { ...(own?.records ?? {}) }
+    this.own.reset(mine(false), mine(true))
+    this.files = new Map(files.map((f) => [`${f.installId}/${path.basename(f.file)}`, f.signature]))
     this.merged = mergeRecords(files.map((f) => f.records))
     if (conflicts.length && !this.club.readOnly) {
-      // Keep what only a conflict copy holds by writing it into our own file, then move the copy aside.
-      const keep = mergeRecords([this.own, ...conflicts.map((c) => c.records)])
-      await this.club.writeOwn(this.rel, keep)
-      this.own = keep
-      for (const c of conflicts) await this.club.moveAside(c.file)
+      // Keep what only a conflict copy holds by writing it into our own files, then move the copy aside.
+      const own = this.own.all()
+      const keep = mergeRecords([own, ...conflicts.map((c) => c.records)])
+      const newer = Object.fromEntries(Object.entries(keep).filter(([key, env]) => own[key] !== env))
+      if (Object.keys(newer).length) await this.own.write(newer)
+      for (const c of conflicts) {
+        await this.club.moveAside(c.file)
+        this.files.delete(`${c.installId}/${path.basename(c.file)}`)
+      }
     }
     const { doc, skipped } = this.shape.fromRecords(this.merged)
     this.view = this.shape.toRecords(doc)
@@ -83,9 +105,7 @@ export class ClubDocumentAdapter<T extends { schemaVersion: number }> implements
       this.view = next
       return
     }
-    const own = { ...this.own, ...changes }
-    await this.club.writeOwn(this.rel, own)
-    this.own = own
+    await this.own.write(changes)
     this.merged = { ...this.merged, ...changes }
     this.view = next
   }

@@ -1,8 +1,10 @@
 import path from 'node:path'
 import { z } from 'zod'
 import type { FileOps } from '../file-ops'
+import { documentName, INSTALL_ID, INSTALLATIONS, signature } from './club-names'
+import { ClubRevisions } from './club-revisions'
 import { HybridClock } from './hlc'
-import { type Envelope, RECORDS_FORMAT, type RecordMap, RecordsFile } from './records'
+import { RECORDS_FORMAT, type RecordMap, RecordsFile } from './records'
 
 /**
  * A club folder shared by several coaches through a folder-sync tool:
@@ -11,33 +13,30 @@ import { type Envelope, RECORDS_FORMAT, type RecordMap, RecordsFile } from './re
  *   installations/<installId>/installation.json   who this installation is (the coach's name for it)
  *   installations/<installId>/squad.json          records of the squad index written here
  *   installations/<installId>/athletes/<id>.json  records of one athlete written here
+ *   installations/<installId>/….recent.json       the newest of those records (see own-records.ts)
  *   conflicts/<installId>/...                     conflict copies a sync tool made, after merging
  *
  * Each installation writes only under its own folder, so a sync tool never sees one file changed on
  * two computers; readers merge every installation's files record by record.
  */
 export const CLUB_MARKER = 'calfcoach-club.json'
-export const INSTALLATIONS = 'installations'
 
 export const InstallationInfo = z.strictObject({
-  installId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/),
+  installId: z.string().regex(INSTALL_ID),
   name: z.string().min(1).max(120),
   createdAt: z.string(),
 })
 export type InstallationInfo = z.infer<typeof InstallationInfo>
-
-/** Copies that sync tools make of a file changed in two places at once (Syncthing, Dropbox, others). */
-const CONFLICT = /^(.+?)(?:\.sync-conflict-[^/]*?| \([^)]*conflicted copy[^)]*\)|-conflict-[^/]*?)\.json$/
-export function conflictBase(name: string): string | null {
-  const m = CONFLICT.exec(name)
-  return m ? `${m[1]}.json` : null
-}
 
 export interface FileRecords {
   installId: string
   file: string
   records: RecordMap
   conflictCopy: boolean
+  /** From the ".recent.json" file (or a conflict copy of one). */
+  recent: boolean
+  /** The file's stat facts taken before reading it (see club-revisions.ts). */
+  signature: string
 }
 
 export class ClubFolder {
@@ -47,6 +46,8 @@ export class ClubFolder {
    * are still merged into what is shown, but never written into our files or moved aside here.
    */
   readOnly = false
+  /** Every athlete's revision from one pass, taken when the squad opens (see club-revisions.ts). */
+  readonly revisions: ClubRevisions
 
   constructor(
     readonly root: string,
@@ -55,6 +56,7 @@ export class ClubFolder {
     wall: () => number = Date.now,
   ) {
     this.clock = new HybridClock(installId, wall)
+    this.revisions = new ClubRevisions(root, ops)
   }
 
   get ownDir(): string {
@@ -66,7 +68,7 @@ export class ClubFolder {
   }
 
   async installationIds(): Promise<string[]> {
-    return (await this.ops.list(path.join(this.root, INSTALLATIONS))).filter((n) => /^[a-z0-9][a-z0-9-]{2,63}$/.test(n))
+    return (await this.ops.list(path.join(this.root, INSTALLATIONS))).filter((n) => INSTALL_ID.test(n))
   }
 
   /**
@@ -80,11 +82,13 @@ export class ClubFolder {
       const dir = path.join(this.root, INSTALLATIONS, installId, path.dirname(rel))
       const names = await this.ops.list(dir)
       for (const name of names) {
-        const conflictCopy = name !== base && conflictBase(name) === base
-        if (name !== base && !conflictCopy) continue
+        const doc = documentName(name)
+        if (doc?.base !== base) continue
         const file = path.join(dir, name)
-        const records = await this.readRecords(file, problems)
-        if (records) out.push({ installId, file, records, conflictCopy })
+        // Stat first: if the file is replaced in between, the revision is older than what was read, and the next check redoes it.
+        const stat = await this.ops.stat(file).catch(() => null)
+        const records = stat ? await this.readRecords(file, problems) : null
+        if (records) out.push({ installId, file, records, conflictCopy: doc.conflictCopy, recent: doc.recent, signature: signature(stat!) })
       }
     }
     return out
@@ -106,11 +110,24 @@ export class ClubFolder {
     return null
   }
 
-  async writeOwn(rel: string, records: Record<string, Envelope>): Promise<void> {
+  /** Writes one of this installation's files whole and durably; resolves to its stat facts afterwards. */
+  async writeOwn(rel: string, records: RecordMap): Promise<string> {
     const file = this.ownFile(rel)
-    await this.ops.mkdirp(path.dirname(file))
     const body: RecordsFile = { format: RECORDS_FORMAT, formatVersion: 1, installId: this.installId, records }
-    await this.ops.writeAtomic(file, `${JSON.stringify(body)}\n`)
+    const text = `${JSON.stringify(body)}\n`
+    // The folder exists after the first save; a save should not pay a mkdir every time.
+    await this.ops.writeAtomic(file, text).catch(async (error: NodeJS.ErrnoException) => {
+      if (error?.code !== 'ENOENT') throw error
+      await this.ops.mkdirp(path.dirname(file))
+      await this.ops.writeAtomic(file, text)
+    })
+    const stat = await this.ops.stat(file).catch(() => null)
+    return stat ? signature(stat) : ''
+  }
+
+  /** Removes one of this installation's own files (a recent-changes file whose records are all in the main one). */
+  async removeOwn(rel: string): Promise<void> {
+    await this.ops.remove(this.ownFile(rel))
   }
 
   /** Moves a merged conflict copy out of the folders CalfCoach reads. Never deletes it. */

@@ -27,10 +27,23 @@ export function clubAthleteDoc(club: ClubFolder, id: string, name: string): Json
   return new JsonDocument(club.ownFile(rel), kind, club.ops, kind.create(), new ClubDocumentAdapter(club, rel, kind))
 }
 
-/** Reads the squad index merged from every installation's file. */
+/**
+ * Reads the squad index merged from every installation's file, and takes every athlete's revision in
+ * one pass, so the board checks its summaries before any athlete is read and without touching the disk.
+ */
 export async function loadClubSquad(db: ClubTarget): Promise<void> {
   await db.squad.reload()
   report(db, 'squad.json', db.squad)
+  await db.club.revisions.scan()
+}
+
+/**
+ * An athlete's revision in the club (see club-revisions.ts): of the files it was read from and written
+ * to once it is loaded, else from the pass taken at open. Never touches the disk.
+ */
+export function clubAthleteRevision(db: ClubTarget, id: string): string {
+  const adapter = db.findAthleteDoc(id)?.adapter
+  return (adapter instanceof ClubDocumentAdapter ? adapter.revision : null) ?? db.club.revisions.of(id)
 }
 
 /** Reads one athlete merged from every installation's files and registers it (called once per load, via Database). */

@@ -1,6 +1,6 @@
 import { type FSWatcher, promises as fs, watch } from 'node:fs'
 import path from 'node:path'
-import { conflictBase, INSTALLATIONS } from './club-folder'
+import { documentName, INSTALLATIONS } from './club-names'
 
 export interface ClubWatcherOptions {
   /** Quiet period that batches a burst of events into one refresh. */
@@ -126,9 +126,9 @@ export class ClubWatcher {
     const [installId, ...rest] = parts
     if (!installId || installId === this.ownInstallId) return
     const name = rest[rest.length - 1]
-    if (!name || name.startsWith('.') || !name.endsWith('.json')) return
-    const base = conflictBase(name) ?? name
-    const rel = rest.length === 1 ? base : `${rest.slice(0, -1).join('/')}/${base}`
+    const doc = name ? documentName(name) : null
+    if (!doc) return
+    const rel = rest.length === 1 ? doc.base : `${rest.slice(0, -1).join('/')}/${doc.base}`
     if (rel !== 'squad.json' && !/^athletes\/[a-z0-9][a-z0-9-]{2,63}\.json$/.test(rel)) return
     this.pending.add(rel)
     if (this.timer) clearTimeout(this.timer)

@@ -60,8 +60,22 @@ export function liveValues(merged: RecordMap): Map<string, unknown> {
   return out
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b)
+/**
+ * Equal as JSON (what the files would hold). Walks the values instead of stringifying both: after a
+ * reload the document holds fresh copies of every record, and a save compares all of them once.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const bs = b as unknown[]
+    return a.length === bs.length && a.every((v, i) => sameValue(v ?? null, bs[i] ?? null))
+  }
+  // JSON leaves out undefined fields, so they count as absent here too.
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
+  return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
 }
 
 /**
