@@ -8,6 +8,7 @@ import { planHandlers } from './plans/handlers'
 import { shareHandlers } from './share/handlers'
 import { clinicalHandlers } from './clinical/handlers'
 import { reportHandlers } from './report/handlers'
+import { calendarHandlers } from './calendar/handlers'
 
 /**
  * Whole-folder operations: they run alone, after the saves already started and before any sent meanwhile
@@ -49,6 +50,7 @@ export function createHandlers(app: AppServices): Handlers {
     ...shareHandlers(app),
     ...clinicalHandlers(app),
     ...reportHandlers(app),
+    ...calendarHandlers(app),
   }
   const ordered: Record<string, (input: unknown) => unknown> = {}
   for (const method of Object.keys(table) as ApiMethod[]) {

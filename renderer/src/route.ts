@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 export type Route =
   | { name: 'squad' }
   | { name: 'board' }
+  | { name: 'week' }
   | { name: 'settings' }
   | { name: 'athlete'; id: string; tab: string }
   | { name: 'print-plan'; athleteId: string; planId: string }
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'print' && parts[1] === 'plan' && parts[2] && parts[3]) return { name: 'print-plan', athleteId: parts[2], planId: parts[3] }
   if (parts[0] === 'print' && parts[1] === 'squad' && parts[2]) return { name: 'print-squad', groupId: parts[2] === 'all' ? null : parts[2] }
   if (parts[0] === 'board') return { name: 'board' }
+  if (parts[0] === 'week') return { name: 'week' }
   if (parts[0] === 'settings') return { name: 'settings' }
   return { name: 'squad' }
 }

@@ -7,6 +7,7 @@ import { planChannels } from './channels/plans'
 import { shareChannels } from './channels/share'
 import { clinicalChannels } from './channels/clinical'
 import { reportChannels } from './channels/report'
+import { calendarChannels } from './channels/calendar'
 
 /**
  * The one API contract between renderer and main. Preload, renderer types, main handlers and the e2e
@@ -21,6 +22,7 @@ export const contract = {
   ...shareChannels,
   ...clinicalChannels,
   ...reportChannels,
+  ...calendarChannels,
 } satisfies ChannelTable
 
 export type Contract = typeof contract

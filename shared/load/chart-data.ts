@@ -9,7 +9,7 @@
 
 import { addDays, dayNumber, fromDayNumber, isIsoDate, weekStart, type WeekStartDay } from '../dates'
 import { LONGEST_RUN_RULE, runsVsLongest30d, type LoadRun } from './metrics'
-import type { PainLogEntry } from './pain-monitoring'
+import { type PainLogEntry, painOutsideLimits } from './pain-monitoring'
 import { painScore, type PainMeasure } from './pain-score'
 
 export { downsample } from './downsample'
@@ -18,16 +18,17 @@ export { painScore, type PainMeasure } from './pain-score'
 
 export type ChartRun = LoadRun & PainLogEntry & { painOnsetKm?: number | null }
 
-export type ChartRange = '12w' | '6m' | '1y' | 'all'
+/** A fixed span ending this week, everything logged, or the coach's own from–to (ISO dates, both included). */
+export type ChartRange = '12w' | '6m' | '1y' | 'all' | { from: string; to: string }
 
 /** Weeks shown for each fixed range ('all' = from the first run). */
-export const RANGE_WEEKS: Record<Exclude<ChartRange, 'all'>, number> = { '12w': 12, '6m': 26, '1y': 52 }
+export const RANGE_WEEKS: Record<'12w' | '6m' | '1y', number> = { '12w': 12, '6m': 26, '1y': 52 }
 
 /** Above this many weeks, weeklySeries switches to calendar months. */
 export const MAX_WEEKLY_POINTS = 160
 
 export interface SeriesPoint {
-  /** First day of the period: a Monday for weeks, the 1st for months (ISO date). */
+  /** First day of the period: the first day of the coach's week (Monday or Sunday), the 1st for months (ISO date). */
   start: string
   /** Last day of the period (ISO date). */
   end: string
@@ -38,6 +39,8 @@ export interface SeriesPoint {
   maxPain: number | null
   /** Runs in the period that went more than 10 % beyond the longest run of the previous 30 days. */
   breaches: number
+  /** Runs in the period with a pain score outside the pain-monitoring limits (painOutsideLimits). */
+  outsideLimits: number
 }
 
 export interface WeeklySeries {
@@ -54,10 +57,11 @@ interface Bucket {
   painCount: number
   maxPain: number | null
   breaches: number
+  outsideLimits: number
 }
 
 function emptyBucket(start: string, end: string): Bucket {
-  return { start, end, km: 0, runs: 0, painSum: 0, painCount: 0, maxPain: null, breaches: 0 }
+  return { start, end, km: 0, runs: 0, painSum: 0, painCount: 0, maxPain: null, breaches: 0, outsideLimits: 0 }
 }
 
 function toPoint(b: Bucket): SeriesPoint {
@@ -69,6 +73,7 @@ function toPoint(b: Bucket): SeriesPoint {
     avgPain: b.painCount ? Math.round((b.painSum / b.painCount) * 100) / 100 : null,
     maxPain: b.maxPain,
     breaches: b.breaches,
+    outsideLimits: b.outsideLimits,
   }
 }
 
@@ -92,19 +97,24 @@ export function weeklySeries(
   runs: readonly ChartRun[],
   range: ChartRange,
   today: string,
-  options: { pain?: PainMeasure } = {},
+  options: { pain?: PainMeasure; startsOn?: WeekStartDay } = {},
 ): WeeklySeries {
   if (!isIsoDate(today)) throw new Error(`weeklySeries: today must be an ISO date, got ${today}`)
   const measure = options.pain ?? 'worst'
-  const lastMonday = weekStart(today)
-  const fixedFirst = range === 'all' ? null : addDays(lastMonday, -7 * (RANGE_WEEKS[range] - 1))
+  // "Monday" below means the first day of the coach's week (Monday unless they chose Sunday).
+  const startsOn = options.startsOn ?? 'monday'
+  const custom = typeof range === 'object' && isIsoDate(range.from) && isIsoDate(range.to) ? range : null
+  // A custom range ends on its last day (never after today); the others end today.
+  const end = custom && custom.to < today ? custom.to : today
+  const lastMonday = weekStart(end, startsOn)
+  const fixedFirst = custom ? weekStart(custom.from < end ? custom.from : end, startsOn) : typeof range === 'object' || range === 'all' ? null : addDays(lastMonday, -7 * (RANGE_WEEKS[range] - 1))
   // Runs that can matter: those in the range plus the 30 days before it (for the breach rule).
   // ISO dates compare as text, so the cut is a cheap string comparison before validation.
   const lowerBound = fixedFirst === null ? '' : addDays(fixedFirst, -LONGEST_RUN_RULE.windowDays)
   const valid = runs.filter(
     (r) =>
       typeof r.date === 'string' &&
-      r.date <= today &&
+      r.date <= end &&
       r.date >= lowerBound &&
       Number.isFinite(r.distanceKm) &&
       r.distanceKm > 0 &&
@@ -112,9 +122,9 @@ export function weeklySeries(
   )
   let firstMonday: string
   if (fixedFirst === null) {
-    let earliest = today
+    let earliest = end
     for (const r of valid) if (r.date < earliest) earliest = r.date
-    firstMonday = weekStart(earliest)
+    firstMonday = weekStart(earliest, startsOn)
   } else {
     firstMonday = fixedFirst
   }
@@ -130,7 +140,7 @@ export function weeklySeries(
       weekBuckets.push(emptyBucket(fromDayNumber(d), fromDayNumber(d + 6)))
     }
   } else {
-    for (let m = monthStart(firstMonday); m <= today; m = nextMonth(m)) {
+    for (let m = monthStart(firstMonday); m <= end; m = nextMonth(m)) {
       monthBuckets.set(m, emptyBucket(m, addDays(nextMonth(m), -1)))
     }
   }
@@ -150,9 +160,23 @@ export function weeklySeries(
       b.maxPain = b.maxPain === null ? p : Math.max(b.maxPain, p)
     }
     if (breachSet.has(i)) b.breaches += 1
+    if (Object.keys(painOutsideLimits(r)).length > 0) b.outsideLimits += 1
   })
   const buckets = granularity === 'week' ? weekBuckets : [...monthBuckets.values()]
   return { granularity, points: buckets.map(toPoint) }
+}
+
+/**
+ * The days a range covers, as weeklySeries cuts them (from the first day of its first week; null = from the
+ * first run), so every chart on a page can show the same runs.
+ */
+export function rangeDays(range: ChartRange, today: string, startsOn: WeekStartDay = 'monday'): { from: string | null; to: string } {
+  if (typeof range === 'object') {
+    const to = range.to < today ? range.to : today
+    return { from: weekStart(range.from < to ? range.from : to, startsOn), to }
+  }
+  if (range === 'all') return { from: null, to: today }
+  return { from: addDays(weekStart(today, startsOn), -7 * (RANGE_WEEKS[range] - 1)), to: today }
 }
 
 export interface SparkPoint {

@@ -9,7 +9,7 @@
 //   Impellizzeri et al. 2020 critique, it is shown only as a descriptive TREND, never as a risk verdict,
 //   and it never changes an athlete's status.
 
-import { addDays, dayNumber, fromDayNumber, isIsoDate, weekStart } from '../dates'
+import { addDays, dayNumber, fromDayNumber, isIsoDate, weekStart, type WeekStartDay } from '../dates'
 
 /** The minimum a metric needs from a run. `RunInput` and `Run` both satisfy it. */
 export interface LoadRun {
@@ -117,14 +117,15 @@ export function dailyTotals(runs: readonly LoadRun[]): Map<number, number> {
  */
 export function weeklyDistance(
   runs: readonly LoadRun[],
-  options: { from?: string; to?: string } = {},
+  options: { from?: string; to?: string; startsOn?: WeekStartDay } = {},
 ): WeeklyDistance[] {
+  const startsOn = options.startsOn ?? 'monday'
   const valid = validRuns(runs).filter(
     ({ run }) => (options.from === undefined || run.date >= options.from) && (options.to === undefined || run.date <= options.to),
   )
   const byWeek = new Map<string, WeeklyDistance>()
   for (const { run } of valid) {
-    const ws = weekStart(run.date)
+    const ws = weekStart(run.date, startsOn)
     const w = byWeek.get(ws) ?? { weekStart: ws, km: 0, runs: 0, longestKm: 0 }
     w.km += run.distanceKm
     w.runs += 1
@@ -132,8 +133,8 @@ export function weeklyDistance(
     byWeek.set(ws, w)
   }
   const starts = [...byWeek.keys()]
-  if (options.from !== undefined && isIsoDate(options.from)) starts.push(weekStart(options.from))
-  if (options.to !== undefined && isIsoDate(options.to)) starts.push(weekStart(options.to))
+  if (options.from !== undefined && isIsoDate(options.from)) starts.push(weekStart(options.from, startsOn))
+  if (options.to !== undefined && isIsoDate(options.to)) starts.push(weekStart(options.to, startsOn))
   if (starts.length === 0) return []
   starts.sort()
   const first = dayNumber(starts[0] as string)
@@ -305,7 +306,7 @@ export interface LoadSummary<T extends LoadRun = LoadRun> {
 export function loadFlags<T extends LoadRun>(
   runs: readonly T[],
   today: string,
-  options: { recentDays?: number } = {},
+  options: { recentDays?: number; startsOn?: WeekStartDay } = {},
 ): LoadSummary<T> {
   const recentDays = options.recentDays ?? 14
   const upToToday = runs.filter((r) => isIsoDate(r.date) && r.date <= today)
@@ -329,8 +330,9 @@ export function loadFlags<T extends LoadRun>(
           `carried more injury risk (Frandsen et al. 2025).`,
       }
     })
-  const thisMonday = weekStart(today)
-  const weeks = weeklyDistance(upToToday, { from: addDays(thisMonday, -7), to: today })
+  // This week and last week start on the coach's first day of the week.
+  const thisMonday = weekStart(today, options.startsOn)
+  const weeks = weeklyDistance(upToToday, { from: addDays(thisMonday, -7), to: today, startsOn: options.startsOn ?? 'monday' })
   const thisWeekKm = weeks.find((w) => w.weekStart === thisMonday)?.km ?? 0
   const lastWeekKm = weeks.find((w) => w.weekStart === addDays(thisMonday, -7))?.km ?? 0
   let longest30d: number | null = null

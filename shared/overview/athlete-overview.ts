@@ -4,6 +4,7 @@
 // weeklySeries (the runs tab's chart) and planVsActual (the plan tab's chart).
 
 import type { Run } from '../domain/run'
+import type { WeekStartDay } from '../dates'
 import { weeklySeries, type SeriesPoint } from '../load/chart-data'
 import { planVsActual, type PlanVsActualWeek } from '../plan/plan-vs-actual'
 import type { PlannedRun, PlanOutput } from '../plan/schema'
@@ -32,7 +33,7 @@ export interface OverviewNote {
 }
 
 export interface AthleteOverviewFacts {
-  /** Monday-started weeks, oldest first, the current week last (the same points as the runs tab's chart). */
+  /** Weeks starting on the coach's first day of the week, oldest first, the current week last (the same points as the runs tab's chart). */
   weeks: SeriesPoint[]
   /** The active plan's week containing today; null without an active plan or outside its dates. */
   thisPlanWeek: (PlanVsActualWeek & { plannedRuns: number }) | null
@@ -47,9 +48,11 @@ export function athleteOverviewFacts(input: {
   assessments: readonly OverviewNoteSource[]
   activePlan: OverviewPlan | null
   today: string
+  /** The coach's first day of the week (a setting); Monday when not given. */
+  startsOn?: WeekStartDay
 }): AthleteOverviewFacts {
   const { runs, assessments, activePlan, today } = input
-  const weeks = weeklySeries(runs, '12w', today).points.slice(-OVERVIEW_WEEKS)
+  const weeks = weeklySeries(runs, '12w', today, { startsOn: input.startsOn ?? 'monday' }).points.slice(-OVERVIEW_WEEKS)
   const planWeeks = activePlan?.output.status === 'ok' ? activePlan.output.weeks : []
   const current = planVsActual(planWeeks, runs, today).find((w) => w.when === 'current') ?? null
   const currentWeek = current ? planWeeks.find((w) => w.index === current.index) : undefined

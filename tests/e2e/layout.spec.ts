@@ -80,6 +80,7 @@ describe('every main screen fits 1024×700, 1280×800 and 1920×1080', () => {
       const screens = [
         { name: 'squad', hash: '#/squad' },
         { name: 'board', hash: '#/board' },
+        { name: 'week', hash: '#/week' },
         { name: 'settings', hash: '#/settings' },
         ...tabIds.map((id, i) => ({ name: `athlete-${id}`, hash: `#/athlete/${athlete.id}/${id}`, tab: tabs[i]! })),
       ]

@@ -1,7 +1,8 @@
 /**
  * Screens fed by the run log (issue 13, points 11, 4 and 6), each on one small seeded athlete:
  * the assessment's Training section filled from the log in the coach's unit and saved as km; deleting a plan
- * and bringing it back with Undo.
+ * and bringing it back with Undo; one range (fixed or custom) for both charts of the runs tab, weeks that start on
+ * the coach's day, pain outside the limits marked, and metric names explained on focus.
  *
  *   export CALFCOACH_OUT_DIR=$PWD/.tmp/out; npx electron-vite build --outDir $CALFCOACH_OUT_DIR && \
  *     npx vitest run --config vitest.e2e.config.mts tests/e2e/log-fed.spec.ts
@@ -12,7 +13,7 @@ import { planDefaults } from '../../electron/services/plans/plan-defaults'
 import { savePlan } from '../../electron/services/plans/plan-service'
 import { addRun } from '../../electron/services/runs/run-service'
 import { createAthlete, updateSettings } from '../../electron/services/squad/squad-service'
-import { addDays } from '../../shared/dates'
+import { addDays, weekStart } from '../../shared/dates'
 import { AthleteDraft } from '../../shared/domain/squad'
 import { KM_PER_MILE } from '../../shared/units'
 import { artifactsDir } from '../support/chromium'
@@ -23,10 +24,10 @@ import { draft } from '../support/temp'
 const browser = useSharedBrowser()
 
 /** An athlete with a few weeks of runs, and the page on one of their tabs. */
-async function seeded(app: Harness, runs: { back: number; km: number }[], tab: string): Promise<string> {
+async function seeded(app: Harness, runs: { back: number; km: number; morning?: number }[], tab: string): Promise<string> {
   const today = localToday()
   const id = (await createAthlete(app.services, AthleteDraft.parse(draft('Lena Fischer')))).id
-  for (const r of runs) await addRun(app.services, id, { date: addDays(today, -r.back), distanceKm: r.km, painDuring: 2, painAfter: 3, painNextMorning: 1 })
+  for (const r of runs) await addRun(app.services, id, { date: addDays(today, -r.back), distanceKm: r.km, painDuring: 2, painAfter: 3, painNextMorning: r.morning ?? 1 })
   // A new hash alone keeps the squad the page loaded at start, which has no such athlete yet: load it again.
   await app.page.goto(`${app.page.url().split('#')[0]}#/athlete/${id}/${tab}`)
   await app.reload()
@@ -83,6 +84,56 @@ describe('screens fed by the run log', () => {
       expect(stored()).toEqual(before)
       await expect.poll(() => page.getByTestId('plan-history-row').allTextContents()).toEqual([expect.stringContaining('Active')])
       expect(stored()[0]!.id).toBe(plan.id)
+      expect(app.consoleErrors).toEqual([])
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('one range for both charts, custom from–to included, weeks from Sunday, pain outside the limits marked, metrics explained', async () => {
+    const app = await openApp({ browser: browser() })
+    const { page } = app
+    const today = localToday()
+    try {
+      await updateSettings(app.services, { weekStartsOn: 'sunday' })
+      // A run every 5 days for 300 days; one with next-morning pain of 4/10 (not settled) 3 days ago.
+      const backs = Array.from({ length: 60 }, (_, i) => i * 5 + 1)
+      await seeded(app, [...backs.map((back) => ({ back, km: 5 + (back % 7) })), { back: 3, km: 6, morning: 4 }], 'runs')
+      const dates = [...backs, 3].map((back) => addDays(today, -back))
+      const weekly = page.getByTestId('weekly-chart')
+      const dots = page.locator('[data-testid=scatter-chart] .recharts-scatter-symbol')
+      const inRange = (from: string, to = today) => dates.filter((d) => d >= from && d <= to).length
+      const sunday = weekStart(today, 'sunday')
+
+      await expect.poll(() => weekly.getAttribute('data-points')).toBe('12')
+      await weekly.getByText('Week starting (Sunday)').waitFor()
+      await expect.poll(() => dots.count()).toBe(inRange(addDays(sunday, -77)))
+      await page.getByRole('button', { name: '6 months', exact: true }).click()
+      await expect.poll(() => weekly.getAttribute('data-points')).toBe('26')
+      await expect.poll(() => dots.count()).toBe(inRange(addDays(sunday, -175)))
+
+      // Custom: from a Sunday 20 weeks back to one 10 weeks back: 11 weeks on both charts.
+      await page.getByRole('button', { name: 'Custom…' }).click()
+      const from = addDays(sunday, -140)
+      const to = addDays(sunday, -64)
+      await page.getByLabel('From', { exact: true }).fill(from)
+      await page.getByLabel('to', { exact: true }).fill(to)
+      await expect.poll(() => weekly.getAttribute('data-points')).toBe('11')
+      await expect.poll(() => dots.count()).toBe(inRange(from, to))
+      await page.getByRole('button', { name: '12 weeks', exact: true }).click()
+      await expect.poll(() => weekly.getAttribute('data-points')).toBe('12')
+
+      // The run whose pain had not settled: marked in the weekly chart's legend and in the table, with why.
+      await weekly.getByText('Pain outside the limits').waitFor()
+      const high = page.locator('[data-testid=run-row] td.pain-high')
+      await expect.poll(() => high.count()).toBe(1)
+      expect(await high.getAttribute('title')).toBe('Not settled by the next morning: above 2/10')
+
+      // Metric names explain themselves on keyboard focus.
+      const term = page.getByText('Load trend', { exact: true })
+      await term.focus()
+      await expect.poll(() => page.getByRole('tooltip').filter({ hasText: 'compared with the last four weeks' }).isVisible()).toBe(true)
+      await app.screenshot('log-fed-03-charts-range')
       expect(app.consoleErrors).toEqual([])
     } finally {
       await app.close()

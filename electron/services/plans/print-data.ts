@@ -88,7 +88,7 @@ export function printData(ctx: ServiceContext, athleteId: string, planId: string
     referrals,
     exercises,
     painRules: plan.output.painRules.length ? plan.output.painRules : painRulesText(),
-    weekly: weeklySeries(c.data.runs, '12w', c.today),
+    weekly: weeklySeries(c.data.runs, '12w', c.today, { startsOn: ctx.db.squad.data.settings.weekStartsOn ?? 'monday' }),
     planVsActual: referFirst ? [] : planVsActual(plan.output.weeks, c.data.runs, c.today),
     letter: referFirst ? referralLetter(c, plan) : null,
   }

@@ -51,6 +51,8 @@ interface Held {
   summary: AthleteSummary
   /** Compared with the file on disk during this session (or written by this app), so no stat is needed. */
   checked: boolean
+  /** The entry as the cache file holds it, made once: a write after one save serialises only that athlete. */
+  json?: string
 }
 
 function toStored(held: Held): StoredEntry {
@@ -150,9 +152,10 @@ export class SummaryCache {
       this.timer = null
     }
     if (!this.mayWrite()) return
-    const entries: Record<string, StoredEntry> = {}
-    for (const [id, held] of this.entries) entries[id] = toStored(held)
-    const payload = JSON.stringify({ cacheVersion: CACHE_VERSION, build: BUILD, entries })
+    // Same text as JSON.stringify of the whole file, built from each entry's own (memoised) text.
+    const parts: string[] = []
+    for (const [id, held] of this.entries) parts.push(`${JSON.stringify(id)}:${(held.json ??= JSON.stringify(toStored(held)))}`)
+    const payload = `{"cacheVersion":${CACHE_VERSION},"build":${JSON.stringify(BUILD)},"entries":{${parts.join(',')}}}`
     this.writing = this.writing
       .then(async () => {
         await this.ops.mkdirp(path.dirname(this.file))

@@ -113,6 +113,7 @@ const SeriesPointDto = z.strictObject({
   avgPain: z.number().nullable(),
   maxPain: z.number().nullable(),
   breaches: z.number().int(),
+  outsideLimits: z.number().int(),
 })
 export const WeeklySeriesDto = z.strictObject({ granularity: z.enum(['week', 'month']), points: z.array(SeriesPointDto) })
 

@@ -24,6 +24,13 @@ describe('weeklySeries', () => {
     { date: '2024-04-20', distanceKm: 30 }, // after today: ignored
   ]
 
+  it('weeks start on Sunday when the coach says so: the Sunday run joins this week', () => {
+    const { points } = weeklySeries(runs, '12w', today, { startsOn: 'sunday' })
+    expect(points).toHaveLength(12)
+    expect(points[11]).toMatchObject({ start: '2024-04-14', end: '2024-04-20', km: 15, runs: 2, maxPain: 6 })
+    expect(points[10]).toMatchObject({ start: '2024-04-07', end: '2024-04-13', km: 11, runs: 2 })
+  })
+
   it('12w: twelve weeks ending with the week of today, zero weeks filled', () => {
     const { granularity, points } = weeklySeries(runs, '12w', today)
     expect(granularity).toBe('week')

@@ -8,6 +8,7 @@ const RunsTab = lazyComponent(async () => (await import('../log/RunsTab')).RunsT
 const AssessmentTab = lazyComponent(async () => (await import('../assessment/AssessmentTab')).AssessmentTab, 'the assessment')
 const PlanTab = lazyComponent(async () => (await import('../plan/PlanTab')).PlanTab, 'the plan')
 const OverviewTab = lazyComponent(async () => (await import('../overview/OverviewTab')).OverviewTab, 'the overview')
+const CalendarTab = lazyComponent(async () => (await import('../calendar/CalendarTab')).CalendarTab, 'the calendar')
 const ReferralsTab = lazyComponent(async () => (await import('../clearance/ReferralsTab')).ReferralsTab, 'the referrals')
 
 export interface AthleteTabProps {
@@ -27,6 +28,7 @@ export const athleteTabs: AthleteTab[] = [
   { id: 'overview', label: 'Overview', render: (p) => <OverviewTab {...p} /> },
   { id: 'profile', label: 'Profile', render: (p) => <ProfileTab {...p} /> },
   { id: 'runs', label: 'Runs & pain', render: (p) => <RunsTab {...p} /> },
+  { id: 'calendar', label: 'Calendar', render: (p) => <CalendarTab {...p} /> },
   { id: 'assessment', label: 'Assessment', render: (p) => <AssessmentTab {...p} /> },
   { id: 'referrals', label: 'Referrals', render: (p) => <ReferralsTab {...p} /> },
   { id: 'plan', label: 'Plan', render: (p) => <PlanTab {...p} /> },

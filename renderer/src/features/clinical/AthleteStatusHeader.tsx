@@ -1,5 +1,6 @@
 import { hrefFor } from '../../route'
 import { useDistanceText } from '../../components/use-distance-text'
+import { longDate } from '../../dates'
 import { StatusBadge } from './StatusBadge'
 import { useClinicalState } from './use-clinical-state'
 
@@ -29,7 +30,7 @@ export function AthleteStatusHeader({ athleteId }: { athleteId: string }) {
       {actions.length > 0 && (
         <ul className="athlete-status-actions">
           {actions.map((a) => (
-            <li key={a.code}>{a.text}</li>
+            <li key={a.code}>{distanceText(a.text)}</li>
           ))}
         </ul>
       )}
@@ -42,7 +43,7 @@ export function AthleteStatusHeader({ athleteId }: { athleteId: string }) {
             {' · '}
           </>
         )}
-        {state.redFlagScreen.complete ? 'Red-flag screen complete' : 'Red-flag screen not complete'} · Next review {state.nextReviewDate}
+        {state.redFlagScreen.complete ? 'Red-flag screen complete' : 'Red-flag screen not complete'} · Next review {longDate(state.nextReviewDate)}
       </p>
     </section>
   )

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import { loadFlags } from '../../../../shared/load/metrics'
 import { formatDistance } from '../../../../shared/units'
+import { Explained } from '../../components/Explained'
 import { ExportedFileActions } from '../../components/ExportedFileActions'
 import { call } from '../../api'
 import { DateText } from '../../components/DateText'
@@ -27,7 +28,8 @@ export function RunsTab({ athlete, settings }: AthleteTabProps) {
   const unit = settings.distanceUnit
   const today = localToday()
   const runs = useMemo(() => record?.runs ?? [], [record])
-  const load = useMemo(() => loadFlags(runs, today), [runs, today])
+  const startsOn = settings.weekStartsOn ?? 'monday'
+  const load = useMemo(() => loadFlags(runs, today, { startsOn }), [runs, today, startsOn])
 
   if (error && !record) {
     return (
@@ -79,29 +81,42 @@ export function RunsTab({ athlete, settings }: AthleteTabProps) {
 
       <dl className="load-facts" aria-label="Load this week">
         <div>
-          <dt>This week</dt>
+          <dt>
+            <Explained term="This week">Distance logged since {startsOn === 'sunday' ? 'Sunday' : 'Monday'}, the first day of the week in Settings.</Explained>
+          </dt>
           <dd data-testid="this-week">{formatDistance(load.thisWeekKm, unit)}</dd>
         </div>
         <div>
-          <dt>Last week</dt>
+          <dt>
+            <Explained term="Last week">The whole of last week. This week is shown as a share of it so far, so it is low early in the week.</Explained>
+          </dt>
           <dd>
             {formatDistance(load.lastWeekKm, unit)}
-            {load.weeklyChangePercent !== null && <span className="muted"> ({load.weeklyChangePercent >= 0 ? '+' : ''}{Math.round(load.weeklyChangePercent)} % this week)</span>}
+            {load.lastWeekKm > 0 && <span className="muted"> (this week so far: {Math.round((load.thisWeekKm / load.lastWeekKm) * 100)} % of it)</span>}
           </dd>
         </div>
         <div>
-          <dt>Longest run, last 30 days</dt>
+          <dt>
+            <Explained term="Longest run, last 30 days">The longest single run in the 30 days up to today.</Explained>
+          </dt>
           <dd>{load.longest30dKm === null ? '–' : formatDistance(load.longest30dKm, unit)}</dd>
         </div>
         <div>
-          <dt>Next run up to</dt>
-          <dd title="110 % of the longest run of the previous 30 days (Frandsen et al. 2025)">
-            {load.nextRunLimitKm === null ? '–' : `${formatDistance(load.nextRunLimitKm, unit)} (30-day rule)`}
-          </dd>
+          <dt>
+            <Explained term="Safe next run">
+              Up to 10 % longer than the longest run of the previous 30 days. Runs beyond that carried more injury risk (Frandsen et al. 2025).
+            </Explained>
+          </dt>
+          <dd data-testid="next-run-limit">{load.nextRunLimitKm === null ? '–' : `up to ${formatDistance(load.nextRunLimitKm, unit)}`}</dd>
         </div>
         <div>
-          <dt>Load trend (EWMA 7/28)</dt>
-          <dd title={load.acwr?.note}>{load.acwr?.ratio == null ? 'needs 28 days of runs' : `${load.acwr.ratio.toFixed(2)} (a trend, not a risk score)`}</dd>
+          <dt>
+            <Explained term="Load trend">
+              This week’s running compared with the last four weeks (averages over 7 and 28 days, recent days counting more). About 1 is steady, well above 1 a
+              sudden rise. A trend to watch, not a risk score.
+            </Explained>
+          </dt>
+          <dd>{load.acwr?.ratio == null ? 'needs 28 days of runs' : `${load.acwr.ratio.toFixed(2)} (1 = steady)`}</dd>
         </div>
       </dl>
       {load.flags.length > 0 && (
@@ -115,7 +130,7 @@ export function RunsTab({ athlete, settings }: AthleteTabProps) {
         </ul>
       )}
 
-      <AthleteCharts runs={runs} unit={unit} today={today} athleteName={athlete.name} />
+      <AthleteCharts runs={runs} unit={unit} startsOn={startsOn} today={today} athleteName={athlete.name} />
 
       <h2>Runs</h2>
       <RunsTable athleteId={athlete.id} runs={runs} unit={unit} locked={locked} onChanged={reload} highlightId={highlightId} onHighlight={setHighlightId} />

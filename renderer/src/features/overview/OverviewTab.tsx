@@ -45,11 +45,12 @@ export function OverviewTab({ athlete, settings }: AthleteTabProps) {
   const assessments = useSavedAssessments(athlete.id)
   const today = localToday()
   const unit = settings.distanceUnit
+  const startsOn = settings.weekStartsOn ?? 'monday'
   const facts = useMemo<AthleteOverviewFacts | null>(() => {
     if (!record) return null
     const active = record.plans.find((p) => p.active) ?? null
-    return athleteOverviewFacts({ runs: record.runs, assessments: record.assessments, activePlan: active, today })
-  }, [record, today])
+    return athleteOverviewFacts({ runs: record.runs, assessments: record.assessments, activePlan: active, today, startsOn })
+  }, [record, today, startsOn])
 
   if (error && !record) {
     return (
@@ -93,7 +94,7 @@ export function OverviewTab({ athlete, settings }: AthleteTabProps) {
 
       <section className="overview-card overview-wide" aria-labelledby="ov-weeks-title">
         <h2 id="ov-weeks-title">Last 8 weeks: distance and pain</h2>
-        <OverviewWeeks weeks={facts.weeks} unit={unit} athleteName={athlete.name} />
+        <OverviewWeeks weeks={facts.weeks} unit={unit} startsOn={startsOn} athleteName={athlete.name} />
       </section>
 
       <section className="overview-card overview-wide" aria-labelledby="ov-notes-title">

@@ -241,8 +241,8 @@ export function PlanBuilder({ athleteId, defaults, unit, locked, onSaved, onCanc
         </Field>
         <Field id="plan-lighterEvery" label="Lighter week" error={errors.lighterEvery}>
           <select id="plan-lighterEvery" value={values.lighterEvery} onChange={set('lighterEvery')}>
-            <option value="4">Every 4th week (3:1)</option>
-            <option value="3">Every 3rd week (2:1, injury-prone or masters)</option>
+            <option value="4">Every 4th week (3 weeks building, then 1 lighter)</option>
+            <option value="3">Every 3rd week (2 building, then 1 lighter: injury-prone or masters)</option>
           </select>
         </Field>
         {num('maxWeeks', 'Longest plan (weeks, optional)', 'Up to 52; empty means 52.', false)}

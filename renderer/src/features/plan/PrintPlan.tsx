@@ -284,7 +284,7 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
       <section className="print-section print-charts">
         <h2>Pain and distance</h2>
         <figure className="print-figure" data-testid="print-weekly-chart">
-          <WeeklyLoadChart series={data.weekly} unit={unit} width={CHART_WIDTH} height={260} title={`${athlete.name}: distance per week with pain, last 12 weeks`} />
+          <WeeklyLoadChart series={data.weekly} unit={unit} startsOn={settings.weekStartsOn ?? 'monday'} width={CHART_WIDTH} height={260} title={`${athlete.name}: distance per week with pain, last 12 weeks`} />
           <figcaption>Last 12 weeks: {weeklySummary(data.weekly, unit)}</figcaption>
         </figure>
         {showPlan && (

@@ -62,6 +62,21 @@ export function SettingsScreen() {
           </select>
         </div>
         <div className="field">
+          <label htmlFor="setting-week-start">Weeks start on</label>
+          <select
+            id="setting-week-start"
+            value={squad.settings.weekStartsOn ?? 'monday'}
+            aria-describedby="setting-week-start-help"
+            onChange={(e) => act(async () => (await call('updateSettings', { weekStartsOn: e.target.value as 'monday' | 'sunday' }), 'First day of the week saved.'))}
+          >
+            <option value="monday">Monday</option>
+            <option value="sunday">Sunday</option>
+          </select>
+          <p className="muted field-help" id="setting-week-start-help">
+            For this week’s distance, weekly charts and the squad list. The pain rules still look at Monday-to-Sunday weeks.
+          </p>
+        </div>
+        <div className="field">
           <label htmlFor="setting-page">PDF paper size</label>
           <select id="setting-page" value={squad.settings.pdfPageSize} onChange={(e) => act(async () => (await call('updateSettings', { pdfPageSize: e.target.value as 'A4' | 'Letter' }), 'Paper size saved.'))}>
             <option value="A4">A4</option>

@@ -7,7 +7,7 @@ import { RowActions, type SortableColumn, SortableTableHead } from '../../compon
 import { useToast } from '../../components/Toasts'
 import { type RowPlacement, rowCountFor, VirtualBody } from '../../components/VirtualBody'
 import { navigate } from '../../route'
-import { datesInText, tableDate } from '../../dates'
+import { tableDate } from '../../dates'
 import { type DistanceUnit, formatDistance } from '../../../../shared/units'
 import { StatusBadge } from '../clinical/StatusBadge'
 import { useDistanceText } from '../../components/use-distance-text'
@@ -245,7 +245,7 @@ function SquadStatusCells({ entry, unit, distanceText }: { entry: ClinicalEntry 
     <>
       <td data-testid="squad-status">
         <StatusBadge colour={entry.level} headline={entry.headline} />
-        {entry.topReason && <div className="muted squad-status-reason">{datesInText(distanceText(entry.topReason))}</div>}
+        {entry.topReason && <div className="muted squad-status-reason">{distanceText(entry.topReason)}</div>}
       </td>
       <td data-testid="squad-last-run">{entry.lastRunDate ? tableDate(entry.lastRunDate) : '—'}</td>
       <td data-testid="squad-week-distance">{formatDistance(entry.weekKm, unit)}</td>

@@ -1,17 +1,13 @@
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react'
 import type { Run } from '../../../../../shared/domain/run'
-import { estimatePainOnsetKm, painVsDistance, weeklySeries, type ChartRange, type WeeklySeries } from '../../../../../shared/load/chart-data'
+import { estimatePainOnsetKm, painVsDistance, rangeDays, weeklySeries, type ChartRange, type WeeklySeries } from '../../../../../shared/load/chart-data'
+import type { WeekStartDay } from '../../../../../shared/dates'
 import { formatDistance, type DistanceUnit } from '../../../../../shared/units'
 import { TableHead } from '../../../components/Table'
+import { longDate } from '../../../dates'
+import { ChartRangeControl } from './ChartRangeControl'
 import { PainDistanceChart, onsetSentence } from './PainDistanceChart'
 import { WeeklyLoadChart, periodName } from './WeeklyLoadChart'
-
-const RANGES: { id: ChartRange; label: string }[] = [
-  { id: '12w', label: '12 weeks' },
-  { id: '6m', label: '6 months' },
-  { id: '1y', label: '1 year' },
-  { id: 'all', label: 'All' },
-]
 
 /** Width of an element, kept up to date; charts get a fixed number so they draw deterministically. */
 export function useElementWidth<T extends HTMLElement>(fallback: number): [RefObject<T | null>, number] {
@@ -48,28 +44,25 @@ export function weeklySummary(series: WeeklySeries, unit: DistanceUnit): string 
   )
 }
 
-export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readonly Run[]; unit: DistanceUnit; today: string; athleteName: string }) {
+export function AthleteCharts({ runs, unit, startsOn, today, athleteName }: { runs: readonly Run[]; unit: DistanceUnit; startsOn: WeekStartDay; today: string; athleteName: string }) {
   const [range, setRange] = useState<ChartRange>('12w')
   const [ref, width] = useElementWidth<HTMLDivElement>(900)
-  const series = useMemo(() => weeklySeries(runs, range, today), [runs, range, today])
-  const scatter = useMemo(() => painVsDistance(runs, 300), [runs])
-  const onset = useMemo(() => estimatePainOnsetKm(runs), [runs])
+  const series = useMemo(() => weeklySeries(runs, range, today, { startsOn }), [runs, range, today, startsOn])
+  // The scatter shows the same runs as the weekly chart: one range for every chart on the page.
+  const days = useMemo(() => rangeDays(range, today, startsOn), [range, today, startsOn])
+  const inRange = useMemo(() => runs.filter((r) => r.date <= days.to && (days.from === null || r.date >= days.from)), [runs, days])
+  const scatter = useMemo(() => painVsDistance(inRange, 300), [inRange])
+  const onset = useMemo(() => estimatePainOnsetKm(inRange), [inRange])
   const summary = weeklySummary(series, unit)
   return (
     <div className="athlete-charts" ref={ref}>
       <div className="toolbar chart-toolbar">
         <h2 id="load-chart-title">Distance and pain</h2>
         <div className="spacer" />
-        <div role="group" aria-label="Chart range" className="segmented">
-          {RANGES.map((r) => (
-            <button key={r.id} type="button" aria-pressed={range === r.id} onClick={() => setRange(r.id)}>
-              {r.label}
-            </button>
-          ))}
-        </div>
+        <ChartRangeControl range={range} today={today} onChange={setRange} />
       </div>
       <figure className="chart-figure" aria-labelledby="load-chart-title" data-testid="weekly-chart" data-points={series.points.length} data-granularity={series.granularity}>
-        <WeeklyLoadChart series={series} unit={unit} width={width} height={320} title={`${athleteName}: distance per ${series.granularity} with pain`} />
+        <WeeklyLoadChart series={series} unit={unit} startsOn={startsOn} width={width} height={320} title={`${athleteName}: distance per ${series.granularity} with pain`} />
         <figcaption className="chart-caption">
           {summary} <span className="muted">Shading shows the pain zones: 0–2 safe, 3–5 acceptable, above 5 high risk.</span>
         </figcaption>
@@ -81,7 +74,7 @@ export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readon
           <tbody>
             {series.points.map((p) => (
               <tr key={p.start}>
-                <th scope="row">{p.start}</th>
+                <th scope="row">{series.granularity === 'month' ? periodName(p, 'month') : longDate(p.start)}</th>
                 <td>{formatDistance(p.km, unit)}</td>
                 <td>{p.runs}</td>
                 <td>{p.avgPain ?? '–'}</td>
@@ -96,7 +89,7 @@ export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readon
 
       <h2 id="scatter-chart-title">Pain against distance</h2>
       <figure className="chart-figure" aria-labelledby="scatter-chart-title" data-testid="scatter-chart">
-        <PainDistanceChart points={scatter} onset={onset} unit={unit} width={width} height={300} title={`${athleteName}: pain during the run against distance`} />
+        <PainDistanceChart points={scatter} onset={onset} unit={unit} asOf={days.to} width={width} height={300} title={`${athleteName}: pain during the run against distance`} />
         <figcaption className="chart-caption">
           <strong data-testid="onset-sentence">{onsetSentence(onset, unit)}</strong> {onset?.explanation ?? ''}
         </figcaption>
@@ -111,7 +104,7 @@ export function AthleteCharts({ runs, unit, today, athleteName }: { runs: readon
                 <td>{formatDistance(p.distanceKm, unit)}</td>
                 <td>{p.pain}</td>
                 <td>{p.count}</td>
-                <td>{p.latestDate}</td>
+                <td>{longDate(p.latestDate)}</td>
               </tr>
             ))}
           </tbody>

@@ -31,7 +31,7 @@ function rawSeries(runs: readonly ChartRun[]): WeeklySeries {
     granularity: 'week',
     points: sorted.map((r) => {
       const pain = painScore(r, 'worst')
-      return { start: r.date, end: r.date, km: r.distanceKm, runs: 1, avgPain: pain, maxPain: pain, breaches: 0 }
+      return { start: r.date, end: r.date, km: r.distanceKm, runs: 1, avgPain: pain, maxPain: pain, breaches: 0, outsideLimits: 0 }
     }),
   }
 }

@@ -2,7 +2,9 @@ import { ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } fr
 import type { PainOnsetEstimate, ScatterPoint } from '../../../../../shared/load/chart-data'
 import { formatDistance, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../../shared/units'
 import { ChartGrid, PainZones, TopLegend } from './chart-parts'
-import { CHART_COLOURS } from './palette'
+import { daysBetween } from '../../../../../shared/dates'
+import { AGE_SHADES, CHART_COLOURS } from './palette'
+import { longDate } from '../../../dates'
 
 interface Datum {
   distance: number
@@ -20,6 +22,8 @@ export interface PainDistanceChartProps {
   width: number
   height: number
   title?: string
+  /** The day ages are counted from (the end of the chart's range): recent runs are drawn darker. */
+  asOf: string
 }
 
 function niceCeiling(v: number): number {
@@ -41,13 +45,13 @@ function TooltipBody({ active, payload, unit }: { active?: boolean; payload?: re
     <div className="chart-tooltip">
       <strong>{formatDistance(d.point.distanceKm, unit)}</strong>
       <div>Pain during {d.point.pain}/10</div>
-      <div>{d.point.count === 1 ? `Run on ${d.point.latestDate}` : `${d.point.count} runs (average), latest ${d.point.latestDate}`}</div>
+      <div>{d.point.count === 1 ? `Run on ${longDate(d.point.latestDate)}` : `${d.point.count} runs (average), latest ${longDate(d.point.latestDate)}`}</div>
     </div>
   )
 }
 
 /** Pain during each run against its distance, with the estimated pain-onset distance as a reference line. */
-export function PainDistanceChart({ points, onset, unit, width, height, title }: PainDistanceChartProps) {
+export function PainDistanceChart({ points, onset, unit, width, height, title, asOf }: PainDistanceChartProps) {
   const u = unitLabel(unit)
   const data: Datum[] = points.map((p) => ({ distance: Math.round(toDisplayDistance(p.distanceKm, unit) * 100) / 100, pain: p.pain, count: p.count, point: p }))
   const onsetX = onset ? Math.round(toDisplayDistance(onset.km, unit) * 10) / 10 : null
@@ -92,7 +96,16 @@ export function PainDistanceChart({ points, onset, unit, width, height, title }:
       <ZAxis type="number" dataKey="count" range={binned ? [30, 260] : [50, 50]} name="Runs" />
       <Tooltip content={(props) => <TooltipBody active={props.active} payload={props.payload as readonly { payload?: Datum }[]} unit={unit} />} />
       <TopLegend height={28} />
-      <Scatter data={data} name={binned ? 'Runs (larger = more runs)' : 'Runs'} fill={CHART_COLOURS.scatter} fillOpacity={0.75} shape="circle" isAnimationActive={false} />
+      {AGE_SHADES.map((shade, i) => {
+        const younger = i === 0 ? -1 : AGE_SHADES[i - 1]!.maxDays
+        const group = data.filter((d) => {
+          const age = daysBetween(d.point.latestDate, asOf)
+          return age > younger && age <= shade.maxDays
+        })
+        return group.length ? (
+          <Scatter key={shade.label} data={group} name={`${shade.label}${binned ? ' (larger = more runs)' : ''}`} fill={shade.fill} fillOpacity={0.85} shape="circle" isAnimationActive={false} />
+        ) : null
+      })}
       {onsetX !== null && (
         <ReferenceLine
           x={onsetX}

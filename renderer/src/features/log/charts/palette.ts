@@ -20,6 +20,16 @@ export const CHART_COLOURS = {
   onset: OKABE_ITO.black,
 } as const
 
+/**
+ * Runs in the pain-against-distance chart by how long ago they were: the most recent darkest. One hue, so
+ * the order reads without colour vision too; the legend names each shade.
+ */
+export const AGE_SHADES = [
+  { maxDays: 28, label: 'Last 4 weeks', fill: '#003f6b' },
+  { maxDays: 84, label: '4 to 12 weeks ago', fill: OKABE_ITO.blue },
+  { maxDays: Number.POSITIVE_INFINITY, label: 'Earlier', fill: '#8cc4e8' },
+] as const
+
 /** Pain zones of the pain-monitoring model (Silbernagel 2007): safe 0–2, acceptable up to 5, high risk above 5. */
 export const PAIN_ZONES = [
   { from: 0, to: 2, label: 'Safe (0–2)', fill: OKABE_ITO.bluishGreen, opacity: 0.1 },
