@@ -1,4 +1,22 @@
 import { defineConfig } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
+
+/**
+ * The longest specs start first, so the run does not end with one long walk alone on an otherwise idle
+ * machine. Vitest orders by the durations it cached last time; a fresh clone (CI) has no cache and would
+ * order by file size, which says little about how long a spec waits on its page.
+ */
+const LONGEST = ['a11y.spec.ts', 'plan.spec.ts', 'log.spec.ts', 'a11y-dark.spec.ts', 'assessment.spec.ts', 'layout.spec.ts']
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => {
+      const index = LONGEST.findIndex((name) => file.moduleId.endsWith(`/${name}`))
+      return index === -1 ? LONGEST.length : index
+    }
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b))
+  }
+}
 
 // End-to-end specs drive the built renderer in Chromium.
 export default defineConfig({
@@ -9,11 +27,12 @@ export default defineConfig({
     // squad, PDF export) can take minutes, and a timeout there is a false failure. Speed goals live in bench/.
     testTimeout: 600_000,
     hookTimeout: 600_000,
-    // Two spec files at a time: a spec spends much of its time waiting on the page (IPC round trips,
-    // PDF rendering, axe), so a second browser fills the idle core. Each file has its own browser and
+    // Three spec files at a time: a spec spends much of its time waiting on the page (IPC round trips,
+    // PDF rendering, axe), so other browsers fill the idle cores. Each file has its own browser and
     // data folders, so they cannot see each other.
     fileParallelism: true,
-    maxWorkers: 2,
+    maxWorkers: 3,
+    sequence: { sequencer: LongestFirst },
     // expect.poll retries a check until the page reaches the state (default bound: 1 s, too short when busy).
     expect: { poll: { timeout: 60_000, interval: 100 } },
   },

@@ -1,8 +1,10 @@
-// Run import (issue 12): how long the preview of a 50 MB GPX and of a 50,000-row Strava CSV takes, how
+// Run import (issue 12): how long the preview of a 50 MB GPX, a 50,000-row Strava CSV and a Strava bulk
+// export (.zip of activities.csv + gzipped GPX files) takes, how
 // much memory the import adds at its peak (process RSS, which includes the worker thread), and the longest
 // the main thread was unable to answer during it (goal: 50 ms). Goes through the same dispatcher and
 // handlers main registers, with a fake file dialog. Uses the built import worker (npm run bench builds).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { gzipSync, zipSync } from 'fflate'
 import os from 'node:os'
 import path from 'node:path'
 import { AppServices } from '../electron/services/app-services'
@@ -12,7 +14,7 @@ import { createHandlers } from '../electron/services/handlers'
 import { MAX_IMPORT_BYTES } from '../electron/services/import/common'
 import { createAthlete } from '../electron/services/squad/squad-service'
 import { AthleteDraft } from '../shared/domain/squad'
-import { gpxPointsFor, gpxTrack, stravaCsv } from '../tests/unit/import/generate'
+import { gpxPointsFor, gpxTrack, stravaCsv, stravaExportFiles } from '../tests/unit/import/generate'
 import type { BenchResult } from './store.bench'
 
 /** Answers the open dialog with the next queued path. */
@@ -33,6 +35,26 @@ interface Measured {
   rows: number
 }
 
+/**
+ * Samples the main thread every 5 ms: the longest gap between ticks beyond 5 ms (how long the thread could
+ * not answer) and the highest RSS seen.
+ */
+function sampleMainThread(): () => { longestStallMs: number; peakRss: number } {
+  let longest = 0
+  let peakRss = process.memoryUsage().rss
+  let last = performance.now()
+  const timer = setInterval(() => {
+    const now = performance.now()
+    longest = Math.max(longest, now - last - 5)
+    last = now
+    peakRss = Math.max(peakRss, process.memoryUsage().rss)
+  }, 5)
+  return () => {
+    clearInterval(timer)
+    return { longestStallMs: Math.max(0, longest), peakRss }
+  }
+}
+
 /** One preview through the dispatcher, sampling the main thread's responsiveness and RSS every 5 ms. */
 async function measurePreview(file: string): Promise<Measured> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'calfcoach-bench-import-'))
@@ -44,23 +66,15 @@ async function measurePreview(file: string): Promise<Measured> {
     dialogs.paths.push(file)
     global.gc?.()
     const baseline = process.memoryUsage().rss
-    let peak = baseline
-    let longest = 0
-    let last = performance.now()
-    const timer = setInterval(() => {
-      const now = performance.now()
-      longest = Math.max(longest, now - last - 5)
-      last = now
-      peak = Math.max(peak, process.memoryUsage().rss)
-    }, 5)
+    const stop = sampleMainThread()
     const t0 = performance.now()
     const result = await dispatch('previewRunImport', { athleteId: athlete.id })
     const ms = performance.now() - t0
-    clearInterval(timer)
+    const { longestStallMs, peakRss } = stop()
     if (!result.ok) throw new Error(result.error.message)
     const value = result.value as { status: string; rows?: unknown[]; fileProblems?: string[] }
     if (value.status !== 'ready' || (value.fileProblems?.length ?? 0) > 0) throw new Error(`preview failed: ${JSON.stringify(value.fileProblems)}`)
-    return { ms, peakRssDeltaMb: (peak - baseline) / (1024 * 1024), longestStallMs: Math.max(0, longest), rows: value.rows?.length ?? 0 }
+    return { ms, peakRssDeltaMb: (peakRss - baseline) / (1024 * 1024), longestStallMs, rows: value.rows?.length ?? 0 }
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
   }
@@ -68,16 +82,9 @@ async function measurePreview(file: string): Promise<Measured> {
 
 /** The longest gap between 5 ms timer ticks over `ms` with nothing running: what the machine itself adds. */
 async function idleStallMs(ms: number): Promise<number> {
-  let longest = 0
-  let last = performance.now()
-  const timer = setInterval(() => {
-    const now = performance.now()
-    longest = Math.max(longest, now - last - 5)
-    last = now
-  }, 5)
+  const stop = sampleMainThread()
   await new Promise<void>((resolve) => setTimeout(resolve, ms))
-  clearInterval(timer)
-  return Math.max(0, longest)
+  return stop().longestStallMs
 }
 
 export async function benchImport(): Promise<BenchResult[]> {
@@ -92,10 +99,16 @@ export async function benchImport(): Promise<BenchResult[]> {
     const gpxMb = (Buffer.byteLength(gpx) / (1024 * 1024)).toFixed(1)
     const csvFile = path.join(dir, 'activities.csv')
     writeFileSync(csvFile, stravaCsv(50_000))
+    // A few years of daily runs of an hour each, as an athlete downloads them from Strava.
+    const zipFile = path.join(dir, 'export.zip')
+    const exported = zipSync(stravaExportFiles(1000, 3600, (data) => gzipSync(data)))
+    writeFileSync(zipFile, exported)
+    const zipMb = (exported.length / (1024 * 1024)).toFixed(1)
     results.push({ name: 'import: longest main-thread gap with nothing running (noise floor, 5 s)', value: await idleStallMs(5000), unit: 'ms' })
     for (const [label, file] of [
       [`import preview, ${gpxMb} MB GPX`, gpxFile],
       ['import preview, 50,000-row Strava CSV', csvFile],
+      [`import preview, Strava bulk export, ${zipMb} MB zip of 1,000 GPX runs`, zipFile],
     ] as const) {
       const m = await measurePreview(file)
       results.push({ name: `${label}: time`, value: m.ms, unit: 'ms' })

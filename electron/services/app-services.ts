@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { ApiMethod } from '../../shared/api/contract'
 import type { DialogPort, PdfPort, ServiceContext, ShellPort } from './context'
 import { Database } from './store/database'
@@ -9,6 +10,8 @@ import { readShareConfig, type ShareConfig } from './store/club/share-config'
 import { WriteCoordinator } from './store/write-coordinator'
 import { ExportedFiles } from './report/exported-files'
 import { FolderLock, heldMessage, type LockSystem, thisProcess } from './store/folder-lock'
+import { FolderFollower } from './store/folder-follower'
+import { INSTALLATIONS } from './store/club/club-names'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -31,6 +34,9 @@ export interface AppServicesOptions {
  * Calls that answer before athlete files are loaded: they need only the squad index, or (the board)
  * the per-athlete summaries, which read an athlete's file themselves only when it changed outside the app.
  */
+/** How often a read-only window looks for the writer's saves (a stat of four folders at most). */
+const FOLLOW_POLL_MS = 1000
+
 const INDEX_ONLY: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['getSquad', 'updateSettings', 'createGroup', 'renameGroup', 'getSquadTriage'])
 
 /**
@@ -56,6 +62,8 @@ export class AppServices implements ServiceContext {
   private lock: FolderLock | null = null
   /** Why this window is read-only because another process holds the data folder, or null. */
   lockedOutReason: string | null = null
+  /** In a read-only window: follows the saves of the window that holds the data folder. */
+  follower: FolderFollower | null = null
 
   private constructor(private readonly options: AppServicesOptions) {
     this.now = options.now ?? (() => new Date())
@@ -70,8 +78,50 @@ export class AppServices implements ServiceContext {
     const lock = await FolderLock.acquire(options.dataDir, sys)
     if (lock.kind === 'owned') services.lock = lock.lock
     else services.lockedOutReason = heldMessage(lock.holder, sys)
+    if (services.lockedOutReason) {
+      // Looked at before the first read, so nothing the writer saves from now on goes unseen.
+      services.follower = new FolderFollower(() => services.writerFolders(), options.ops ?? nodeFileOps, () => services.followWriter())
+      await services.follower.start(options.watch === false ? 0 : FOLLOW_POLL_MS)
+    }
     await services.reopen()
     return services
+  }
+
+  /** The folders the window holding the data folder renames its saves into. */
+  private writerFolders(): string[] {
+    const dirs = [this.options.dataDir, path.join(this.options.dataDir, 'athletes')]
+    if (this.share) {
+      const own = path.join(this.share.clubFolder, INSTALLATIONS, this.share.installId)
+      dirs.push(own, path.join(own, 'athletes'))
+    }
+    return dirs
+  }
+
+  /** The writer saved something: read the folder again and let the renderer reload (read-only windows only). */
+  private async followWriter(): Promise<void> {
+    if (!this.lockedOutReason) return
+    await this.reopen()
+    this.changes.bump()
+  }
+
+  /**
+   * A read-only window asks to make changes: it takes the data folder when the window that held it has
+   * quit (or died), and opens it writable. While that window still runs, nothing changes.
+   */
+  async takeOver(): Promise<void> {
+    if (!this.lockedOutReason) return
+    const sys = this.options.lockSystem ?? thisProcess
+    const lock = await FolderLock.acquire(this.options.dataDir, sys)
+    if (lock.kind !== 'owned') {
+      this.lockedOutReason = heldMessage(lock.holder, sys)
+      return
+    }
+    this.lock = lock.lock
+    this.lockedOutReason = null
+    this.follower?.stop()
+    this.follower = null
+    await this.reopen()
+    this.changes.bump()
   }
 
   /** What the dispatcher awaits before a call: nothing for index-only calls, the athlete files otherwise. */
@@ -122,6 +172,8 @@ export class AppServices implements ServiceContext {
 
   /** Stops watching the club folder, waits for pending writes and a running daily backup, and releases the data folder (app quit, tests). */
   async close(): Promise<void> {
+    this.follower?.stop()
+    this.follower = null
     this.watcher?.stop()
     this.watcher = null
     await this.db.flush()

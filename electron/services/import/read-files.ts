@@ -23,7 +23,7 @@ export async function readRunFiles(filePaths: readonly string[], options: ParseO
   const [only] = filePaths
   if (filePaths.length === 1 && only !== undefined) return readRunFile(only, options, onProgress)
   if (filePaths.length > MAX_IMPORT_FILES) {
-    return { format: 'fit', rows: [], fileProblems: [`${filePaths.length} files were chosen; CalfCoach imports at most ${MAX_IMPORT_FILES} at a time. Choose fewer.`] }
+    return { format: 'mixed', rows: [], fileProblems: [`${filePaths.length} files were chosen; CalfCoach imports at most ${MAX_IMPORT_FILES} at a time. Choose fewer.`] }
   }
   const sizes = await Promise.all(filePaths.map(sizeOf))
   const totalBytes = sizes.reduce((a, b) => a + b, 0)
@@ -50,6 +50,7 @@ export async function readRunFiles(filePaths: readonly string[], options: ParseO
     for (const row of preview.rows) add(row, row.origin?.row ?? row.rowNumber)
     for (const w of preview.warnings ?? []) warnings.push(`${name}: ${w}`)
   }
-  const format = formats.size === 1 ? ([...formats][0] ?? 'fit') : 'fit'
+  const [onlyFormat] = formats
+  const format = formats.size === 1 && onlyFormat ? onlyFormat : 'mixed'
   return { format, rows, fileProblems: [], ...(warnings.length ? { warnings } : {}) }
 }

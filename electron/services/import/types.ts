@@ -1,6 +1,7 @@
 import type { RunInput } from '../../../shared/domain/run'
 
-export type ImportFormat = 'fit' | 'gpx' | 'tcx' | 'strava-csv' | 'csv'
+/** What a file is; 'mixed' is a preview of several files that are not all of one kind. */
+export type ImportFormat = 'fit' | 'gpx' | 'tcx' | 'strava-csv' | 'csv' | 'mixed'
 
 export interface ImportRow {
   /**

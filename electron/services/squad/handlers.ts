@@ -6,7 +6,7 @@ import { openExternalUrl } from '../external-url'
 import * as squad from './squad-service'
 
 type SquadHandlerNames =
-  | 'getAppStatus' | 'dismissNotice' | 'getSquad' | 'createAthlete' | 'updateAthlete' | 'setAthleteArchived'
+  | 'getAppStatus' | 'dismissNotice' | 'takeOverDataFolder' | 'getSquad' | 'createAthlete' | 'updateAthlete' | 'setAthleteArchived'
   | 'deleteAthlete' | 'createGroup' | 'renameGroup' | 'deleteGroup' | 'updateSettings' | 'loadDemoSquad' | 'removeDemoSquad'
   | 'backupNow' | 'listBackups' | 'restoreBackup' | 'exportDatabase' | 'importDatabase' | 'openExternal'
 
@@ -21,6 +21,10 @@ export function squadHandlers(app: AppServices): Pick<Handlers, SquadHandlerName
     getAppStatus: status,
     dismissNotice: ({ id }) => {
       app.db.dismissNotice(id)
+      return status()
+    },
+    takeOverDataFolder: async () => {
+      await app.takeOver()
       return status()
     },
     getSquad: () => {

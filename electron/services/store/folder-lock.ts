@@ -79,7 +79,7 @@ export class FolderLock {
 /** The banner a second window shows while another process holds the data folder. */
 export function heldMessage(holder: LockHolder, sys: LockSystem = thisProcess): string {
   const where = holder.host === sys.host ? '' : ` on ${holder.host}`
-  return `Another CalfCoach window (pid ${holder.pid}${where}) is using this squad; this window is read-only. Close the other window, then reopen this one to make changes.`
+  return `Another CalfCoach window (pid ${holder.pid}${where}) is using this squad; this window is read-only and shows its changes as they are saved. To make changes here, close the other window first.`
 }
 
 function parseHolder(text: string): LockHolder | null {

@@ -1,16 +1,33 @@
+import { useState } from 'react'
 import { call } from '../api'
 import { useAppData } from '../app-data'
 
 /** Data-folder events (damaged files, restores, read-only folder) stay on screen until dismissed. */
 export function Notices() {
   const { status, refresh } = useAppData()
+  const [stillHeld, setStillHeld] = useState(false)
   if (!status) return null
   return (
     <div className="notices" aria-live="polite">
       {status.readOnlyReason && (
         <div className="notice notice-error" role="alert">
-          <strong>Read-only: </strong>
-          {status.readOnlyReason}
+          <div>
+            <strong>Read-only: </strong>
+            {status.readOnlyReason}
+            {stillHeld && <span> The other window is still open.</span>}
+          </div>
+          {/* Changes the other window saves show here by themselves; once it has quit, this window can take over. */}
+          <button
+            type="button"
+            className="link"
+            onClick={async () => {
+              const next = await call('takeOverDataFolder', undefined)
+              setStillHeld(next.readOnlyReason !== null)
+              await refresh()
+            }}
+          >
+            Make changes in this window
+          </button>
         </div>
       )}
       {status.notices.map((n) => (

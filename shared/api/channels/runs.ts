@@ -86,7 +86,8 @@ export const ImportPreviewResult = z.discriminatedUnion('status', [
     /** Opaque handle for the chosen file, kept in main; the renderer never sees or sends a path. */
     token: ImportToken,
     fileName: z.string(),
-    format: z.enum(['fit', 'gpx', 'strava-csv', 'csv', 'tcx']),
+    /** 'mixed': several files of more than one kind. */
+    format: z.enum(['fit', 'gpx', 'strava-csv', 'csv', 'tcx', 'mixed']),
     rows: z.array(ImportPreviewRow),
     fileProblems: z.array(z.string()),
     warnings: z.array(z.string()),

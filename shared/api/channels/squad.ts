@@ -44,6 +44,11 @@ export const squadChannels = {
   dismissNotice: defineChannel('calfcoach:app:dismiss-notice', z.strictObject({ id: z.string().max(200) }), AppStatus, {
     writes: false,
   }),
+  /**
+   * A read-only window (another window held the data folder) asks to make changes: it becomes writable
+   * when that window has quit; the status says which. Not a write: it must work in a read-only window.
+   */
+  takeOverDataFolder: defineChannel('calfcoach:app:take-over', NoInput, AppStatus, { writes: false }),
   getSquad: defineChannel('calfcoach:squad:get', NoInput, Squad, { writes: false }),
   createAthlete: defineChannel('calfcoach:athlete:create', AthleteDraft, Athlete, { writes: true }),
   updateAthlete: defineChannel(

@@ -95,6 +95,12 @@ export function buildGlue(): Promise<GlueBuild> {
   return pending
 }
 
+/**
+ * Set by scripts/test.mjs (`npm test`): an electron-vite output folder already built from this checkout,
+ * used instead of building again. Its folder must be named out (the app path is its parent).
+ */
+export const PREBUILT_OUT_ENV = 'CALFCOACH_PREBUILT_OUT'
+
 /** Set by tests/support/glue-global-setup.ts in the vitest process: the folder where this run's workers share one build. */
 export const SHARED_BUILD_ENV = 'CALFCOACH_GLUE_SHARED_BUILD'
 
@@ -155,14 +161,16 @@ function claim(dir: string): boolean {
 async function doBuild(tmp: string): Promise<GlueBuild> {
   const started = Date.now()
   const root = path.resolve(process.env['CALFCOACH_GLUE_ROOT'] ?? process.cwd())
-  const outDir = path.join(tmp, 'out')
   const probeDir = path.join(tmp, 'probe')
-  mkdirSync(outDir)
   // Build as `npm run build` from a shell would: without the test runner's NODE_ENV=test and VITEST* variables.
   const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }
   for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key === 'ELECTRON_RENDERER_URL' || key.startsWith('VITEST')) delete env[key]
+  // `npm test` builds the app once for the e2e specs and hands the same output to the glue tests.
+  const prebuilt = process.env[PREBUILT_OUT_ENV] && !process.env['CALFCOACH_GLUE_ROOT'] ? path.resolve(process.env[PREBUILT_OUT_ENV]) : undefined
+  const outDir = prebuilt ?? path.join(tmp, 'out')
+  if (!prebuilt) mkdirSync(outDir)
   try {
-    await run('npx', ['--no-install', 'electron-vite', 'build', '--outDir', outDir], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 })
+    if (!prebuilt) await run('npx', ['--no-install', 'electron-vite', 'build', '--outDir', outDir], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 })
     await run(process.execPath, ['--input-type=module', '-e', PROBE_SCRIPT, 'electron/main/pdf.ts', probeDir], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 })
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string }

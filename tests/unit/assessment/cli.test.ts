@@ -18,7 +18,7 @@ function run(args: string[], input?: string) {
     input,
     encoding: 'utf8',
     // node + tsx directly (npx adds a second process and a registry lookup); the bound is for a hung CLI only.
-    timeout: 240_000,
+    timeout: 300_000, // a hang bound: a busy CI machine can take minutes to start tsx
   })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }

@@ -122,6 +122,7 @@ const run = () => ({ date: '2025-04-02', distanceKm: 10.5, durationSec: 3600, pa
 const VALID: Record<string, () => unknown> = {
   getAppStatus: () => undefined,
   dismissNotice: () => ({ id: 'n1' }),
+  takeOverDataFolder: () => undefined,
   getSquad: () => undefined,
   createAthlete: () => draft('Fuzz Newcomer', { email: 'new@example.org', phone: '+44 20 7946 0000', notes: 'from the fuzzer' }),
   updateAthlete: () => ({ id: seed.ada, draft: draft('Ada Fuzz', { groupIds: [seed.group], trainingStatus: 'rehab' }) }),

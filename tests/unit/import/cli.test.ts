@@ -13,7 +13,7 @@ import { tempDir } from '../../support/temp'
 const SCRIPT = path.resolve('scripts/import.ts')
 
 function runCli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, ...args], { encoding: 'utf8', timeout: 120_000 })
+  const r = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, ...args], { encoding: 'utf8', timeout: 300_000 })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 

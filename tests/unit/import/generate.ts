@@ -38,3 +38,27 @@ export function stravaCsv(rows: number): string {
   }
   return `${lines.join('\n')}\n`
 }
+
+/** Strava's bulk-export activities.csv header, with the Filename column that points into activities/. */
+export const STRAVA_EXPORT_HEADER =
+  'Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Activity Private Note,Filename,Elapsed Time,Distance'
+
+/**
+ * The files of a Strava bulk export (the zip an athlete downloads): activities.csv plus one gzipped GPX
+ * per activity, a run a day from 2020, each `points` seconds long. Zip it with fflate's zipSync.
+ */
+export function stravaExportFiles(activities: number, points: number, gzip: (data: Uint8Array) => Uint8Array): { 'activities.csv': Uint8Array; activities: Record<string, Uint8Array> } {
+  const encode = (s: string) => new TextEncoder().encode(s)
+  const lines = [STRAVA_EXPORT_HEADER]
+  const files: Record<string, Uint8Array> = {}
+  const start = Date.parse('2020-01-01T07:00:00Z')
+  for (let i = 0; i < activities; i++) {
+    const d = new Date(start + i * 86_400_000)
+    const id = 2_000_000 + i
+    const km = (points * 3) / 1000
+    const date = `"${d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' })} ${d.getUTCDate()}, ${d.getUTCFullYear()}, 7:00:00 AM"`
+    lines.push(`${id},${date},Run ${i},Run,,${points},${km.toFixed(2)},,activities/${id}.gpx.gz,${points}.0,${km * 1000}.0`)
+    files[`${id}.gpx.gz`] = gzip(encode(gpxTrack(points, { start: d.toISOString() })))
+  }
+  return { 'activities.csv': encode(`${lines.join('\n')}\n`), activities: files }
+}

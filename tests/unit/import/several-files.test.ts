@@ -26,6 +26,7 @@ describe('several files in one import', () => {
     const p = await previewRunImport(services, { athleteId: id })
     if (p.status !== 'ready') throw new Error('expected a preview')
     expect(p.fileName).toBe('3 files')
+    expect(p.format).toBe('mixed') // a FIT and a Strava CSV read: not one kind (the broken GPX gave no rows)
     expect(p.fileProblems).toEqual([])
     expect(p.rows.map((r) => [r.rowNumber, r.origin, r.status])).toEqual([
       [1, { file: 'tuesday.fit', row: 1 }, 'ready'],

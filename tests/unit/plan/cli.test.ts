@@ -18,7 +18,7 @@ function cli(args: string[], stdin?: string) {
     cwd: ROOT,
     input: stdin ?? '',
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 300_000, // a hang bound: a busy CI machine can take a minute just to start tsx
   })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }

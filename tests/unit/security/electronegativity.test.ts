@@ -22,7 +22,7 @@ beforeAll(() => {
   run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/electronegativity.ts'), '--json', json], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 90_000,
+    timeout: 300_000, // a hang bound, generous for a busy machine
   })
   report = JSON.parse(readFileSync(json, 'utf8')) as ScanReport
 }, 120_000)

@@ -82,7 +82,7 @@ describe('a second process on the same folder', () => {
 
     const other = await AppServices.open({ dataDir, ...ports, lockSystem: sys(process.pid + 1_000_000) })
     const reason = other.db.readOnlyReason
-    expect(reason).toBe(`Another CalfCoach window (pid ${process.pid}) is using this squad; this window is read-only. Close the other window, then reopen this one to make changes.`)
+    expect(reason).toBe(`Another CalfCoach window (pid ${process.pid}) is using this squad; this window is read-only and shows its changes as they are saved. To make changes here, close the other window first.`)
     const dispatch = createDispatcher(createHandlers(other), { readOnlyReason: () => other.db.readOnlyReason, waitUntilReady: (m) => other.readyFor(m) })
     const status = await dispatch('getAppStatus', undefined)
     expect(status.ok && (status.value as { readOnlyReason: string | null }).readOnlyReason).toBe(reason)

@@ -1,6 +1,6 @@
 import { type FSWatcher, promises as fs, watch } from 'node:fs'
 import path from 'node:path'
-import { documentName, INSTALLATIONS } from './club-names'
+import { documentName, INSTALLATIONS, signature } from './club-names'
 
 export interface ClubWatcherOptions {
   /** Quiet period that batches a burst of events into one refresh. */
@@ -106,7 +106,7 @@ export class ClubWatcher {
       for (const name of await fs.readdir(path.join(base, dir)).catch(() => [] as string[])) {
         if (!name.endsWith('.json')) continue
         const s = await fs.stat(path.join(base, dir, name)).catch(() => null)
-        if (s?.isFile()) files.set(name, `${s.ino}.${s.size}.${s.mtimeMs}`)
+        if (s?.isFile()) files.set(name, signature(s))
       }
       next.set(dir, { mtimeMs: stat.mtimeMs, files })
       if (first) continue

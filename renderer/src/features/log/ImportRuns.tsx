@@ -17,6 +17,7 @@ const FORMAT_LABELS: Record<ReadyImportPreview['format'], string> = {
   tcx: 'TCX activity file',
   'strava-csv': 'Strava activities export (CSV)',
   csv: 'CSV table',
+  mixed: 'Activity files of more than one kind',
 }
 
 /** Ready rows start ticked (main decides which); the athlete's notes come along; pain onsets wait for the coach. */
