@@ -9,6 +9,7 @@ import { shareHandlers } from './share/handlers'
 import { clinicalHandlers } from './clinical/handlers'
 import { reportHandlers } from './report/handlers'
 import { calendarHandlers } from './calendar/handlers'
+import { searchHandlers } from './search/handlers'
 
 /**
  * Whole-folder operations: they run alone, after the saves already started and before any sent meanwhile
@@ -51,6 +52,7 @@ export function createHandlers(app: AppServices): Handlers {
     ...clinicalHandlers(app),
     ...reportHandlers(app),
     ...calendarHandlers(app),
+    ...searchHandlers(app),
   }
   const ordered: Record<string, (input: unknown) => unknown> = {}
   for (const method of Object.keys(table) as ApiMethod[]) {

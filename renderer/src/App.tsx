@@ -5,6 +5,7 @@ import { AthletePage } from './features/athlete/AthletePage'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { SquadScreen } from './features/squad/SquadScreen'
 import { extraRoutes, navItems } from './features/registry'
+import { FindAnything } from './features/find/FindAnything'
 import { isPrintRoute, type Route, useRoute } from './route'
 
 function Screen({ route }: { route: Route }) {
@@ -47,6 +48,7 @@ function Shell() {
             </a>
           ))}
         </nav>
+        <FindAnything route={route} />
       </header>
       <main id="main" tabIndex={-1}>
         {loadError && (

@@ -8,6 +8,7 @@ import { shareChannels } from './channels/share'
 import { clinicalChannels } from './channels/clinical'
 import { reportChannels } from './channels/report'
 import { calendarChannels } from './channels/calendar'
+import { searchChannels } from './channels/search'
 
 /**
  * The one API contract between renderer and main. Preload, renderer types, main handlers and the e2e
@@ -23,6 +24,7 @@ export const contract = {
   ...clinicalChannels,
   ...reportChannels,
   ...calendarChannels,
+  ...searchChannels,
 } satisfies ChannelTable
 
 export type Contract = typeof contract

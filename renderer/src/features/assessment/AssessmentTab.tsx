@@ -94,6 +94,7 @@ export function AssessmentTab({ athlete }: AthleteTabProps) {
           <button
             ref={newButton}
             type="button"
+            data-shortcut="new-assessment"
             className="primary"
             disabled={readOnly}
             onClick={() => {
