@@ -63,8 +63,25 @@ function problems(page: Page): Promise<string[]> {
   }, TAIL_ALLOWANCE_PX)
 }
 
+/** Where the top bar and its links sit: the same on every screen of one window size, or the bar jumps. */
+function topBar(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect()
+      return `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}`
+    }
+    const bar = document.querySelector('.app-header')
+    return bar ? [bar, ...bar.querySelectorAll('a, button')].map(box).join(' | ') : 'no top bar'
+  })
+}
+
+/** How much of the window the screen's content uses (the widest child of main). */
+function contentWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('main')?.getBoundingClientRect().width ?? 0)
+}
+
 describe('every main screen fits 1024×700, 1280×800 and 1920×1080', () => {
-  it('has no sideways overflow and no blank tail on the squad, the board, settings and every athlete tab', async () => {
+  it('has no sideways overflow, no blank tail, no top-bar jump and uses a wide window on the squad, the board, settings and every athlete tab', async () => {
     const { services, dataDir } = await openServices(tempDir('calfcoach-layout-'))
     folders.push(dataDir)
     await loadDemoSquad(services)
@@ -87,11 +104,18 @@ describe('every main screen fits 1024×700, 1280×800 and 1920×1080', () => {
       const failures: string[] = []
       for (const size of SIZES) {
         await page.setViewportSize(size)
+        let firstBar: { screen: string; bar: string } | undefined
         for (const screen of screens) {
           await page.evaluate((hash) => (location.hash = hash), screen.hash)
           if ('tab' in screen) await page.getByRole('tab', { name: screen.tab, exact: true, selected: true }).waitFor()
           await settle(page)
           for (const p of await problems(page)) failures.push(`${size.width}×${size.height} ${screen.name}: ${p}`)
+          const bar = await topBar(page)
+          firstBar ??= { screen: screen.name, bar }
+          if (bar !== firstBar.bar) failures.push(`${size.width}×${size.height} ${screen.name}: the top bar moved (${bar}; on ${firstBar.screen}: ${firstBar.bar})`)
+          // A wide window is for wide tables: the content may not stay in a narrow column in the middle.
+          const used = await contentWidth(page)
+          if (size.width >= 1920 && used < size.width * 0.8) failures.push(`${size.width}×${size.height} ${screen.name}: content uses ${Math.round(used)} px of ${size.width}`)
           await app.screenshot(`layout-${size.width}x${size.height}-${screen.name}`)
         }
       }
