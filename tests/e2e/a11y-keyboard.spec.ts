@@ -53,7 +53,7 @@ describe('keyboard only', () => {
     const link = await tabUntil(page, (f) => f.tag === 'a' && f.inSquadRow)
     expect(link.href).toMatch(/^#\/athlete\//)
     await page.keyboard.press('Enter')
-    await page.getByRole('heading', { name: new RegExp(link.text) }).waitFor()
+    await page.getByRole('heading', { level: 1, name: new RegExp(link.text) }).waitFor()
     expect(await page.evaluate(() => location.hash)).toBe(link.href)
 
     const tabs = (await page.getByRole('tab').allTextContents()).map((t) => t.trim())

@@ -250,7 +250,7 @@ describe('calf-pain assessment in the built renderer', () => {
     const { page } = app
     try {
       await page.getByRole('button', { name: 'Load demo squad' }).click()
-      await page.getByRole('heading', { name: 'Squad' }).waitFor()
+      await page.getByRole('heading', { name: 'Squad', exact: true }).waitFor()
       const athletes = app.services.db.squad.data.athletes
       const red = athletes.find((a) => a.notes === 'Demo story: red flag.')!
       const amber = athletes.find((a) => a.notes === 'Demo story: amber referral.')!
@@ -265,11 +265,11 @@ describe('calf-pain assessment in the built renderer', () => {
       await app.screenshot('assessment-05-demo-red')
 
       await openTab(page, amber.id)
-      await page.getByRole('heading', { name: new RegExp(amber.name) }).waitFor()
+      await page.getByRole('heading', { level: 1, name: new RegExp(amber.name) }).waitFor()
       await rows.first().filter({ hasText: 'Amber' }).filter({ hasText: 'Possible Achilles tendinopathy' }).waitFor()
 
       await openTab(page, improving.id)
-      await page.getByRole('heading', { name: new RegExp(improving.name) }).waitFor()
+      await page.getByRole('heading', { level: 1, name: new RegExp(improving.name) }).waitFor()
       const real = page.getByTestId('real-change')
       await real.filter({ hasText: /Knee-to-wall, left: .* real improvement/ }).waitFor()
       await real.filter({ hasText: /Single-leg heel raises, right: .* real improvement/ }).waitFor()

@@ -63,7 +63,7 @@ describe('backups, restore and whole-database export/import from Settings', () =
     const exportFile = path.join(tempDir('calfcoach-export-'), 'squad-export.json')
     try {
       await first.page.getByRole('button', { name: 'Load demo squad' }).click()
-      await first.page.getByRole('heading', { name: 'Squad' }).waitFor()
+      await first.page.getByRole('heading', { name: 'Squad', exact: true }).waitFor()
       await openSettings(first.page)
       first.dialogs.savePaths.push(exportFile)
       await first.page.getByRole('button', { name: 'Export database…' }).click()

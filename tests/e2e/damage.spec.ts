@@ -199,7 +199,7 @@ describe('a damaged data folder, seen in the UI', () => {
       const titles = await noticeTitles(page)
       expect(titles).toContain(`${NAMES.victim}: record from a newer CalfCoach`)
       await page.getByRole('link', { name: NAMES.victim, exact: true }).click()
-      await page.getByRole('heading', { name: new RegExp(NAMES.victim) }).getByText('Locked').waitFor()
+      await page.getByRole('heading', { level: 1, name: new RegExp(NAMES.victim) }).getByText('Locked').waitFor()
       // Try to change it from the UI: the record must stay byte-identical and in place.
       const runsTab = page.getByRole('tab', { name: 'Runs & pain' })
       if (await runsTab.count()) {

@@ -36,7 +36,7 @@ describe('squad list sorting', () => {
       const board = await callBridge<SquadTriage>(app.page, 'getSquadTriage', {})
       const active = board.athletes
       expect(active.some((a) => a.weekMaxPain !== null) && active.some((a) => a.weekMaxPain === null), 'the demo squad has runners with and without pain this week').toBe(true)
-      await app.page.getByRole('heading', { name: 'Squad' }).waitFor()
+      await app.page.getByRole('heading', { name: 'Squad', exact: true }).waitFor()
       await expect.poll(() => rowNames(app.page)).toEqual([...active].map((a) => a.name).sort((a, b) => a.localeCompare(b)))
       expect(await heading(app.page, 'Name').getAttribute('aria-sort')).toBe('ascending')
 
@@ -66,7 +66,7 @@ describe('squad list sorting', () => {
 
       // A restart: the list opens the way it was left.
       app = await openApp({ browser: browser(), dataDir })
-      await app.page.getByRole('heading', { name: 'Squad' }).waitFor()
+      await app.page.getByRole('heading', { name: 'Squad', exact: true }).waitFor()
       await expect.poll(() => rowNames(app.page)).toEqual(masters)
       expect(await heading(app.page, 'Status').getAttribute('aria-sort')).toBe('descending')
       expect(await app.page.getByLabel('Group').inputValue()).toBe('grp-masters')

@@ -29,7 +29,7 @@ describe('squad management in the built renderer', () => {
       await page.getByRole('button', { name: 'Edit profile' }).click()
       await page.getByLabel('Name').fill('Maya Costa-Reid')
       await page.getByRole('button', { name: 'Save changes' }).click()
-      await page.getByRole('heading', { name: /Maya Costa-Reid/ }).waitFor()
+      await page.getByRole('heading', { level: 1, name: /Maya Costa-Reid/ }).waitFor()
       await app.screenshot('02-athlete-profile')
       await page.getByRole('button', { name: 'Archive' }).click()
       await page.getByText('Archived', { exact: true }).waitFor()
@@ -77,7 +77,7 @@ describe('squad management in the built renderer', () => {
     const { page } = app
     try {
       await page.getByRole('button', { name: 'Load demo squad' }).click()
-      await page.getByRole('heading', { name: 'Squad' }).waitFor()
+      await page.getByRole('heading', { name: 'Squad', exact: true }).waitFor()
       const rowsAll = await page.getByTestId('squad-row').count()
       expect(rowsAll).toBeGreaterThan(15)
       await page.getByRole('button', { name: 'Groups…' }).click()

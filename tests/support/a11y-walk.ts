@@ -129,7 +129,8 @@ export async function scanDemoScreens(page: Page, theme: string, seen: string[])
   const firstAthlete = page.getByTestId('squad-row').first().getByRole('link').first()
   const athleteName = (await firstAthlete.textContent())?.trim() ?? ''
   await firstAthlete.click()
-  await page.getByRole('heading', { name: new RegExp(athleteName) }).waitFor()
+  // The page title (h1): the overview's own headings name the athlete too, once they have loaded.
+  await page.getByRole('heading', { level: 1, name: new RegExp(athleteName) }).waitFor()
   const tabLabels = (await page.getByRole('tab').allTextContents()).map((t) => t.trim())
   expect(tabLabels.length).toBeGreaterThanOrEqual(1)
   for (const label of tabLabels) {

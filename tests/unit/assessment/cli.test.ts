@@ -1,27 +1,18 @@
 // The diagnose CLI, run as a real process: a good file, stdin, and the error paths (exit 2, no stack trace).
 
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { diagnose } from '../../../shared/assessment/diagnose'
 import { Diagnosis, type AssessmentInput, type Diagnosis as DiagnosisT } from '../../../shared/assessment/schema'
+import { scriptRunner } from '../../support/script-bundle'
 import { CLEAN, withPatch } from './fixtures'
 
-const ROOT = resolve(__dirname, '../../..')
 let dir = ''
 
-function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/diagnose.ts', ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    // node + tsx directly (npx adds a second process and a registry lookup); the bound is for a hung CLI only.
-    timeout: 300_000, // a hang bound: a busy CI machine can take minutes to start tsx
-  })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
+const diagnoseCli = scriptRunner('scripts/diagnose.ts')
+const run = diagnoseCli.run
 
 function noStack(text: string) {
   expect(text).not.toMatch(/\n\s+at /)
@@ -33,14 +24,15 @@ beforeAll(() => {
 })
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
+  diagnoseCli.dispose()
 })
 
 describe('scripts/diagnose.ts', () => {
-  it('diagnoses a good file: JSON on stdout, exit 0, same answer as the shared code', () => {
+  it('diagnoses a good file: JSON on stdout, exit 0, same answer as the shared code, started as npm run does (tsx)', () => {
     const input = withPatch(CLEAN, { symptoms: { numbnessOrTingling: true }, screening: { kneeToWallCm: { left: 8 } } })
     const file = join(dir, 'good.json')
     writeFileSync(file, JSON.stringify(input))
-    const r = run([file])
+    const r = diagnoseCli.viaTsx([file])
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('')
     const out: unknown = JSON.parse(r.stdout)

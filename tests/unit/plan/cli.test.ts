@@ -1,28 +1,17 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { generatePlan, PlanOutput, PlanRequest } from '../../../shared/plan'
+import { scriptRunner } from '../../support/script-bundle'
 import { RED, TYPICAL } from './fixtures'
 
-const ROOT = resolve(__dirname, '../../..')
 const dir = mkdtempSync(join(tmpdir(), 'calfcoach-plan-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-// tsx through node directly: npx adds seconds per call on a busy machine.
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
-
-function cli(args: string[], stdin?: string) {
-  const r = spawnSync(process.execPath, [TSX, 'scripts/plan.ts', ...args], {
-    cwd: ROOT,
-    input: stdin ?? '',
-    encoding: 'utf8',
-    timeout: 300_000, // a hang bound: a busy CI machine can take a minute just to start tsx
-  })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
-
+const plan = scriptRunner('scripts/plan.ts')
+afterAll(() => plan.dispose())
+const cli = plan.run
 function file(name: string, content: string): string {
   const path = join(dir, name)
   writeFileSync(path, content)
@@ -32,8 +21,8 @@ function file(name: string, content: string): string {
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at |\.ts:\d+:\d+|ZodError/)
 
 describe('scripts/plan.ts', () => {
-  it('prints the plan for a request file (exit 0), identical to the shared generator', () => {
-    const r = cli([file('ok.json', JSON.stringify(TYPICAL))])
+  it('prints the plan for a request file (exit 0), identical to the shared generator, started as npm run does (tsx)', () => {
+    const r = plan.viaTsx([file('ok.json', JSON.stringify(TYPICAL))])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     const out = PlanOutput.parse(JSON.parse(r.stdout))
