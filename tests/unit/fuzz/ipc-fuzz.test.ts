@@ -178,6 +178,13 @@ const VALID: Record<string, () => unknown> = {
     heelRaisePain: 0,
   }),
   listReadinessTests: () => ({ athleteId: seed.ada }),
+  getSquadReport: () => ({ groupId: seed.group }),
+  exportSquadReportPdf: () => ({ groupId: null }),
+  exportSquadRunsCsv: () => ({ groupId: null, from: '2025-03-01', to: '2025-04-30' }),
+  // Never exported in the fuzzed session, so every such call must be refused (the guard under fuzzing).
+  openExportedFile: () => ({ path: '/tmp/calfcoach-fuzz-not-exported.pdf', how: 'open' }),
+  getSquadWeek: () => ({ weekStart: '2025-03-31', groupId: null }),
+  searchRecords: () => ({ query: 'easy' }),
 }
 
 /** The squad channels' examples are this file's own and must stay valid; the rest are best-effort. */
