@@ -6,21 +6,16 @@
  *   export CALFCOACH_OUT_DIR=$PWD/.tmp/out; npx electron-vite build --outDir $CALFCOACH_OUT_DIR && \
  *     npx vitest run --config vitest.e2e.config.mts tests/e2e/calendar.spec.ts
  */
-import { rmSync } from 'node:fs'
-import { afterAll, describe, expect, it } from 'vitest'
-import { loadDemoSquad } from '../../electron/services/demo/demo-service'
+import { describe, expect, it } from 'vitest'
 import type { AthleteRecord, SquadTriage } from '../../shared/api/channels/runs'
 import { PAIN_LIMITS } from '../../shared/load/pain-monitoring'
 import { addDays, weekStart } from '../../shared/dates'
 import { callBridge, localToday, useSharedBrowser } from '../support/e2e'
 import { openApp } from '../support/harness'
-import { openServices, tempDir } from '../support/temp'
+import { useDemoFolders } from '../support/demo-folder'
 
 const browser = useSharedBrowser()
-const folders: string[] = []
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true })
-})
+const demoFolder = useDemoFolders()
 
 /** Outside the pain-monitoring limits: during/after above their limit, or next morning not settled (above the
  * settled level, or worse than straight after the run). */
@@ -32,10 +27,7 @@ const over = (r: AthleteRecord['runs'][number]) =>
 
 describe('calendar', () => {
   it('shows an athlete’s month as logged and planned, and the squad week with who is held', async () => {
-    const { services, dataDir } = await openServices(tempDir('calfcoach-calendar-'))
-    folders.push(dataDir)
-    await loadDemoSquad(services)
-    await services.close()
+    const dataDir = await demoFolder()
     const app = await openApp({ browser: browser(), dataDir })
     const { page } = app
     const today = localToday()

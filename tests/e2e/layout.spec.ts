@@ -4,13 +4,11 @@
  * right edge, unless it sits in a scrolling box) and no blank tail (the document much taller than its content).
  * One browser page, resized between sizes; a full-page screenshot of each in the artifacts folder.
  */
-import { rmSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import { afterAll, describe, expect, it } from 'vitest'
-import { loadDemoSquad } from '../../electron/services/demo/demo-service'
+import { describe, expect, it } from 'vitest'
 import { useSharedBrowser } from '../support/e2e'
 import { openApp } from '../support/harness'
-import { openServices, tempDir } from '../support/temp'
+import { useDemoFolders } from '../support/demo-folder'
 
 const SIZES = [
   { width: 1024, height: 700 },
@@ -21,10 +19,7 @@ const SIZES = [
 const TAIL_ALLOWANCE_PX = 160
 
 const browser = useSharedBrowser()
-const folders: string[] = []
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true })
-})
+const demoFolder = useDemoFolders()
 
 async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => !/Loading|Working out/.test(document.querySelector('main')?.textContent ?? ''))
@@ -82,10 +77,7 @@ function contentWidth(page: Page): Promise<number> {
 
 describe('every main screen fits 1024×700, 1280×800 and 1920×1080', () => {
   it('has no sideways overflow, no blank tail, no top-bar jump and uses a wide window on the squad, the board, settings and every athlete tab', async () => {
-    const { services, dataDir } = await openServices(tempDir('calfcoach-layout-'))
-    folders.push(dataDir)
-    await loadDemoSquad(services)
-    await services.close()
+    const dataDir = await demoFolder()
     const app = await openApp({ browser: browser(), dataDir })
     const { page } = app
     try {

@@ -6,9 +6,7 @@
  *   export CALFCOACH_OUT_DIR=$PWD/.tmp/out; npx electron-vite build --outDir $CALFCOACH_OUT_DIR && \
  *     npx vitest run --config vitest.e2e.config.mts tests/e2e/overview.spec.ts
  */
-import { rmSync } from 'node:fs'
-import { afterAll, describe, expect, it } from 'vitest'
-import { loadDemoSquad } from '../../electron/services/demo/demo-service'
+import { describe, expect, it } from 'vitest'
 import type { ClinicalStateDto } from '../../shared/api/channels/clinical-state'
 import type { SavedAssessment } from '../../shared/api/channels/assessments'
 import type { AthleteRecord } from '../../shared/api/channels/runs'
@@ -18,13 +16,10 @@ import { datesInText, longDate, tableDate } from '../../shared/format/dates'
 import { formatDistance } from '../../shared/units'
 import { callBridge, localToday, useSharedBrowser } from '../support/e2e'
 import { openApp } from '../support/harness'
-import { openServices, tempDir } from '../support/temp'
+import { useDemoFolders } from '../support/demo-folder'
 
 const browser = useSharedBrowser()
-const folders: string[] = []
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true })
-})
+const demoFolder = useDemoFolders()
 
 const api = callBridge
 
@@ -32,10 +27,7 @@ const kmOf = (runs: AthleteRecord['runs'], from: string, to: string) => runs.fil
 
 describe('athlete overview', () => {
   it('is the first tab and shows the state, referrals, latest assessment, plan week, 8 weeks, sessions and notes from the data', async () => {
-    const { services, dataDir } = await openServices(tempDir('calfcoach-overview-'))
-    folders.push(dataDir)
-    await loadDemoSquad(services)
-    await services.close()
+    const dataDir = await demoFolder()
     const app = await openApp({ browser: browser(), dataDir })
     const { page } = app
     const today = localToday()

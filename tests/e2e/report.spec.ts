@@ -5,29 +5,22 @@
  *   export CALFCOACH_OUT_DIR=$PWD/.tmp/out; npx electron-vite build --outDir $CALFCOACH_OUT_DIR && \
  *     npx vitest run --config vitest.e2e.config.mts tests/e2e/report.spec.ts
  */
-import { readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { loadDemoSquad } from '../../electron/services/demo/demo-service'
+import { describe, expect, it } from 'vitest'
 import type { SquadTriage } from '../../shared/api/channels/runs'
 import { addDays } from '../../shared/dates'
 import { callBridge, localToday, useSharedBrowser } from '../support/e2e'
 import { openApp } from '../support/harness'
 import { readPdf } from '../support/pdf-text'
-import { openServices, tempDir } from '../support/temp'
+import { useDemoFolders } from '../support/demo-folder'
 
 const browser = useSharedBrowser()
-const folders: string[] = []
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true })
-})
+const demoFolder = useDemoFolders()
 
 describe('squad report', () => {
   it('prints the board with red first, exports the runs of a date range, and opens what it exported', async () => {
-    const { services, dataDir } = await openServices(tempDir('calfcoach-report-'))
-    folders.push(dataDir)
-    await loadDemoSquad(services)
-    await services.close()
+    const dataDir = await demoFolder()
     const app = await openApp({ browser: browser(), dataDir })
     const { page } = app
     try {

@@ -6,31 +6,24 @@
  *   export CALFCOACH_OUT_DIR=$PWD/.tmp/out; npx electron-vite build --outDir $CALFCOACH_OUT_DIR && \
  *     npx vitest run --config vitest.e2e.config.mts tests/e2e/squad-sort.spec.ts
  */
-import { readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, describe, expect, it } from 'vitest'
-import { loadDemoSquad } from '../../electron/services/demo/demo-service'
+import { describe, expect, it } from 'vitest'
 import type { SquadTriage } from '../../shared/api/channels/runs'
 import { callBridge, useSharedBrowser } from '../support/e2e'
 import { openApp } from '../support/harness'
-import { openServices, tempDir } from '../support/temp'
+import { useDemoFolders } from '../support/demo-folder'
 
 const browser = useSharedBrowser()
-const folders: string[] = []
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true })
-})
+const demoFolder = useDemoFolders()
 
 const rowNames = (page: Page) => page.getByTestId('squad-row').locator('td:first-child a').allTextContents()
 const heading = (page: Page, name: string) => page.getByRole('columnheader', { name, exact: false }).filter({ has: page.getByRole('button', { name, exact: true }) })
 
 describe('squad list sorting', () => {
   it('sorts by any heading with the mouse or the keyboard and opens sorted and filtered the same way after a restart', async () => {
-    const { services, dataDir } = await openServices(tempDir('calfcoach-squad-sort-'))
-    folders.push(dataDir)
-    await loadDemoSquad(services)
-    await services.close()
+    const dataDir = await demoFolder()
     let app = await openApp({ browser: browser(), dataDir })
     try {
       const board = await callBridge<SquadTriage>(app.page, 'getSquadTriage', {})

@@ -4,12 +4,9 @@
  * in the main navigation and every tab on the athlete page is visited, so screens and tabs added later
  * are scanned without touching this file.
  */
-import { rmSync } from 'node:fs'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
-import { afterAll, expect } from 'vitest'
-import { loadDemoSquad } from '../../electron/services/demo/demo-service'
-import { openServices, tempDir } from './temp'
+import { expect } from 'vitest'
 
 const BLOCKING = new Set(['serious', 'critical'])
 
@@ -57,24 +54,6 @@ export async function scanWith(page: Page, screen: string, rules?: readonly stri
   return { screen, ms, settleMs, url: page.url().replace(/^.*index\.html/, ''), counts, blocking }
 }
 
-/**
- * A data folder with the generated demo squad (runs, assessments, plans), prepared in-process and
- * removed after the spec file.
- */
-export function useDemoFolders(): () => Promise<string> {
-  const folders: string[] = []
-  afterAll(() => {
-    for (const dir of folders) rmSync(dir, { recursive: true, force: true })
-  })
-  return async () => {
-    const { services, dataDir } = await openServices(tempDir('calfcoach-a11y-'))
-    folders.push(dataDir)
-    await loadDemoSquad(services)
-    await services.db.flush()
-    await services.close()
-    return dataDir
-  }
-}
 
 /**
  * A dialog is scanned on its own: the page behind it was scanned just before, and a whole-page scan
@@ -150,3 +129,5 @@ export async function scanDemoScreens(page: Page, theme: string, seen: string[])
   }
   return results
 }
+
+export { useDemoFolders } from './demo-folder'
