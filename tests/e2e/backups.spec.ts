@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { useSharedBrowser } from '../support/e2e'
+import { callBridge, useSharedBrowser } from '../support/e2e'
 import { openApp } from '../support/harness'
 import { tempDir } from '../support/temp'
 
@@ -29,8 +29,10 @@ describe('backups, restore and whole-database export/import from Settings', () =
       await addAthlete(page, 'Liam Walsh')
       await openSettings(page)
       await page.getByRole('button', { name: 'Back up now' }).click()
-      const made = await page.getByRole('status').filter({ hasText: /^Backup .* created\.$/ }).textContent()
-      const backupId = /^Backup (\S+) created\.$/.exec(made ?? '')?.[1]
+      const made = await page.getByRole('status').filter({ hasText: /^Backup of .* made/ }).textContent()
+      // The coach sees when, never the backup's folder name (an ISO-like id).
+      expect(made).not.toMatch(/\d{4}-\d{2}-\d{2}|manual/)
+      const backupId = (await callBridge<{ id: string; reason: string }[]>(page, 'listBackups', undefined)).find((b) => b.reason === 'manual')?.id
       expect(backupId).toBeTruthy()
       expect(existsSync(path.join(app.dataDir, 'backups', backupId!, 'squad.json'))).toBe(true)
 
@@ -47,9 +49,9 @@ describe('backups, restore and whole-database export/import from Settings', () =
       await page.getByRole('button', { name: 'Restore', exact: true }).click()
       await page.getByRole('button', { name: 'Restore backup' }).click()
       const restored = await page.getByRole('status').filter({ hasText: /^Restored / }).textContent()
-      expect(restored).toContain(backupId!)
+      expect(restored).not.toMatch(/\d{4}-\d{2}-\d{2}|manual|pre-restore/)
       expect(app.services.db.squad.data.athletes.map((a) => a.name)).toEqual(['Liam Walsh'])
-      const safetyId = /backup (\S+)\.$/.exec(restored ?? '')?.[1]
+      const safetyId = (await callBridge<{ id: string; reason: string }[]>(page, 'listBackups', undefined)).find((b) => b.reason === 'pre-restore')?.id
       const safety = JSON.parse(readFileSync(path.join(app.dataDir, 'backups', safetyId!, 'squad.json'), 'utf8')) as { athletes: { name: string }[] }
       expect(safety.athletes.map((a) => a.name).sort()).toEqual(['Liam Walsh', 'Niall Costa'])
       await app.screenshot('backup-01-restored')

@@ -90,7 +90,7 @@ export function SettingsScreen() {
         anywhere.
       </p>
       <div className="actions">
-        <button type="button" onClick={() => act(async () => `Backup ${(await call('backupNow')).id} created.`)}>
+        <button type="button" onClick={() => act(async () => `Backup of ${dateTimeText((await call('backupNow')).createdAt)} made: it is listed under Backups below.`)}>
           Back up now
         </button>
         <button type="button" onClick={() => act(async () => { const r = await call('exportDatabase'); return r.path ? { text: `Exported ${r.athletes} athletes to ${r.path}.`, path: r.path } : 'Export cancelled.' })}>
@@ -148,8 +148,9 @@ export function SettingsScreen() {
           onConfirm={() => {
             setConfirming(null)
             void act(async () => {
-              const r = await call('restoreBackup', { id: restoreId })
-              return `Restored ${r.restoredFrom}. The state before the restore is in backup ${r.safetyBackupId}.`
+              const chosen = backups.find((b) => b.id === restoreId)
+              await call('restoreBackup', { id: restoreId })
+              return `Restored the backup of ${chosen ? dateTimeText(chosen.createdAt) : 'your choice'}. The squad as it was just before is kept as a new backup, listed below, so this can be undone.`
             })
           }}
         >
