@@ -9,7 +9,8 @@ import type { Checkpoint, LinkJob, LinkOutcome } from './link-pass'
  */
 export interface FileOps {
   readText(file: string): Promise<string | null>
-  writeAtomic(file: string, text: string): Promise<void>
+  /** Text is written as UTF-8; bytes (already encoded text, see json-text.ts) as they are. */
+  writeAtomic(file: string, text: string | Uint8Array): Promise<void>
   rename(from: string, to: string): Promise<void>
   copy(from: string, to: string): Promise<void>
   remove(file: string): Promise<void>
