@@ -2,7 +2,7 @@
 // the app's main process alone: `tsx bench/scale-worker.ts <athletes> <years>` prints JSON rows.
 // Every figure goes through the dispatcher main uses (validation, readiness wait, handler, output check).
 import { execFileSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import path from 'node:path'
@@ -10,9 +10,12 @@ import type { ApiMethod } from '../shared/api/contract'
 import { AppServices } from '../electron/services/app-services'
 import { createDispatcher } from '../electron/services/dispatch'
 import { createHandlers } from '../electron/services/handlers'
+import { writeFileAtomicDurable } from '../electron/services/store/file-ops'
 import type { BenchResult } from './store.bench'
 import { cachedBenchSquad } from './fixtures'
-import { median } from './timing'
+import { BackupStore } from '../electron/services/store/backups'
+import { nodeFileOps } from '../electron/services/store/file-ops'
+import { mainThreadCpuMs, median } from './timing'
 
 const TODAY = '2026-11-22'
 const unused = async (): Promise<never> => {
@@ -46,12 +49,13 @@ async function open(dataDir: string, day = TODAY) {
   return { services, call }
 }
 
-/** Wall time and main-process busy time (event loop not idle) of `fn`. */
-async function timed(fn: () => Promise<unknown>): Promise<{ ms: number; busyMs: number }> {
+/** Wall time, main-process busy time (event loop not idle) and main-thread CPU time of `fn`. */
+async function timed(fn: () => Promise<unknown>): Promise<{ ms: number; busyMs: number; cpuMs: number }> {
   const loop = performance.eventLoopUtilization()
+  const cpu = mainThreadCpuMs()
   const t0 = performance.now()
   await fn()
-  return { ms: performance.now() - t0, busyMs: performance.eventLoopUtilization(loop).active }
+  return { ms: performance.now() - t0, busyMs: performance.eventLoopUtilization(loop).active, cpuMs: mainThreadCpuMs() - cpu }
 }
 
 async function measure(athletes: number, years: number): Promise<BenchResult[]> {
@@ -102,12 +106,31 @@ async function measure(athletes: number, years: number): Promise<BenchResult[]> 
     app = await open(fixture.dataDir)
     await app.call('getSquadTriage')
     await app.services.db.athletesReady
+    // A coach saves on the athlete's page, which opened the athlete first (athletes load on demand): that
+    // open is its own row, so the save figure is the save.
+    const saveIds = ids.slice(7, 12)
+    const opens: number[] = []
+    for (const athleteId of saveIds) opens.push((await timed(() => app.call('getAthleteRecord', { athleteId }))).ms)
+    row('open an athlete not in memory (read + validate its file), median of 5', median(opens), 'ms')
     const saves: number[] = []
+    const saveBusy: number[] = []
     for (let i = 0; i < 60; i++) {
-      const t = await timed(() => app.call('addRun', { athleteId: ids[7 + (i % 5)], run: { date: TODAY, distanceKm: 5 + (i % 7) } }))
+      const t = await timed(() => app.call('addRun', { athleteId: saveIds[i % 5], run: { date: TODAY, distanceKm: 5 + (i % 7) } }))
       saves.push(t.ms)
+      saveBusy.push(t.busyMs)
     }
+    row('save one run, p50 of 60', percentile(saves, 50), 'ms')
     row('save one run, p95 of 60', percentile(saves, 95), 'ms', '≤ 10 ms')
+    row('save one run: main-process busy time, p95 of 60', percentile(saveBusy, 95), 'ms')
+    // What the disk alone takes to make one such file durable now (temp + fsync + rename + folder fsync), for
+    // the save figure to be read against: a save rewrites the athlete's whole file.
+    const athleteBytes = readFileSync(path.join(fixture.dataDir, 'athletes', `${saveIds[0]}.json`))
+    const floor: number[] = []
+    for (let i = 0; i < 60; i++) floor.push((await timed(() => writeFileAtomicDurable(path.join(fixture.dataDir, 'floor.tmp'), athleteBytes))).ms)
+    rmSync(path.join(fixture.dataDir, 'floor.tmp'), { force: true })
+    const kb = Math.round(athleteBytes.length / 1024)
+    row(`durable write of one athlete's file alone (${kb} KB, the disk floor under a save), p50 of 60`, percentile(floor, 50), 'ms')
+    row(`durable write of one athlete's file alone (${kb} KB, the disk floor under a save), p95 of 60`, percentile(floor, 95), 'ms')
     await app.call('addRun', { athleteId: ids[3], run: { date: TODAY, distanceKm: 6 } })
     const board = await timed(() => app.call('getSquadTriage'))
     row('board request after one save: main-process busy time', board.busyMs, 'ms', '≤ 20 ms')
@@ -124,7 +147,15 @@ async function measure(athletes: number, years: number): Promise<BenchResult[]> 
     await app.call('addRun', { athleteId: ids[1], run: { date: TODAY, distanceKm: 7 } })
     const backup = await timed(() => app.services.db.backups.create('auto', app.services.writes))
     row('daily backup, 1 athlete changed: main-process busy time', backup.busyMs, 'ms', '≤ 100 ms')
+    row('daily backup, 1 athlete changed: main-thread CPU time', backup.cpuMs, 'ms')
     row('daily backup, 1 athlete changed: wall time (in the background)', backup.ms, 'ms')
+    // As at a launch: the first backup of the process, no manifest read yet (the app's usual daily backup).
+    await app.call('addRun', { athleteId: ids[2], run: { date: TODAY, distanceKm: 8 } })
+    const atLaunch = new BackupStore(fixture.dataDir, nodeFileOps, () => new Date('2026-11-23T06:00:00Z'))
+    const first = await timed(() => atLaunch.create('auto', app.services.writes))
+    row('daily backup at a launch (first of the process), 1 athlete changed: busy time', first.busyMs, 'ms', '≤ 100 ms')
+    row('daily backup at a launch: main-thread CPU time', first.cpuMs, 'ms')
+    row('daily backup at a launch: wall time (in the background)', first.ms, 'ms')
     await app.services.close()
     // BENCH_SCALE_NO_CHROMIUM=1: the store's figures only (no built renderer needed, minutes shorter).
     if (!process.env['BENCH_SCALE_NO_CHROMIUM']) rows.push(...(await inChromium(fixture.dataDir, size)))

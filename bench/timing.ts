@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+
 /** Shared timing helpers for the benchmarks: medians of repeated synchronous calls after a warm-up. */
 
 export function median(xs: readonly number[]): number {
@@ -16,4 +18,17 @@ export function medianMs(fn: () => unknown, repeats: number, warmUp = 1): number
     samples.push(performance.now() - t0)
   }
   return median(samples)
+}
+
+/**
+ * CPU time of this process's main thread so far, in ms (Linux: /proc schedstat; NaN elsewhere). Unlike the
+ * event loop's busy time it does not count the time the thread waited for a core, so on a loaded machine
+ * it is the figure to compare; a worker thread's time is not in it.
+ */
+export function mainThreadCpuMs(): number {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6
+  } catch {
+    return Number.NaN
+  }
 }

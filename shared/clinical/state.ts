@@ -176,7 +176,9 @@ export function computeClinicalState(input: ClinicalInput, today: string): Clini
     })
   }
 
-  const runs = input.runs.map((r) => ({ ...r, distanceKm: r.km }))
+  // Named fields, not a spread: the board does this for every run of every athlete, and a spread copy of
+  // digests from different sources (a record, the summary cache file) is several times slower.
+  const runs = input.runs.map((r) => ({ date: r.date, distanceKm: r.km, painDuring: r.painDuring, painAfter: r.painAfter, painNextMorning: r.painNextMorning }))
   const signals = logSignals(runs, today)
   reasons.push(...logReasons(signals))
 

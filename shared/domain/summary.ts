@@ -43,7 +43,7 @@ export interface AthleteSummary {
 }
 
 /** Whether a summary was made with this profile (a profile edited since means the digest must be made again). */
-export function summaryMadeWith(summary: AthleteSummary, profile: AthleteProfile | null): boolean {
+export function summaryMadeWith(summary: Pick<AthleteSummary, 'profile'>, profile: AthleteProfile | null): boolean {
   const held = summary.profile
   return held === null || profile === null ? held === profile : held.sex === profile.sex && held.dateOfBirth === profile.dateOfBirth
 }
@@ -91,7 +91,7 @@ export function summariseAthlete(doc: SummarySource, asOf: string, profile: Athl
 }
 
 /** Whether a summary can answer for `today` (false only when the clock went back before it was made). */
-export function summaryServes(summary: AthleteSummary, today: string): boolean {
+export function summaryServes(summary: Pick<AthleteSummary, 'asOf'>, today: string): boolean {
   return summary.asOf <= today
 }
 

@@ -77,9 +77,10 @@ function fmt(n: number): string {
 
 function entriesInWeek(entries: readonly PainLogEntry[], monday: string): PainLogEntry[] {
   const sunday = addDays(monday, 6)
-  // ISO date strings compare correctly as text.
+  // ISO date strings compare correctly as text; only the entries inside the week are validated (the board
+  // runs this three times per athlete).
   return entries
-    .filter((e) => isIsoDate(e.date) && e.date >= monday && e.date <= sunday)
+    .filter((e) => e.date >= monday && e.date <= sunday && isIsoDate(e.date))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 }
 

@@ -5,8 +5,9 @@ import type { PainLogEntry } from './pain-monitoring'
 /** Which pain score the weekly pain lines use. 'worst' = the highest of during/after/next morning. */
 export type PainMeasure = 'during' | 'after' | 'nextMorning' | 'worst'
 
+const ok = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v)
+
 export function painScore(run: PainLogEntry, measure: PainMeasure): number | null {
-  const ok = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v)
   switch (measure) {
     case 'during':
       return ok(run.painDuring) ? run.painDuring : null
@@ -15,8 +16,13 @@ export function painScore(run: PainLogEntry, measure: PainMeasure): number | nul
     case 'nextMorning':
       return ok(run.painNextMorning) ? run.painNextMorning : null
     case 'worst': {
-      const values = [run.painDuring, run.painAfter, run.painNextMorning].filter(ok)
-      return values.length ? Math.max(...values) : null
+      // Without an array per run: the board's sparkline reads this for every run of 12 weeks of every athlete.
+      const worst = Math.max(
+        ok(run.painDuring) ? run.painDuring : -Infinity,
+        ok(run.painAfter) ? run.painAfter : -Infinity,
+        ok(run.painNextMorning) ? run.painNextMorning : -Infinity,
+      )
+      return worst === -Infinity ? null : worst
     }
   }
 }

@@ -16,12 +16,15 @@ export function localIsoDate(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
-/** Oldest first; runs on the same day keep the order they were logged in. */
+/**
+ * Oldest first; runs on the same day keep the order they were logged in. A log is already in order but for
+ * the run just added or edited, so an ordered list is returned as it is (no copy of ten years of runs per
+ * save); otherwise a stable sort (Array.prototype.sort is stable) puts it in order.
+ */
 export function sortRuns(runs: Run[]): Run[] {
-  return runs
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
-    .map((x) => x.r)
+  let ordered = true
+  for (let i = 1; ordered && i < runs.length; i++) ordered = runs[i - 1]!.date <= runs[i]!.date
+  return ordered ? runs : [...runs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 }
 
 /** The athlete's own file, after checking the athlete is in the squad and the file may be written. */

@@ -1,18 +1,18 @@
-import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { z } from 'zod'
 import type { BackupInfo } from '../../../shared/api/channels/squad'
+import { type BackupManifest, CANONICAL_FILE, infoOf, MANIFEST, parseManifest, sha256 } from './backup-manifest'
 import type { FileOps } from './file-ops'
+import { type Checkpoint, type LinkJob, sameIdentity, statAndLinkInProcess } from './link-pass'
 import type { WriteCoordinator } from './write-coordinator'
 
 export type BackupReason = BackupInfo['reason']
+export { CANONICAL_FILE, MANIFEST, sha256, type BackupManifest } from './backup-manifest'
 
 const BACKUP_ID = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(auto|manual|pre-migration|pre-restore|pre-import)(?:-\d+)?$/
 /** A backup being written: never listed, and removed at the next backup or start. */
 const PARTIAL_PREFIX = '.partial-'
 /** Automatic backups rotate; deliberate ones (manual, before a restore or import) are kept longer. */
 const KEEP = { auto: 10, other: 30 }
-export const MANIFEST = 'manifest.json'
 
 /** Passes alongside saves before the last one is taken under the write coordinator (saves that never stop). */
 const PASSES_ALONGSIDE = 4
@@ -29,22 +29,7 @@ export class BackupSteppedAside extends Error {
 
 type Previous = { dir: string; manifest: BackupManifest } | null
 
-export const CANONICAL_FILE = /^(squad\.json|athletes\/[a-z0-9][a-z0-9-]{2,63}\.json)$/
 
-const SourceStat = z.object({ ino: z.number(), size: z.number(), mtimeMs: z.number() })
-const ManifestEntry = z.object({ size: z.number().int(), sha256: z.string().regex(/^[0-9a-f]{64}$/), source: SourceStat.nullable() })
-const Manifest = z.object({
-  formatVersion: z.literal(1),
-  id: z.string(),
-  createdAt: z.string(),
-  reason: z.enum(['auto', 'manual', 'pre-migration', 'pre-restore', 'pre-import']),
-  files: z.record(z.string(), ManifestEntry),
-})
-export type BackupManifest = z.infer<typeof Manifest>
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex')
-}
 
 /**
  * Snapshots of the data files under <data>/backups/<id>/, each a browsable folder with the same layout
@@ -53,7 +38,8 @@ export function sha256(text: string): string {
  * size and time: our writer always replaces files by rename, never in place) as in the previous backup
  * is hard-linked to that backup's copy; only changed files are copied. Where the file system refuses
  * hard links, the file is copied. A backup is written under a hidden .partial- name and renamed into
- * place once its manifest is on disk, so a crash or full disk never leaves a listed half-backup.
+ * place once its manifest is on disk, so a crash or full disk never leaves a listed half-backup; a backup
+ * rotated out goes back under such a name before its files are removed.
  */
 export class BackupStore {
   private lastStamp = ''
@@ -122,7 +108,7 @@ export class BackupStore {
       await this.rotate()
       return infoOf(manifest)
     } catch (error) {
-      await this.ops.remove(partial).catch(() => undefined)
+      await this.removeFolder(partial).catch(() => undefined)
       throw error
     }
   }
@@ -164,7 +150,11 @@ export class BackupStore {
     return alongside.exclusive(source)
   }
 
-  /** One pass over the live files: takes each file not yet taken or changed since, drops files gone since. */
+  /**
+   * One pass over the live files: takes each file not yet taken or changed since, drops files gone since.
+   * The stats, and the links of files unchanged since the previous backup, go in one batch (off the main
+   * thread with nodeFileOps); only what the batch could not settle (changed files) is copied here.
+   */
   private async snapshotPass(files: BackupManifest['files'], partial: string, previous: Previous, alongside?: WriteCoordinator): Promise<void> {
     const rels = await this.canonicalFiles()
     const live = new Set(rels)
@@ -173,15 +163,37 @@ export class BackupStore {
       await this.ops.remove(path.join(partial, rel))
       delete files[rel]
     }
+    const checkpoint = () => {
+      if (alongside?.exclusivePending) throw new BackupSteppedAside()
+    }
+    const jobs: LinkJob[] = rels.map((rel) => {
+      const taken = files[rel]
+      const known = previous?.manifest.files[rel]
+      if (taken) return { live: path.join(this.dataDir, rel), known: taken.source, link: null }
+      return { live: path.join(this.dataDir, rel), known: known?.source ?? null, link: known ? { from: path.join(previous!.dir, rel), to: path.join(partial, rel) } : null }
+    })
+    const outcomes = this.ops.statAndLink ? await this.ops.statAndLink(jobs, checkpoint) : await statAndLinkInProcess(this.ops, jobs, checkpoint)
+    const unsettled: string[] = []
+    rels.forEach((rel, i) => {
+      const { now, linked } = outcomes[i]!
+      const taken = files[rel]
+      if (taken) {
+        if (now && taken.source && sameIdentity(taken.source, now)) return
+        unsettled.push(rel)
+      } else if (linked) files[rel] = previous!.manifest.files[rel]!
+      else if (now) unsettled.push(rel)
+    })
+    await this.takeEach(unsettled, files, partial, previous, checkpoint)
+  }
+
+  /** Takes files one by one (copies, mostly), 16 at a time: the changed files of a pass, or all at a first backup. */
+  private async takeEach(rels: string[], files: BackupManifest['files'], partial: string, previous: Previous, checkpoint: Checkpoint): Promise<void> {
     const queue = [...rels]
     let failed = false
     const worker = async () => {
       for (let rel = queue.shift(); rel && !failed; rel = queue.shift()) {
-        if (alongside?.exclusivePending) throw new BackupSteppedAside()
-        const taken = files[rel]
-        if (taken) {
-          const now = await this.ops.stat(path.join(this.dataDir, rel))
-          if (now && taken.source && sameStat(taken.source, now)) continue
+        checkpoint()
+        if (files[rel]) {
           await this.ops.remove(path.join(partial, rel))
           delete files[rel]
         }
@@ -225,7 +237,7 @@ export class BackupStore {
     const before = await this.ops.stat(live)
     if (!before) return null
     const known = previous?.manifest.files[rel]
-    if (known?.source && before.ino !== undefined && sameStat(known.source, before) && this.ops.link) {
+    if (known?.source && before.ino !== undefined && sameIdentity(known.source, before) && this.ops.link) {
       try {
         await this.ops.link(path.join(previous!.dir, rel), to)
         return known
@@ -239,7 +251,7 @@ export class BackupStore {
       if (text === null || !stat) return null
       const after = await this.ops.stat(live)
       // The file was replaced while being read (a sync tool, not us): read it again.
-      if (!after || !sameStat(stat, after)) continue
+      if (!after || !sameIdentity(stat, after)) continue
       await this.ops.writeAtomic(to, text)
       const source = stat.ino !== undefined ? { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs } : null
       return { size: Buffer.byteLength(text, 'utf8'), sha256: sha256(text), source }
@@ -250,41 +262,46 @@ export class BackupStore {
   async manifestOf(id: string): Promise<BackupManifest | null> {
     if (this.manifests.has(id)) return this.manifests.get(id)!
     const text = await this.ops.readText(path.join(this.root, id, MANIFEST)).catch(() => null)
-    let manifest: BackupManifest | null = null
-    if (text !== null) {
-      try {
-        const parsed = Manifest.safeParse(JSON.parse(text))
-        manifest = parsed.success ? parsed.data : null
-      } catch {
-        manifest = null
-      }
-    }
+    const manifest = text === null ? null : parseManifest(text)
     this.manifests.set(id, manifest)
     return manifest
   }
 
+  /**
+   * The backup just before a new one: the newest with a manifest. Read newest first, so a launch's daily
+   * backup reads one manifest, not all 40 (a manifest of 1,000 athletes costs ~10 ms to read and check).
+   */
   private async newestManifest(): Promise<{ dir: string; manifest: BackupManifest } | null> {
-    for (const info of await this.list()) {
-      const manifest = await this.manifestOf(info.id)
-      if (manifest) return { dir: path.join(this.root, info.id), manifest }
+    for (const { id } of await this.foldersNewestFirst()) {
+      const manifest = await this.manifestOf(id)
+      if (manifest) return { dir: path.join(this.root, id), manifest }
     }
     return null
   }
 
-  async list(): Promise<BackupInfo[]> {
-    const out: BackupInfo[] = []
+  /** Backup folders by name, newest first: the name says when and why each was taken. */
+  private async foldersNewestFirst(): Promise<{ id: string; stamp: string; reason: BackupReason }[]> {
+    const folders: { id: string; stamp: string; reason: BackupReason }[] = []
     for (const id of await this.ops.list(this.root)) {
       const m = BACKUP_ID.exec(id)
-      if (!m) continue
-      const manifest = await this.manifestOf(id)
-      if (manifest) {
-        out.push(infoOf(manifest))
-        continue
-      }
-      const legacy = await this.legacyInfo(id, m[1]!, m[2] as BackupReason)
-      if (legacy) out.push(legacy)
+      if (m) folders.push({ id, stamp: m[1]!, reason: m[2] as BackupReason })
     }
-    return out.sort((a, b) => (a.id < b.id ? 1 : -1))
+    return folders.sort((a, b) => (a.id < b.id ? 1 : -1))
+  }
+
+  private async infoOfFolder(folder: { id: string; stamp: string; reason: BackupReason }): Promise<BackupInfo | null> {
+    const manifest = await this.manifestOf(folder.id)
+    return manifest ? infoOf(manifest) : this.legacyInfo(folder.id, folder.stamp, folder.reason)
+  }
+
+  /** Newest first. */
+  async list(): Promise<BackupInfo[]> {
+    const out: BackupInfo[] = []
+    for (const folder of await this.foldersNewestFirst()) {
+      const info = await this.infoOfFolder(folder)
+      if (info) out.push(info)
+    }
+    return out
   }
 
   /** Backups written before manifests existed: plain copies, counted only when they hold a squad index. */
@@ -309,39 +326,43 @@ export class BackupStore {
     return found
   }
 
+  /** The newest backup: whether the daily one is due. Reads manifests only until it finds a good one. */
   async latest(): Promise<BackupInfo | null> {
-    return (await this.list())[0] ?? null
+    for (const folder of await this.foldersNewestFirst()) {
+      const info = await this.infoOfFolder(folder)
+      if (info) return info
+    }
+    return null
   }
 
   /** Half-written backups (a crash or a full disk): never listed, and cleared away before the next one. */
   async removePartials(): Promise<void> {
     for (const name of await this.ops.list(this.root)) {
-      if (name.startsWith(PARTIAL_PREFIX)) await this.ops.remove(path.join(this.root, name)).catch(() => undefined)
+      if (name.startsWith(PARTIAL_PREFIX)) await this.removeFolder(path.join(this.root, name)).catch(() => undefined)
     }
   }
 
+  /** A backup folder holds a file per athlete: removed off the main thread where the FileOps can. */
+  private removeFolder(dir: string): Promise<void> {
+    return this.ops.removeTree ? this.ops.removeTree(dir) : this.ops.remove(dir)
+  }
+
+  /**
+   * Keeps the newest 10 automatic and 30 other backups. By folder name, without reading the manifests: a
+   * backup damaged since it was taken ages out like the others instead of staying forever.
+   */
   private async rotate(): Promise<void> {
-    const all = await this.list()
+    const all = await this.foldersNewestFirst()
     const autos = all.filter((b) => b.reason === 'auto')
     const others = all.filter((b) => b.reason !== 'auto')
     for (const b of [...autos.slice(KEEP.auto), ...others.slice(KEEP.other)]) {
-      await this.ops.remove(path.join(this.root, b.id))
+      // Out of the list first (one rename), so a crash while its files go never leaves a listed half-backup:
+      // what is left is a partial, cleared before the next backup.
+      const doomed = path.join(this.root, `${PARTIAL_PREFIX}${b.id}`)
+      await this.ops.rename(path.join(this.root, b.id), doomed)
       this.manifests.delete(b.id)
+      await this.removeFolder(doomed)
     }
   }
-}
 
-function sameStat(a: { ino?: number; size: number; mtimeMs: number }, b: { ino?: number; size: number; mtimeMs: number }): boolean {
-  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
-}
-
-function infoOf(manifest: BackupManifest): BackupInfo {
-  const entries = Object.values(manifest.files)
-  return {
-    id: manifest.id,
-    createdAt: manifest.createdAt,
-    reason: manifest.reason,
-    files: entries.length,
-    bytes: entries.reduce((sum, e) => sum + e.size, 0),
-  }
 }

@@ -1,7 +1,8 @@
 import type { AthleteDocument, SquadDocument } from '../../../shared/domain/documents'
-import { addDays } from '../../../shared/dates'
+import { addDays, type WeekStartDay } from '../../../shared/dates'
 import type { Athlete } from '../../../shared/domain/squad'
-import { type AthleteSummary, summariseAthlete, summaryMadeWith, summaryServes } from '../../../shared/domain/summary'
+import { summariseAthlete, summaryMadeWith, summaryServes } from '../../../shared/domain/summary'
+import { CachedSummary } from './cached-summary'
 import type { JsonDocument } from './document'
 import type { SummaryCache } from './summary-cache'
 
@@ -25,14 +26,19 @@ const READS_AT_ONCE = 4
  * while the athlete's file is the one it describes; only an athlete whose file changed outside the
  * app (or has no summary yet) is read, ahead of the background pass, and summarised again, a few at
  * a time so memory stays flat. Nothing here waits for the other athletes' files or for the daily backup.
+ * An entry that already holds its board facts for the day and week start is used without checking its
+ * whole summary (a warm launch on the same day reads nothing else).
  */
-export async function boardSummaries(store: SummarySource, todayIso: string): Promise<Map<string, AthleteSummary>> {
-  const out = new Map<string, AthleteSummary>()
+export async function boardSummaries(store: SummarySource, todayIso: string, weekStartsOn: WeekStartDay): Promise<Map<string, CachedSummary>> {
+  const out = new Map<string, CachedSummary>()
   const stale: Athlete[] = []
   const usable = async (a: Athlete) => {
     const cached = await store.summaryCache.current(a.id, () => store.athleteRevision(a.id))
+    const head = cached?.servesFrom
     // A summary made with another profile (age or sex edited since) reads the assessments differently: redo it.
-    return cached && summaryServes(cached, todayIso) && summaryMadeWith(cached, a) ? cached : null
+    // One made after today (the clock went back) cannot answer for today.
+    if (!cached || !head || !summaryServes(head, todayIso) || !summaryMadeWith(head, a)) return null
+    return cached.boardFacts(todayIso, weekStartsOn) || cached.summary ? cached : null
   }
   await Promise.all(
     store.squad.data.athletes.map(async (a) => {
@@ -59,13 +65,12 @@ export async function summariseLoaded(
   athlete: Athlete,
   doc: JsonDocument<AthleteDocument>,
   todayIso?: string,
-): Promise<AthleteSummary> {
+): Promise<CachedSummary> {
   await doc.flush()
   const summary = summariseAthlete(doc.data, summaryDay(store.now, todayIso), athlete)
   // Not keyed to a file that does not hold this record (yet): the next launch must read that file again.
   const revision = doc.lockedReason || store.athleteKeptInMemory(athlete.id) ? '' : await store.athleteRevision(athlete.id)
-  if (revision) store.summaryCache.put(athlete.id, revision, summary)
-  return summary
+  return revision ? store.summaryCache.put(athlete.id, revision, summary) : CachedSummary.made('', summary)
 }
 
 /** Replaces the athlete's summary after every write the app makes, so the board never rescans. */

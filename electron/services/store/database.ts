@@ -2,10 +2,11 @@ import path from 'node:path'
 import type { Notice } from '../../../shared/api/channels/squad'
 import { DomainError } from '../../../shared/api/result'
 import type { AthleteDocument, SquadDocument } from '../../../shared/domain/documents'
-import type { AthleteSummary } from '../../../shared/domain/summary'
+import type { WeekStartDay } from '../../../shared/dates'
 import { AthleteDocs, DEFAULT_ATHLETE_CACHE, withAthleteLease } from './athlete-docs'
 import { BackupStore, BackupSteppedAside } from './backups'
 import { boardSummaries, keepSummaryCurrent, summariseLoaded } from './board-summaries'
+import type { CachedSummary } from './cached-summary'
 import { ChangeFeed } from './change-feed'
 import { resolveInside } from './confine'
 import { JsonDocument } from './document'
@@ -302,8 +303,8 @@ export class Database {
   }
 
   /** Board summaries for every athlete in the index, for `todayIso` (see board-summaries.ts). */
-  summaries(todayIso: string): Promise<Map<string, AthleteSummary>> {
-    return boardSummaries(this, todayIso)
+  summaries(todayIso: string, weekStartsOn: WeekStartDay): Promise<Map<string, CachedSummary>> {
+    return boardSummaries(this, todayIso, weekStartsOn)
   }
 
   private async load(background: boolean): Promise<void> {

@@ -20,6 +20,12 @@ export interface DocumentKind<T extends { schemaVersion: number }> {
   create(): T
 }
 
+/** An adapter that writes what changed since the document it last saw (a club folder's records). */
+export interface ComparesWrites<T> {
+  /** The document now holds `data` (validated copies of what the adapter read): compare later writes with it. */
+  adopted(data: T): void
+}
+
 export type LoadOutcome<T> =
   | { kind: 'ok'; data: T; migratedFrom?: number }
   | { kind: 'missing' }
@@ -126,6 +132,10 @@ export class JsonDocument<T extends { schemaVersion: number }> {
         this.low.data = deepFreeze(checked.data)
         this.onChange?.(this.low.data)
       }
+      // Validation made copies of what the adapter read: it compares the next write against these, which
+      // then finds unchanged records by identity instead of walking every one (a club athlete's first save).
+      const adapter = this.low.adapter as Adapter<T> & Partial<ComparesWrites<T>>
+      adapter.adopted?.(this.low.data)
       return changed
     }
     return this.enqueue(run)

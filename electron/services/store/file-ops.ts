@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
+import { removeTreeInWorker, statAndLinkInWorker } from './backup-worker'
+import type { Checkpoint, LinkJob, LinkOutcome } from './link-pass'
 
 /**
  * The only way the store touches the disk. Injectable so tests can simulate a full disk or a
@@ -7,7 +9,8 @@ import path from 'node:path'
  */
 export interface FileOps {
   readText(file: string): Promise<string | null>
-  writeAtomic(file: string, text: string): Promise<void>
+  /** Text is written as UTF-8; bytes (already encoded text, see json-text.ts) as they are. */
+  writeAtomic(file: string, text: string | Uint8Array): Promise<void>
   rename(from: string, to: string): Promise<void>
   copy(from: string, to: string): Promise<void>
   remove(file: string): Promise<void>
@@ -18,6 +21,14 @@ export interface FileOps {
   link?(from: string, to: string): Promise<void>
   /** Flushes a folder's entries (new names, links) to disk. Optional: a no-op where unsupported. */
   syncDir?(dir: string): Promise<void>
+  /**
+   * Many stats and links in one go (the backup's pass, see link-pass.ts), off the main thread. Optional:
+   * without it the backup calls stat and link file by file. A FileOps that changes stat or link (a test
+   * holding or failing them) must leave this out, or it would go round them.
+   */
+  statAndLink?(jobs: readonly LinkJob[], checkpoint: Checkpoint): Promise<LinkOutcome[]>
+  /** Removes a folder of many files (a backup) off the main thread. Optional: `remove` does it otherwise. */
+  removeTree?(dir: string): Promise<void>
 }
 
 let tempCounter = 0
@@ -104,6 +115,8 @@ export const nodeFileOps: FileOps = {
     await fs.link(from, to)
   },
   syncDir: fsyncDirectory,
+  statAndLink: statAndLinkInWorker,
+  removeTree: removeTreeInWorker,
   async stat(file) {
     try {
       const s = await fs.stat(file)

@@ -1,5 +1,6 @@
 import type { Adapter } from 'lowdb'
 import type { FileOps } from './file-ops'
+import { documentBytes } from './json-text'
 
 /**
  * lowdb adapter over our durable writer. lowdb's own JSONFile (steno) renames without fsync, so an
@@ -20,6 +21,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     // Compact JSON: a third faster to write than indented, and these files are read by CalfCoach, not people.
-    await this.ops.writeAtomic(this.file, `${JSON.stringify(data)}\n`)
+    // The bytes of JSON.stringify's text, reusing what unchanged records serialised to last time (json-text.ts).
+    await this.ops.writeAtomic(this.file, documentBytes(data, '\n'))
   }
 }

@@ -145,6 +145,17 @@ export const SquadTriageEntry = z.strictObject({
 })
 export type SquadTriageEntry = z.infer<typeof SquadTriageEntry>
 
+/**
+ * The part of a board entry that depends only on the athlete's summary, the day and the week start (not on
+ * the squad index's name, groups or a lock), with the board's attention rank: worked out once per summary and
+ * day and kept with the summary in the summary cache (electron/services/runs/board-facts.ts).
+ */
+export const BoardFacts = SquadTriageEntry.omit({ athleteId: true, name: true, groupIds: true, locked: true, topReason: true }).extend({
+  /** Smaller needs attention sooner (colour, then clinician today, then more red/amber/info reasons). */
+  attention: z.number().int(),
+})
+export type BoardFacts = z.infer<typeof BoardFacts>
+
 export const SquadTriage = z.strictObject({
   today: IsoDate,
   /** Active (not archived) athletes, the ones needing attention first. */

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Adapter } from 'lowdb'
-import type { DocumentKind } from '../document'
+import type { ComparesWrites, DocumentKind } from '../document'
 import type { ClubFolder } from './club-folder'
 import { revisionOf } from './club-revisions'
 import { DocumentRecords } from './doc-records'
@@ -24,7 +24,7 @@ export interface MergeReport {
  * adapter's state changes only after a write is on disk, so a failed write leaves it (and the document)
  * as it was.
  */
-export class ClubDocumentAdapter<T extends { schemaVersion: number }> implements Adapter<T> {
+export class ClubDocumentAdapter<T extends { schemaVersion: number }> implements Adapter<T>, ComparesWrites<T> {
   private readonly shape: DocumentRecords<T>
   /** This installation's own records for the document (what its files hold). */
   private readonly own: OwnRecords
@@ -84,6 +84,10 @@ export class ClubDocumentAdapter<T extends { schemaVersion: number }> implements
     return doc
   }
 
+  adopted(data: T): void {
+    this.view = this.shape.toRecords(data)
+  }
+
   /**
    * Adds a document's records to what is already in the club (joining or starting a club folder): new
    * records are written, records the club already has keep the club's version, nothing is deleted.
@@ -106,7 +110,8 @@ export class ClubDocumentAdapter<T extends { schemaVersion: number }> implements
       return
     }
     await this.own.write(changes)
-    this.merged = { ...this.merged, ...changes }
+    // In place: a copy of every record's envelope per save costs more than the save's own work.
+    Object.assign(this.merged, changes)
     this.view = next
   }
 }

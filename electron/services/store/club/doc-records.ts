@@ -85,7 +85,12 @@ export class DocumentRecords<T extends { schemaVersion: number }> {
       if (tag === 'c' && f.kind === 'collection') {
         const parsed = f.item.safeParse(env.value)
         if (!parsed.success || (parsed.data as { id?: unknown }).id !== sub) skipped.push(key)
-        else collections.set(name, [...(collections.get(name) ?? []), { env, value: parsed.data }])
+        else {
+          // Pushed, not copied: a copy per record made reading ten years of runs quadratic.
+          const items = collections.get(name) ?? []
+          items.push({ env, value: parsed.data })
+          collections.set(name, items)
+        }
       } else if (tag === 'o' && f.kind === 'object' && sub && f.fields[sub]) {
         const parsed = f.fields[sub]!.safeParse(env.value)
         if (!parsed.success) skipped.push(key)
