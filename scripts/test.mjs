@@ -21,7 +21,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const OUT_DIR = path.resolve(ROOT, process.env['CALFCOACH_OUT_DIR'] ?? 'out')
+// An empty CALFCOACH_OUT_DIR means unset: resolved as it stands it is the checkout itself, and the
+// build empties its output folder before writing.
+const OUT_DIR = path.resolve(ROOT, process.env['CALFCOACH_OUT_DIR'] || 'out')
+if (path.relative(OUT_DIR, ROOT) === '' || !path.relative(OUT_DIR, ROOT).startsWith('..')) {
+  console.error(`[npm test] CALFCOACH_OUT_DIR=${OUT_DIR} is the checkout or holds it; the build would empty it. Choose a folder of its own.`)
+  process.exit(2)
+}
 /** Niceness of the steps that fill idle time (0 = normal, 19 = lowest). */
 const BACKGROUND = 10
 const started = Date.now()
