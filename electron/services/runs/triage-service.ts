@@ -7,6 +7,9 @@ import { localIsoDate } from './run-service'
 
 export { latestAssessment }
 
+/** Same order as String#localeCompare without arguments, without making a collator per comparison. */
+const byName = new Intl.Collator().compare
+
 /** For an athlete whose record could not be read at all: no runs, no assessment. */
 const NO_SUMMARY: AthleteSummary = summariseAthlete({ runs: [], assessments: [] }, '1970-01-01', null)
 
@@ -46,6 +49,6 @@ export async function squadTriage(ctx: ServiceContext, todayInput?: string): Pro
       }
       return { entry, key: attention }
     })
-  entries.sort((a, b) => a.key - b.key || a.entry.name.localeCompare(b.entry.name))
+  entries.sort((a, b) => a.key - b.key || byName(a.entry.name, b.entry.name))
   return { today, athletes: entries.map((e) => e.entry) }
 }

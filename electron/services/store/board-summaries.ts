@@ -32,16 +32,27 @@ const READS_AT_ONCE = 4
 export async function boardSummaries(store: SummarySource, todayIso: string, weekStartsOn: WeekStartDay): Promise<Map<string, CachedSummary>> {
   const out = new Map<string, CachedSummary>()
   const stale: Athlete[] = []
-  const usable = async (a: Athlete) => {
-    const cached = await store.summaryCache.current(a.id, () => store.athleteRevision(a.id))
+  const accept = (cached: CachedSummary | null, a: Athlete) => {
     const head = cached?.servesFrom
     // A summary made with another profile (age or sex edited since) reads the assessments differently: redo it.
     // One made after today (the clock went back) cannot answer for today.
     if (!cached || !head || !summaryServes(head, todayIso) || !summaryMadeWith(head, a)) return null
     return cached.boardFacts(todayIso, weekStartsOn) || cached.summary ? cached : null
   }
+  const usable = async (a: Athlete) => accept(await store.summaryCache.current(a.id, () => store.athleteRevision(a.id)), a)
+  // Entries already compared with their file this session need no await (a board after one save: all but one).
+  const unchecked: Athlete[] = []
+  for (const a of store.squad.data.athletes) {
+    const trusted = store.summaryCache.trusted(a.id)
+    if (!trusted) unchecked.push(a)
+    else {
+      const cached = accept(trusted, a)
+      if (cached) out.set(a.id, cached)
+      else stale.push(a)
+    }
+  }
   await Promise.all(
-    store.squad.data.athletes.map(async (a) => {
+    unchecked.map(async (a) => {
       const cached = await usable(a)
       if (cached) out.set(a.id, cached)
       else stale.push(a)

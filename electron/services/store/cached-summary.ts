@@ -102,20 +102,30 @@ export class CachedSummary {
     return new CachedSummary(revision, { value: { asOf: summary.asOf, profile: summary.profile } }, { value: summary }, undefined, true, changed)
   }
 
-  /** An athlete's line of the cache file (see toLine), or null when it is not even shaped like one. */
-  static read(line: string, changed: () => void): { athleteId: string; entry: CachedSummary } | null {
+  /**
+   * An athlete's line of the cache file (see toLine): their entry, `forgotten` for a line that holds only the id
+   * (see forgottenLine), or null when it is not even shaped like either (a torn line: skipped).
+   */
+  static read(line: string, changed: (athleteId: string) => void): { athleteId: string; entry: CachedSummary | 'forgotten' } | null {
     const fields = line.split(FIELD)
-    if (fields.length !== 5) return null
+    if (fields.length !== 5 && fields.length !== 1) return null
     const [id, revision, head, board, summary] = fields as [string, string, string, string, string]
     try {
       const athleteId: unknown = JSON.parse(id)
+      if (typeof athleteId !== 'string') return null
+      if (fields.length === 1) return { athleteId, entry: 'forgotten' }
       const rev: unknown = JSON.parse(revision)
-      if (typeof athleteId !== 'string' || typeof rev !== 'string' || rev === '') return null
-      const entry = new CachedSummary(rev, { text: head }, { text: summary }, board ? { text: board } : undefined, false, changed)
+      if (typeof rev !== 'string' || rev === '') return null
+      const entry = new CachedSummary(rev, { text: head }, { text: summary }, board ? { text: board } : undefined, false, () => changed(athleteId))
       return { athleteId, entry }
     } catch {
       return null
     }
+  }
+
+  /** The line that says an athlete's entry was dropped (a later line for them may bring a new one). */
+  static forgottenLine(athleteId: string): string {
+    return JSON.stringify(athleteId)
   }
 
   /** The day the summary serves from and the profile it was made with; null when the stored head is damaged. */

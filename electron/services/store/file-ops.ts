@@ -29,6 +29,11 @@ export interface FileOps {
   statAndLink?(jobs: readonly LinkJob[], checkpoint: Checkpoint): Promise<LinkOutcome[]>
   /** Removes a folder of many files (a backup) off the main thread. Optional: `remove` does it otherwise. */
   removeTree?(dir: string): Promise<void>
+  /**
+   * Adds text at the end of a file, not durably (for caches whose every line checks itself, see
+   * summary-cache.ts). Optional: callers rewrite the whole file otherwise.
+   */
+  appendText?(file: string, text: string): Promise<void>
 }
 
 let tempCounter = 0
@@ -117,6 +122,9 @@ export const nodeFileOps: FileOps = {
   syncDir: fsyncDirectory,
   statAndLink: statAndLinkInWorker,
   removeTree: removeTreeInWorker,
+  async appendText(file, text) {
+    await fs.appendFile(file, text, 'utf8')
+  },
   async stat(file) {
     try {
       const s = await fs.stat(file)

@@ -28,7 +28,18 @@ const BUILD = typeof __CALFCOACH_BUILD__ === 'string' ? __CALFCOACH_BUILD__ : 's
 
 export class SummaryCache {
   private entries = new Map<string, CachedSummary>()
-  private readonly changed = () => this.scheduleWrite()
+  /** Athletes whose line changed (or who were dropped) since the last write. */
+  private readonly dirty = new Set<string>()
+  /**
+   * How many lines the file holds after its header, or null when unknown (not read, or a write failed): the
+   * next write then rewrites it whole. Otherwise a write appends only the changed athletes' lines (a later line
+   * for an athlete wins when the file is read), and rewrites the file whole once it holds twice what it needs.
+   */
+  private linesOnDisk: number | null = null
+  private readonly touch = (athleteId: string) => {
+    this.dirty.add(athleteId)
+    this.scheduleWrite()
+  }
   private timer: ReturnType<typeof setTimeout> | null = null
   private writing: Promise<void> = Promise.resolve()
 
@@ -51,10 +62,15 @@ export class SummaryCache {
       const lines = text.split('\n')
       const header = JSON.parse(lines[0] ?? '') as { cacheVersion?: unknown; build?: unknown }
       if (header.cacheVersion !== CACHE_VERSION || header.build !== BUILD) return
+      let count = 0
       for (let i = 1; i < lines.length; i++) {
-        const read = lines[i] ? CachedSummary.read(lines[i] as string, this.changed) : null
-        if (read) this.entries.set(read.athleteId, read.entry)
+        if (!lines[i]) continue
+        count++
+        const read = CachedSummary.read(lines[i] as string, this.touch)
+        if (read?.entry === 'forgotten') this.entries.delete(read.athleteId)
+        else if (read) this.entries.set(read.athleteId, read.entry)
       }
+      this.linesOnDisk = count
     } catch {
       /* a broken cache is simply rebuilt */
     }
@@ -73,11 +89,17 @@ export class SummaryCache {
     return held
   }
 
+  /** The athlete's entry when it was already compared with the file this session (no file access), else null. */
+  trusted(athleteId: string): CachedSummary | null {
+    const held = this.entries.get(athleteId)
+    return held?.checked ? held : null
+  }
+
   /** Records a summary of the record whose file now has `revision`, and persists it soon. */
   put(athleteId: string, revision: string, summary: AthleteSummary): CachedSummary {
-    const entry = CachedSummary.made(revision, summary, this.changed)
+    const entry = CachedSummary.made(revision, summary, () => this.touch(athleteId))
     this.entries.set(athleteId, entry)
-    this.scheduleWrite()
+    this.touch(athleteId)
     return entry
   }
 
@@ -92,7 +114,7 @@ export class SummaryCache {
 
   /** Drops an athlete's summary (deleted, or known to have changed outside the app). */
   forget(athleteId: string): void {
-    if (this.entries.delete(athleteId)) this.scheduleWrite()
+    if (this.entries.delete(athleteId)) this.touch(athleteId)
   }
 
   /** Writes soon, coalescing bursts of saves into one cache write. */
@@ -117,19 +139,41 @@ export class SummaryCache {
       this.timer = null
     }
     if (!this.mayWrite()) return
-    // Each athlete's line is kept as text until it changes: a write after one save serialises only that athlete.
-    const lines = [JSON.stringify({ cacheVersion: CACHE_VERSION, build: BUILD })]
-    for (const [id, entry] of this.entries) {
-      const line = entry.toLine(id)
-      if (line !== null) lines.push(line)
-    }
-    const payload = `${lines.join('\n')}\n`
-    this.writing = this.writing
-      .then(async () => {
+    const changed = [...this.dirty]
+    this.dirty.clear()
+    const append = this.ops.appendText
+    const known = this.linesOnDisk
+    let write: () => Promise<void>
+    if (append && known !== null && known + changed.length <= 2 * this.entries.size + 64) {
+      const lines: string[] = []
+      for (const id of changed) {
+        const entry = this.entries.get(id)
+        const line = entry ? entry.toLine(id) : CachedSummary.forgottenLine(id)
+        if (line !== null) lines.push(line)
+      }
+      if (lines.length === 0) return
+      this.linesOnDisk = known + lines.length
+      // The leading line break ends a line a crash may have torn, so every appended line reads whole.
+      const text = `\n${lines.join('\n')}`
+      write = () => append.call(this.ops, this.file, text)
+    } else {
+      // Each athlete's line is kept as text until it changes: only changed athletes are serialised.
+      const lines = [JSON.stringify({ cacheVersion: CACHE_VERSION, build: BUILD })]
+      for (const [id, entry] of this.entries) {
+        const line = entry.toLine(id)
+        if (line !== null) lines.push(line)
+      }
+      this.linesOnDisk = lines.length - 1
+      const payload = `${lines.join('\n')}\n`
+      write = async () => {
         await this.ops.mkdirp(path.dirname(this.file))
         await this.ops.writeAtomic(this.file, payload)
-      })
-      .catch(() => undefined)
+      }
+    }
+    this.writing = this.writing.then(write).catch(() => {
+      // Not knowing what the file holds now, the next write replaces it whole.
+      this.linesOnDisk = null
+    })
     await this.writing
   }
 }

@@ -36,12 +36,25 @@ function gatedOps() {
   return { ops, openGate: () => open() }
 }
 
+/** Real file operations; the athlete files read are recorded. */
+function recordingOps() {
+  const athleteReads: string[] = []
+  const ops: FileOps = {
+    ...nodeFileOps,
+    async readText(file) {
+      if (file.includes(`${path.sep}athletes${path.sep}`)) athleteReads.push(path.basename(file, '.json'))
+      return nodeFileOps.readText(file)
+    },
+  }
+  return { ops, athleteReads }
+}
+
 /** Opens the app the way main does (athlete files in the background), with the dispatcher main uses. */
-async function launch(dataDir: string, day = TODAY, ops: FileOps = nodeFileOps) {
+async function launch(dataDir: string, day = TODAY, ops: FileOps = nodeFileOps, athleteCache?: number) {
   const unused = async () => {
     throw new Error('not used')
   }
-  const services = await AppServices.open({ dataDir, ops, background: true, now: noon(day), dialogs: new FakeDialogs(), shell: { openExternal: unused }, pdf: { renderRoute: unused } })
+  const services = await AppServices.open({ dataDir, ops, background: true, now: noon(day), dialogs: new FakeDialogs(), shell: { openExternal: unused }, pdf: { renderRoute: unused }, ...(athleteCache ? { athleteCache } : {}) })
   const dispatch = createDispatcher(createHandlers(services), { readOnlyReason: () => services.db.readOnlyReason, waitUntilReady: (m) => services.readyFor(m) })
   const call = async <T,>(method: Parameters<typeof dispatch>[0], payload?: unknown) => ok<T>(await dispatch(method, payload))
   const board = (today = day) => call<SquadTriage>('getSquadTriage', { today })
@@ -74,7 +87,7 @@ const cacheFile = (dataDir: string) => path.join(dataDir, 'cache', 'summaries.js
 /** The kept board entry of an athlete in the cache file (one line per athlete: id, revision, head, board, summary). */
 function keptBoard(dataDir: string, id: string) {
   const lines = readFileSync(cacheFile(dataDir), 'utf8').split('\n')
-  const at = lines.findIndex((l) => l.startsWith(`${JSON.stringify(id)}\t`))
+  const at = lines.findLastIndex((l) => l.startsWith(`${JSON.stringify(id)}\t`))
   const fields = lines[at]!.split('\t')
   const save = () => {
     lines[at] = fields.join('\t')
@@ -193,5 +206,38 @@ describe('board entries kept per summary and day', () => {
     expect([cleared.level, cleared.runningAllowance, cleared.openReferrals]).toEqual(['amber', 'none', 0])
     expect(entryOf(await app.board(), 'Ben Other').level).toBe('green')
     await app.close()
+  })
+
+  it('a save adds only that athlete\'s line to the cache file; the newest line wins, and a torn one falls back to the file', async () => {
+    const { dataDir, ids } = await keptSquad()
+    const app = await launch(dataDir)
+    await app.board()
+    const before = readFileSync(cacheFile(dataDir), 'utf8')
+    await app.call('addRun', { athleteId: ids.ben, run: { date: TODAY, distanceKm: 7, painDuring: 7 } })
+    const afterSave = await app.board()
+    expect(entryOf(afterSave, 'Ben Other').level).toBe('amber')
+    await app.services.db.summaryCache.writeNow()
+    const after = readFileSync(cacheFile(dataDir), 'utf8')
+    // What was there stays byte for byte; Ben's new line follows.
+    expect(after.startsWith(before)).toBe(true)
+    const added = after.slice(before.length).split('\n').filter(Boolean)
+    expect(added.map((l) => JSON.parse(l.split('\t')[0]!))).toEqual([ids.ben])
+    await app.close()
+
+    // A squad bigger than the athlete cache reads at launch only athletes whose summary is not their file's.
+    const recorded = recordingOps()
+    const again = await launch(dataDir, TODAY, recorded.ops, 1)
+    expect(await again.board()).toEqual(afterSave)
+    await again.close()
+    expect(recorded.athleteReads).toEqual([])
+
+    // A crash tore the last line mid-way: Ben's older line is read, found older than his file, and he is read again.
+    const whole = readFileSync(cacheFile(dataDir), 'utf8')
+    writeFileSync(cacheFile(dataDir), whole.slice(0, whole.lastIndexOf(`\n${JSON.stringify(ids.ben)}\t`) + 60))
+    const torn = recordingOps()
+    const third = await launch(dataDir, TODAY, torn.ops, 1)
+    expect(entryOf(await third.board(), 'Ben Other')).toEqual(entryOf(afterSave, 'Ben Other'))
+    await third.close()
+    expect(torn.athleteReads).toEqual([ids.ben])
   })
 })
