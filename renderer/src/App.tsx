@@ -21,10 +21,8 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-function Shell() {
-  const route = useRoute()
+function Shell({ route }: { route: Route }) {
   const { loadError } = useAppData()
-  if (isPrintRoute(route)) return <Screen route={route} />
   const nav = [{ name: 'squad', label: 'Squad' }, ...navItems, { name: 'settings', label: 'Settings' }]
   return (
     <div className="app">
@@ -64,10 +62,14 @@ function Shell() {
 }
 
 export function App() {
+  const route = useRoute()
+  // A print window shows one document from its own data (getPrintData, getSquadReport): it loads no squad,
+  // status or change feed, which its bridge does not offer anyway (shared/api/print-bridge.ts).
+  if (isPrintRoute(route)) return <Screen route={route} />
   return (
     <AppDataProvider>
       <ToastProvider>
-        <Shell />
+        <Shell route={route} />
       </ToastProvider>
     </AppDataProvider>
   )

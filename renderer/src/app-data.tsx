@@ -72,6 +72,14 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   return <AppDataContext.Provider value={value}>{children}</AppDataContext.Provider>
 }
 
+/**
+ * The squad's settings once loaded, or null: also outside AppDataProvider (a print window loads no squad;
+ * its page passes the settings it printed with).
+ */
+export function useLoadedSettings(): Settings | null {
+  return useContext(AppDataContext)?.squad?.settings ?? null
+}
+
 export function useAppData(): AppData {
   const value = useContext(AppDataContext)
   if (!value) throw new Error('useAppData outside AppDataProvider')

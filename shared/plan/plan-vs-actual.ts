@@ -22,9 +22,13 @@ export interface PlanVsActualWeek {
 
 /** Planned against logged distance and pain per plan week, as of `today`. */
 export function planVsActual(weeks: readonly PlanWeek[], runs: readonly ChartRun[], today: string): PlanVsActualWeek[] {
+  // The plan's window only, cut once: a 10-year log is 3,650 runs, and each of 52 weeks would scan them all.
+  const first = weeks.reduce((min, w) => (w.startDate < min ? w.startDate : min), weeks[0]?.startDate ?? today)
+  const last = weeks.reduce((max, w) => (w.endDate > max ? w.endDate : max), '')
+  const inWindow = runs.filter((r) => r.date >= first && r.date <= last && r.date <= today && r.distanceKm > 0 && Number.isFinite(r.distanceKm))
   return weeks.map((w) => {
     const started = w.startDate <= today
-    const inWeek = started ? runs.filter((r) => r.date >= w.startDate && r.date <= w.endDate && r.date <= today && r.distanceKm > 0 && Number.isFinite(r.distanceKm)) : []
+    const inWeek = started ? inWindow.filter((r) => r.date >= w.startDate && r.date <= w.endDate) : []
     const pains = inWeek.map((r) => painScore(r, 'worst')).filter((p): p is number => p !== null)
     const km = inWeek.reduce((a, r) => a + r.distanceKm, 0)
     return {

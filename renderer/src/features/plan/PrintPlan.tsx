@@ -174,7 +174,7 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
         <section className="print-refer" aria-label="Referral">
           <p className="print-refer-title">REFER — See a clinician before increasing running</p>
           <p>Keep running at the comfortable level in the plan, but do not increase it until a clinician has seen you about:</p>
-          <ReferralList referrals={data.referrals} />
+          <ReferralList referrals={data.referrals} unit={unit} />
         </section>
       )}
 

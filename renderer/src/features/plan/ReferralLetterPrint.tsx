@@ -28,8 +28,8 @@ function Blank({ label }: { label: string }) {
  * No running pain rules and no charts: the runner is not running.
  */
 export function ReferralLetterPrint({ data, letter }: { data: PrintData; letter: ReferralLetter }) {
-  const distanceText = useDistanceText()
   const { athlete, settings } = data
+  const distanceText = useDistanceText(settings.distanceUnit)
   const by = [settings.coachName, settings.clubName].filter(Boolean).join(', ')
   return (
     <article className="print-plan print-letter" aria-label={`${athlete.name}: referral letter`}>
