@@ -28,10 +28,15 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     // Three spec files at a time: a spec spends much of its time waiting on the page (IPC round trips,
-    // PDF rendering, axe), so other browsers fill the idle cores. Each file has its own browser and
-    // data folders, so they cannot see each other.
+    // PDF rendering, axe), so other specs fill the idle cores. Each file has its own browser contexts
+    // and data folders, so they cannot see each other.
     fileParallelism: true,
     maxWorkers: 3,
+    // One Chromium for the run (tests/support/chromium-global-setup.ts), and each worker keeps its
+    // modules between spec files: importing the whole service stack and launching a browser again for
+    // every file cost several CPU-seconds each. No e2e spec mocks modules or changes process.env.
+    globalSetup: ['tests/support/chromium-global-setup.ts'],
+    isolate: false,
     sequence: { sequencer: LongestFirst },
     // expect.poll retries a check until the page reaches the state (default bound: 1 s, too short when busy).
     expect: { poll: { timeout: 60_000, interval: 100 } },

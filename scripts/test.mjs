@@ -15,23 +15,53 @@
  * The steps stay runnable alone: npm run typecheck | lint | security:electronegativity | test:unit | test:e2e.
  */
 import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, statfsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const OUT_DIR = path.resolve(ROOT, process.env['CALFCOACH_OUT_DIR'] ?? 'out')
+// An empty CALFCOACH_OUT_DIR means unset: resolved as it stands it is the checkout itself, and the
+// build empties its output folder before writing.
+const OUT_DIR = path.resolve(ROOT, process.env['CALFCOACH_OUT_DIR'] || 'out')
+if (path.relative(OUT_DIR, ROOT) === '' || !path.relative(OUT_DIR, ROOT).startsWith('..')) {
+  console.error(`[npm test] CALFCOACH_OUT_DIR=${OUT_DIR} is the checkout or holds it; the build would empty it. Choose a folder of its own.`)
+  process.exit(2)
+}
 /** Niceness of the steps that fill idle time (0 = normal, 19 = lowest). */
 const BACKGROUND = 10
 const started = Date.now()
 const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`
+
+/**
+ * The tests' data folders go to a RAM-backed folder when the machine has a roomy one. Hundreds of tests
+ * each make a data folder and save with fsync (restore races, crash trials, backups, every e2e save);
+ * on a shared disk each fsync waits on every other job's writes, which made the suite slow and its
+ * time swing with the machine's load. What the tests check (order, validation, nothing lost to a
+ * race or a kill -9) does not depend on the disk: the fsync calls themselves are checked by spies
+ * (tests/unit/security/durable-write.test.ts) and disk speed by `npm run bench`, which never runs here.
+ * Docker's default /dev/shm is 64 MB, so a small one is not used; CALFCOACH_TEST_TMP picks a folder.
+ */
+function testTempRoot() {
+  const chosen = process.env['CALFCOACH_TEST_TMP']
+  if (chosen) return { dir: mkdtempSync(path.join(chosen, 'calfcoach-npm-test-')), note: `${chosen} (CALFCOACH_TEST_TMP)` }
+  try {
+    const { bavail, bsize } = statfsSync('/dev/shm')
+    if (bavail * bsize >= 4 * 1024 ** 3) return { dir: mkdtempSync('/dev/shm/calfcoach-npm-test-'), note: '/dev/shm (RAM)' }
+  } catch {
+    // No /dev/shm (macOS, Windows): the system's temporary folder, as a plain `vitest run` uses.
+  }
+  return { dir: mkdtempSync(path.join(os.tmpdir(), 'calfcoach-npm-test-')), note: os.tmpdir() }
+}
+const testTemp = testTempRoot()
+console.log(`[npm test] test data folders in ${testTemp.note}`)
 
 /** Runs one step, its output collected; resolves with how it went. */
 function step(name, command, args, { env = {}, unset = [], priority = 0 } = {}) {
   return new Promise((resolve) => {
     const begun = Date.now()
     console.log(`[npm test] ${seconds(begun - started).padStart(5)}  start ${name}`)
-    const childEnv = { ...process.env, FORCE_COLOR: process.env['FORCE_COLOR'] ?? '0', ...env }
+    const childEnv = { ...process.env, FORCE_COLOR: process.env['FORCE_COLOR'] ?? '0', TMPDIR: testTemp.dir, TMP: testTemp.dir, TEMP: testTemp.dir, ...env }
     for (const key of unset) delete childEnv[key]
     const child = spawn(command, args, { cwd: ROOT, env: childEnv, shell: process.platform === 'win32' })
     if (priority && child.pid) {
@@ -87,6 +117,7 @@ const tests = (async () => {
 })()
 
 const results = (await Promise.all([checks, tests])).flat()
+rmSync(testTemp.dir, { recursive: true, force: true, maxRetries: 3 })
 console.log('[npm test] summary')
 for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(14)} ${seconds(r.ms).padStart(6)}  (ended at ${seconds(r.endedAt)})`)
 const expected = ['typecheck', 'lint', 'security gate', 'build', 'unit', 'e2e']

@@ -1,6 +1,8 @@
 /**
- * `npm run typecheck`: the three TypeScript projects, checked side by side rather than one after the
- * other (each tsc is single-threaded and most of a run is spent in them):
+ * `npm run typecheck`: the three TypeScript projects, checked side by side with TypeScript 7's native
+ * compiler (the `typescript-native` alias of typescript@7: the same checks as 6.x at about a quarter of
+ * the CPU time). typescript-eslint still needs the 6.x JavaScript API, which 7 does not ship, so the
+ * `typescript` dependency stays on 6.x for the linter and editors.
  *   tsconfig.json           everything, with Node and DOM types
  *   tsconfig.shared.json    the domain core with neither (shared/ must stay pure)
  *   tsconfig.renderer.json  the renderer with DOM types only (no Node in the window)
@@ -8,8 +10,10 @@
  */
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+// The package exports no bin path, so the script is found beside its package.json.
+const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript-native/package.json')), 'bin', 'tsc')
 const projects = ['tsconfig.json', 'tsconfig.shared.json', 'tsconfig.renderer.json']
 
 function check(project) {

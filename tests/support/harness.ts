@@ -15,7 +15,7 @@ import type { FileOps } from '../../electron/services/store/file-ops'
 import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE, PRINT_TIMEOUT_MS, printSpec } from '../../electron/services/pdf/print-options'
 
 /** CALFCOACH_OUT_DIR lets parallel runs build into separate folders (`electron-vite build --outDir`). */
-export const OUT_DIR = path.resolve(process.env['CALFCOACH_OUT_DIR'] ?? 'out')
+export const OUT_DIR = path.resolve(process.env['CALFCOACH_OUT_DIR'] || 'out')
 export const RENDERER_INDEX = path.join(OUT_DIR, 'renderer/index.html')
 
 /** Scripted answers for the save/open dialogs main would show. */

@@ -1,21 +1,17 @@
 // `npm run --silent import -- <file>`: the preview as JSON, exit 0; a file that cannot be imported exits 2
-// with the app's own message. One spawn per case, `node --import tsx` directly (no npx), generous timeout:
-// the machine may be busy.
-import { spawnSync } from 'node:child_process'
+// with the app's own message. One spawn per case: the first through tsx as `npm run` starts it, the others
+// from a bundle of the same script (tests/support/script-bundle.ts), which starts ten times cheaper.
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { readRunFile } from '../../../electron/services/import/read-file'
 import { gzipSync, zipSync } from 'fflate'
 import { appendRawRecords, makeActivity, makeMultisport } from '../../fixtures/import/make-fit'
+import { scriptRunner } from '../../support/script-bundle'
 import { tempDir } from '../../support/temp'
 
-const SCRIPT = path.resolve('scripts/import.ts')
-
-function runCli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, ...args], { encoding: 'utf8', timeout: 300_000 })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
+const importCli = scriptRunner('scripts/import.ts')
+afterAll(() => importCli.dispose())
 
 describe('import command line', () => {
   it('prints one JSON object per row of a damaged triathlon FIT file, and exits 0', () => {
@@ -26,7 +22,7 @@ describe('import command line', () => {
       { sport: 'running', distanceM: 4492, elapsedSec: 1574 },
     ]
     writeFileSync(file, appendRawRecords(makeMultisport({ start: new Date('2024-07-14T06:00:00Z'), legs, serial: 3, utcOffsetSec: 3600 })))
-    const r = runCli(file)
+    const r = importCli.viaTsx([file])
     expect(r.stderr).toMatch(/^import: note: Part of the FIT file could not be decoded/)
     expect(r.code).toBe(0)
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[]
@@ -40,7 +36,7 @@ describe('import command line', () => {
 
   it('an unreadable file exits 2 with the message the app shows, and prints nothing on stdout', async () => {
     const missing = path.join(tempDir(), 'gone.gpx')
-    const r = runCli(missing)
+    const r = importCli.run([missing])
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
     const app = await readRunFile(missing, {})
@@ -53,7 +49,7 @@ describe('import command line', () => {
     const fit = makeActivity({ start: new Date('2024-03-31T02:30:00Z'), sport: 'running', distanceM: 8000, elapsedSec: 2700, serial: 9, utcOffsetSec: -7 * 3600 })
     const file = path.join(tempDir(), 'export.zip')
     writeFileSync(file, zipSync({ 'activities.csv': new TextEncoder().encode(csv), activities: { '7.fit.gz': gzipSync(fit) } }))
-    const r = runCli(file, '--tz', 'Europe/London')
+    const r = importCli.run([file, '--tz', 'Europe/London'])
     expect(r.code).toBe(0)
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[]
     expect(rows.map((x) => [x['row'], x['file'], x['date'], x['timeZone'], x['status']])).toEqual([
