@@ -7,17 +7,29 @@ import { AssessmentRecord } from '../../../shared/domain/documents'
 import { type AthleteSummary, runDigest, type SummaryRun } from '../../../shared/domain/summary'
 
 // One athlete's entry in the summary cache: the summary of their record (keyed by the file's revision) and the
-// board facts worked out from it for one day. The cache file is read whole at launch, but a warm launch on the
-// same day needs only each athlete's board facts, so every part is checked against its schema when first used
-// (a damaged part is simply made again) and written back from the text it was read as until it changes.
+// board facts worked out from it for one day. The cache file holds one line per athlete whose fields are JSON
+// texts side by side: a warm launch on the same day parses only each athlete's small head (the day the summary
+// serves from, the profile it was made with) and board facts, never the summaries, and a write copies every
+// unchanged text as it was read. Each part is checked against its schema when first used; a damaged one is
+// made again and left out of the next write.
 
 /** Runs are stored as tuples to keep the file small: [date, km, pain during, after, next morning]. */
-const Pain = z.number().nullable()
-const RunTuple = z.tuple([z.string(), z.number(), Pain, Pain, Pain])
+type RunTuple = [string, number, number | null, number | null, number | null]
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+/** Checked by hand, not by a tuple schema: a new day's first board reads ~84 of them per athlete. */
+function isRunTuples(value: unknown): value is RunTuple[] {
+  if (!Array.isArray(value)) return false
+  for (const t of value as unknown[]) {
+    if (!Array.isArray(t) || t.length !== 5 || typeof t[0] !== 'string' || !isNumber(t[1])) return false
+    for (let i = 2; i < 5; i++) if (t[i] !== null && !isNumber(t[i])) return false
+  }
+  return true
+}
+const RunTuples = z.custom<RunTuple[]>(isRunTuples, 'runs must be [date, km, pain, pain, pain]')
 const Profile = z.strictObject({ sex: z.enum(['female', 'male']), dateOfBirth: z.string().nullable() }).nullable()
 const StoredSummary = z.strictObject({
   asOf: z.string(),
-  recentRuns: z.array(RunTuple),
+  recentRuns: RunTuples,
   latestAssessment: AssessmentRecord.nullable(),
   runCount: z.number().int(),
   lastRunDate: z.string().nullable(),
@@ -27,7 +39,7 @@ const StoredSummary = z.strictObject({
   profile: Profile,
 })
 /** What the board checks before trusting a summary at all: the day it serves from and the profile it was made with. */
-const SummaryHead = z.object({ asOf: z.string(), profile: Profile })
+const SummaryHead = z.strictObject({ asOf: z.string(), profile: Profile })
 const StoredBoard = z.strictObject({ day: IsoDate, weekStartsOn: z.enum(['monday', 'sunday']), facts: BoardFacts })
 type StoredBoard = z.infer<typeof StoredBoard>
 
@@ -43,33 +55,43 @@ function fromStored(stored: z.infer<typeof StoredSummary>): AthleteSummary {
   return { ...rest, recentRuns: runs, clinical: { ...clinical, runs: runs.map(runDigest) } }
 }
 
-/** A part read from the file (unchecked), or checked: the value, or null when it failed its schema. */
-type Part<T> = { raw: unknown } | { value: T | null }
+/** A part as the file holds it (JSON text, not yet checked), or checked: the value, or null when damaged. */
+type Part<T> = { text: string } | { value: T | null }
 
 function checked<T>(part: Part<T>, schema: z.ZodType, read: (parsed: never) => T): { value: T | null } {
   if ('value' in part) return part
-  const parsed = schema.safeParse(part.raw)
-  return { value: parsed.success ? read(parsed.data as never) : null }
+  try {
+    const parsed = schema.safeParse(JSON.parse(part.text))
+    return { value: parsed.success ? read(parsed.data as never) : null }
+  } catch {
+    return { value: null }
+  }
 }
+
+type Head = z.infer<typeof SummaryHead>
+
+/** Fields of a line are JSON texts, which never hold a raw tab or line break. */
+const FIELD = '\t'
 
 export class CachedSummary {
   /** Compared with the file on disk during this session (or written by this app), so no stat is needed. */
   checked: boolean
+  private headPart: Part<Head>
   private summaryPart: Part<AthleteSummary>
-  private head: { asOf: string; profile: z.infer<typeof Profile> } | null | undefined
   private board: Part<StoredBoard> | undefined
-  /** The parts as the cache file holds them, made once: a write after one save serialises only what changed. */
-  private summaryJson: string | undefined
-  private boardJson: string | undefined
+  /** The line as the cache file holds it, made once and kept until the board facts change. */
+  private line: string | undefined
 
   private constructor(
     readonly revision: string,
+    head: Part<Head>,
     summary: Part<AthleteSummary>,
     board: Part<StoredBoard> | undefined,
     isChecked: boolean,
     /** Called when the board facts change (the cache then writes itself soon). */
     private readonly changed: () => void,
   ) {
+    this.headPart = head
     this.summaryPart = summary
     this.board = board
     this.checked = isChecked
@@ -77,32 +99,35 @@ export class CachedSummary {
 
   /** A summary just made from the record whose file has `revision` ('' when no file holds it: kept in memory only). */
   static made(revision: string, summary: AthleteSummary, changed: () => void = () => undefined): CachedSummary {
-    return new CachedSummary(revision, { value: summary }, undefined, true, changed)
+    return new CachedSummary(revision, { value: { asOf: summary.asOf, profile: summary.profile } }, { value: summary }, undefined, true, changed)
   }
 
-  /** An entry as the cache file holds it, or null when it is not even shaped like one. */
-  static read(raw: unknown, changed: () => void): CachedSummary | null {
-    if (typeof raw !== 'object' || raw === null) return null
-    const { revision, summary, board, ...other } = raw as Record<string, unknown>
-    if (typeof revision !== 'string' || revision === '' || summary === undefined || Object.keys(other).length > 0) return null
-    return new CachedSummary(revision, { raw: summary }, board === undefined ? undefined : { raw: board }, false, changed)
-  }
-
-  /** The day the summary serves from and the profile it was made with; null when the stored summary is damaged. */
-  get servesFrom(): { asOf: string; profile: z.infer<typeof Profile> } | null {
-    if (this.head === undefined) {
-      if ('value' in this.summaryPart) this.head = this.summaryPart.value
-      else {
-        const parsed = SummaryHead.safeParse(this.summaryPart.raw)
-        this.head = parsed.success ? parsed.data : null
-      }
+  /** An athlete's line of the cache file (see toLine), or null when it is not even shaped like one. */
+  static read(line: string, changed: () => void): { athleteId: string; entry: CachedSummary } | null {
+    const fields = line.split(FIELD)
+    if (fields.length !== 5) return null
+    const [id, revision, head, board, summary] = fields as [string, string, string, string, string]
+    try {
+      const athleteId: unknown = JSON.parse(id)
+      const rev: unknown = JSON.parse(revision)
+      if (typeof athleteId !== 'string' || typeof rev !== 'string' || rev === '') return null
+      const entry = new CachedSummary(rev, { text: head }, { text: summary }, board ? { text: board } : undefined, false, changed)
+      return { athleteId, entry }
+    } catch {
+      return null
     }
-    return this.head
+  }
+
+  /** The day the summary serves from and the profile it was made with; null when the stored head is damaged. */
+  get servesFrom(): Head | null {
+    this.headPart = checked(this.headPart, SummaryHead, (h: Head) => h)
+    return this.headPart.value
   }
 
   /** The summary, checked in full on first use; null when the stored one is damaged (the athlete is read again). */
   get summary(): AthleteSummary | null {
     this.summaryPart = checked(this.summaryPart, StoredSummary, fromStored)
+    if (this.summaryPart.value === null) this.line = undefined
     return this.summaryPart.value
   }
 
@@ -112,25 +137,30 @@ export class CachedSummary {
     this.board = checked(this.board, StoredBoard, (b: StoredBoard) => b)
     const held = this.board.value
     // Damaged: left out of the next write (the facts are worked out again and kept).
-    if (held === null) this.boardJson = undefined
+    if (held === null) this.line = undefined
     return held && held.day === day && held.weekStartsOn === weekStartsOn ? held.facts : null
   }
 
   /** Keeps the board facts worked out from this summary for `day` (replacing another day's). */
   keepBoardFacts(day: string, weekStartsOn: WeekStartDay, facts: BoardFacts): void {
     this.board = { value: { day, weekStartsOn, facts } }
-    this.boardJson = undefined
+    this.line = undefined
     this.changed()
   }
 
-  /** The entry as the cache file holds it (same text as JSON.stringify of the entry); null when its summary is damaged. */
-  toJson(): string | null {
-    const part = this.summaryPart
-    if ('value' in part && part.value === null) return null
-    this.summaryJson ??= JSON.stringify('raw' in part ? part.raw : toStored(part.value as AthleteSummary))
-    const board = this.board
-    if (board && !('value' in board && board.value === null)) this.boardJson ??= JSON.stringify('raw' in board ? board.raw : board.value)
-    const boardText = this.boardJson === undefined ? '' : `,"board":${this.boardJson}`
-    return `{"revision":${JSON.stringify(this.revision)},"summary":${this.summaryJson}${boardText}}`
+  /**
+   * The athlete's line of the cache file: id, revision, head, board facts (empty when none) and summary, each as
+   * JSON text; null when the summary or head turned out damaged (the athlete is summarised again instead).
+   */
+  toLine(athleteId: string): string | null {
+    if (this.line !== undefined) return this.line
+    const text = <T,>(part: Part<T>, stored: (value: T) => unknown): string | null =>
+      'text' in part ? part.text : part.value === null ? null : JSON.stringify(stored(part.value))
+    const head = text(this.headPart, (h) => h)
+    const summary = text(this.summaryPart, toStored)
+    if (head === null || summary === null) return null
+    const board = this.board ? (text(this.board, (b) => b) ?? '') : ''
+    this.line = [JSON.stringify(athleteId), JSON.stringify(this.revision), head, board, summary].join(FIELD)
+    return this.line
   }
 }

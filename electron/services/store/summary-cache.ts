@@ -16,7 +16,7 @@ import type { FileOps } from './file-ops'
  * (a synced folder, a hand edit, a restore) and only that athlete is summarised again. The file is a
  * cache: missing, damaged or from another version, it is simply rebuilt (a damaged entry alone is made again).
  */
-const CACHE_VERSION = 7
+const CACHE_VERSION = 8
 
 /**
  * Summaries hold the rules engine's reading of each assessment, so a build with other rules must not
@@ -47,12 +47,13 @@ export class SummaryCache {
     try {
       const text = await this.ops.readText(this.file)
       if (!text) return
-      // Only the frame is checked here; each entry's parts are checked when first used (cached-summary.ts).
-      const file = JSON.parse(text) as { cacheVersion?: unknown; build?: unknown; entries?: unknown }
-      if (file.cacheVersion !== CACHE_VERSION || file.build !== BUILD || typeof file.entries !== 'object' || file.entries === null) return
-      for (const [id, raw] of Object.entries(file.entries)) {
-        const entry = CachedSummary.read(raw, this.changed)
-        if (entry) this.entries.set(id, entry)
+      // The first line names the format; then one line per athlete, checked part by part when first used.
+      const lines = text.split('\n')
+      const header = JSON.parse(lines[0] ?? '') as { cacheVersion?: unknown; build?: unknown }
+      if (header.cacheVersion !== CACHE_VERSION || header.build !== BUILD) return
+      for (let i = 1; i < lines.length; i++) {
+        const read = lines[i] ? CachedSummary.read(lines[i] as string, this.changed) : null
+        if (read) this.entries.set(read.athleteId, read.entry)
       }
     } catch {
       /* a broken cache is simply rebuilt */
@@ -116,13 +117,13 @@ export class SummaryCache {
       this.timer = null
     }
     if (!this.mayWrite()) return
-    // Same text as JSON.stringify of the whole file, built from each entry's own (memoised) text.
-    const parts: string[] = []
+    // Each athlete's line is kept as text until it changes: a write after one save serialises only that athlete.
+    const lines = [JSON.stringify({ cacheVersion: CACHE_VERSION, build: BUILD })]
     for (const [id, entry] of this.entries) {
-      const json = entry.toJson()
-      if (json !== null) parts.push(`${JSON.stringify(id)}:${json}`)
+      const line = entry.toLine(id)
+      if (line !== null) lines.push(line)
     }
-    const payload = `{"cacheVersion":${CACHE_VERSION},"build":${JSON.stringify(BUILD)},"entries":{${parts.join(',')}}}`
+    const payload = `${lines.join('\n')}\n`
     this.writing = this.writing
       .then(async () => {
         await this.ops.mkdirp(path.dirname(this.file))
