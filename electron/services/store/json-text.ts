@@ -65,13 +65,22 @@ const ITEMS_PER_TURN = 500
 export function prepareDocumentBytes(doc: unknown): void {
   if (doc === null || typeof doc !== 'object' || prepared.has(doc)) return
   prepared.add(doc)
-  const items = Object.values(doc).filter((v): v is unknown[] => Array.isArray(v) && Object.isFrozen(v)).flat()
+  // A list whose first and last items are remembered is a saved version of one already prepared: a call
+  // after each save would otherwise walk ten years of runs again for nothing.
+  const ready = (list: unknown[]) => list.length === 0 || (isRemembered(list[0]) && isRemembered(list[list.length - 1]))
+  const items = Object.values(doc)
+    .filter((v): v is unknown[] => Array.isArray(v) && Object.isFrozen(v) && !ready(v))
+    .flat()
   const step = (from: number) => {
     const to = Math.min(items.length, from + ITEMS_PER_TURN)
     for (let i = from; i < to; i++) itemPart(items[i])
     if (to < items.length) setImmediate(step, to).unref()
   }
   setImmediate(step, 0).unref()
+}
+
+function isRemembered(item: unknown): boolean {
+  return item !== null && typeof item === 'object' && itemBytes.has(item)
 }
 
 function itemPart(item: unknown): Buffer {
