@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { BackupInfo } from '../../../shared/api/channels/squad'
 import { type BackupManifest, CANONICAL_FILE, infoOf, MANIFEST, parseManifest, sha256 } from './backup-manifest'
 import type { FileOps } from './file-ops'
-import { type Checkpoint, type LinkJob, sameIdentity, statAndLinkInProcess } from './link-pass'
+import { type Checkpoint, inLanes, type LinkJob, sameIdentity, statAndLinkInProcess } from './link-pass'
 import type { WriteCoordinator } from './write-coordinator'
 
 export type BackupReason = BackupInfo['reason']
@@ -188,30 +188,16 @@ export class BackupStore {
 
   /** Takes files one by one (copies, mostly), 16 at a time: the changed files of a pass, or all at a first backup. */
   private async takeEach(rels: string[], files: BackupManifest['files'], partial: string, previous: Previous, checkpoint: Checkpoint): Promise<void> {
-    const queue = [...rels]
-    let failed = false
-    const worker = async () => {
-      for (let rel = queue.shift(); rel && !failed; rel = queue.shift()) {
-        checkpoint()
-        if (files[rel]) {
-          await this.ops.remove(path.join(partial, rel))
-          delete files[rel]
-        }
-        const entry = await this.snapshotFile(rel, partial, previous)
-        if (entry) files[rel] = entry
+    await inLanes(rels.length, 16, async (i) => {
+      const rel = rels[i]!
+      checkpoint()
+      if (files[rel]) {
+        await this.ops.remove(path.join(partial, rel))
+        delete files[rel]
       }
-    }
-    // Every worker stops before the error is passed on, so none writes into a partial backup being removed.
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 16 }, () =>
-        worker().catch((error: unknown) => {
-          failed = true
-          throw error
-        }),
-      ),
-    )
-    const failure = outcomes.find((o) => o.status === 'rejected')
-    if (failure) throw failure.reason
+      const entry = await this.snapshotFile(rel, partial, previous)
+      if (entry) files[rel] = entry
+    })
   }
 
   /** A file given as text: linked to the previous backup's copy when the content is the same, written otherwise. */

@@ -5,19 +5,20 @@ import type { AthleteDocument, SquadDocument } from '../../../shared/domain/docu
 import type { WeekStartDay } from '../../../shared/dates'
 import { AthleteDocs, DEFAULT_ATHLETE_CACHE, withAthleteLease } from './athlete-docs'
 import { BackupStore, BackupSteppedAside } from './backups'
-import { boardSummaries, keepSummaryCurrent, summariseLoaded } from './board-summaries'
+import { boardSummaries, keepSummaryCurrent } from './board-summaries'
 import type { CachedSummary } from './cached-summary'
 import { ChangeFeed } from './change-feed'
 import { resolveInside } from './confine'
 import { JsonDocument } from './document'
 import { type FileOps, nodeFileOps } from './file-ops'
 import { athleteKind } from './kinds'
+import { checkEveryAthlete, writeMigrated } from './launch-pass'
 import { adoptOrphans, reportUnknownFiles } from './recovery'
 import { loadAthleteFile, loadSquadFile, type Migrated, prepareDataFolder } from './single-coach-load'
 import { SummaryCache } from './summary-cache'
 import { WriteCoordinator } from './write-coordinator'
 import type { ClubFolder } from './club/club-folder'
-import { type ClubTarget, clubAthleteDoc, clubAthleteRevision, clubSquadDoc, loadClubSquad, openClubAthlete, refreshClub } from './club/club-load'
+import { type ClubTarget, clubAthleteDoc, clubAthleteRevision, clubSquadDoc, loadClubSquad, mergedBackupSource, openClubAthlete, refreshClub } from './club/club-load'
 import type { Athlete } from '../../../shared/domain/squad'
 
 export interface DatabaseOptions {
@@ -159,7 +160,10 @@ export class Database {
   async athlete(id: string): Promise<JsonDocument<AthleteDocument>> {
     const listed = this.listed(id)
     if (!listed) return this.athletes.get(id)
-    return this.athletes.use(id, () => this.readAthlete(id, listed.name))
+    const doc = await this.athletes.use(id, () => this.readAthlete(id, listed.name))
+    // A call opened it (the athlete's page, a save): the coach's first save should not pay for ten years of runs.
+    doc.prepareWrite()
+    return doc
   }
 
   /**
@@ -312,58 +316,28 @@ export class Database {
     await prepareDataFolder(this)
     await loadSquadFile(this, this.migrated)
     await this.summaryCache.load()
-    const rest = this.loadAthletes()
+    await this.loadAthletes(this.checkAthletes(), background)
+  }
+
+  /** The launch pass (launch-pass.ts), then files the index misses or does not know, then the upgrades. */
+  private async checkAthletes(): Promise<void> {
+    await checkEveryAthlete(this, this.athletes.capacity)
+    await adoptOrphans(this, (id, name) => this.ensureAthlete(id, name))
+    await reportUnknownFiles(this)
+    // Once written back, upgraded athletes' files hold what memory holds: they may leave memory like any other.
+    await writeMigrated(this, this.migrated, (id) => this.athletes.release(id))
+  }
+
+  /** Waits for the athletes' pass (or lets it run in the background), then the daily backup if due. */
+  private async loadAthletes(pass: Promise<void>, background: boolean): Promise<void> {
     if (background) {
-      this.athletesReady = rest.catch((error) => {
+      this.athletesReady = pass.catch((error) => {
         this.addNotice('error', 'Some athlete records could not be loaded', (error as Error).message)
       })
     } else {
-      await rest
+      await pass
       await this.autoBackup()
     }
-  }
-
-  private async loadAthletes(): Promise<void> {
-    await this.checkEveryAthlete()
-    await adoptOrphans(this, (id, name) => this.ensureAthlete(id, name))
-    await reportUnknownFiles(this)
-    const migrated = this.migrated
-
-    if (migrated.length && !this.readOnlyReason) {
-      // Exclusive: a save queued meanwhile (index-only calls answer before athletes load) lands after the upgrade, on upgraded data.
-      await this.coordinator.exclusive(async () => {
-        const backup = await this.backups.create('pre-migration')
-        for (const doc of migrated) await doc.mutate((current) => current)
-        // Their files now hold what memory holds: they may leave memory like any other athlete.
-        for (const doc of migrated) if ('athleteId' in doc.data) this.athletes.release(String(doc.data.athleteId))
-        this.addNotice('info', 'Data upgraded', `${migrated.length} file(s) were upgraded to the current format after backup ${backup.id}.`)
-      })
-    }
-  }
-
-  /**
-   * The launch pass over every athlete in the index (a few at a time): reads each file, so a damaged,
-   * missing, older or newer one is found, recovered, migrated or locked, and its notice shown, as soon as
-   * the folder opens. A squad bigger than the athlete cache skips every athlete whose summary is still the
-   * file's (the app wrote or read that very file, so there is nothing to find) and summarises the ones it
-   * reads, so the board need not read them again; athletes it reads leave memory first, keeping it flat.
-   */
-  private async checkEveryAthlete(): Promise<void> {
-    const big = this.squad.data.athletes.length > this.athletes.capacity
-    const queue = [...this.squad.data.athletes]
-    const worker = async () => {
-      for (let a = queue.shift(); a; a = queue.shift()) {
-        if (!big) {
-          await this.ensureAthlete(a.id, a.name)
-          continue
-        }
-        const athlete = a
-        if (await this.summaryCache.current(athlete.id, () => this.athleteRevision(athlete.id))) continue
-        await this.withAthlete(athlete, (doc) => summariseLoaded(this, athlete, doc), true)
-      }
-    }
-    // No more at once than the cache holds: a lone pass never takes memory past its bound.
-    await Promise.all(Array.from({ length: Math.min(8, this.athletes.capacity) }, worker))
   }
 
   /**
@@ -376,23 +350,8 @@ export class Database {
     this.squad = clubSquadDoc(club)
     await loadClubSquad(this as ClubTarget)
     await this.summaryCache.load()
-    // Backups hold the merged documents the coach sees, in the single-coach layout, so they restore anywhere.
-    this.backups.source = async () => {
-      const texts = new Map<string, string>([['squad.json', JSON.stringify(this.squad.data)]])
-      await this.forEachAthlete((doc) => {
-        texts.set(`athletes/${doc.data.athleteId}.json`, JSON.stringify(doc.data))
-      })
-      return texts
-    }
-    const rest = this.checkEveryAthlete()
-    if (background) {
-      this.athletesReady = rest.catch((error) => {
-        this.addNotice('error', 'Some athlete records could not be loaded', (error as Error).message)
-      })
-    } else {
-      await rest
-      await this.autoBackup()
-    }
+    this.backups.source = () => mergedBackupSource(this)
+    await this.loadAthletes(checkEveryAthlete(this, this.athletes.capacity), background)
   }
 
   /**

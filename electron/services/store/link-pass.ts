@@ -34,32 +34,18 @@ export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
   return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
 }
 
-/** The pass through a FileOps's own stat and link, 16 files at a time (file systems and tests without the worker). */
-export async function statAndLinkInProcess(ops: FileOps, jobs: readonly LinkJob[], checkpoint: Checkpoint): Promise<LinkOutcome[]> {
-  const outcomes: LinkOutcome[] = new Array<LinkOutcome>(jobs.length)
+/**
+ * Runs `work(i)` for i = 0 … count-1, `lanes` at a time. After a failure no lane starts another item, and the
+ * error is passed on only once every lane has stopped, so none writes into a partial backup being removed.
+ */
+export async function inLanes(count: number, lanes: number, work: (i: number) => Promise<void>): Promise<void> {
   let next = 0
   let failed = false
   const lane = async () => {
-    for (let i = next++; i < jobs.length && !failed; i = next++) {
-      checkpoint()
-      const job = jobs[i]!
-      const now = await ops.stat(job.live)
-      let linked = false
-      // Without an inode number a same-looking file may be another one: never link on it.
-      if (now?.ino !== undefined && job.known && job.link && ops.link && sameIdentity(job.known, now)) {
-        try {
-          await ops.link(job.link.from, job.link.to)
-          linked = true
-        } catch {
-          /* no hard links here, or the old copy is gone: the caller copies */
-        }
-      }
-      outcomes[i] = { now: now ? { ino: now.ino, size: now.size, mtimeMs: now.mtimeMs } : null, linked }
-    }
+    for (let i = next++; i < count && !failed; i = next++) await work(i)
   }
-  // Every lane stops before the error is passed on, so none links into a partial backup being removed.
   const settled = await Promise.allSettled(
-    Array.from({ length: 16 }, () =>
+    Array.from({ length: lanes }, () =>
       lane().catch((error: unknown) => {
         failed = true
         throw error
@@ -68,6 +54,26 @@ export async function statAndLinkInProcess(ops: FileOps, jobs: readonly LinkJob[
   )
   const failure = settled.find((o) => o.status === 'rejected')
   if (failure) throw failure.reason
-  return outcomes
 }
 
+/** The pass through a FileOps's own stat and link, 16 files at a time (file systems and tests without the worker). */
+export async function statAndLinkInProcess(ops: FileOps, jobs: readonly LinkJob[], checkpoint: Checkpoint): Promise<LinkOutcome[]> {
+  const outcomes: LinkOutcome[] = new Array<LinkOutcome>(jobs.length)
+  await inLanes(jobs.length, 16, async (i) => {
+    checkpoint()
+    const job = jobs[i]!
+    const now = await ops.stat(job.live)
+    let linked = false
+    // Without an inode number a same-looking file may be another one: never link on it.
+    if (now?.ino !== undefined && job.known && job.link && ops.link && sameIdentity(job.known, now)) {
+      try {
+        await ops.link(job.link.from, job.link.to)
+        linked = true
+      } catch {
+        /* no hard links here, or the old copy is gone: the caller copies */
+      }
+    }
+    outcomes[i] = { now: now ? { ino: now.ino, size: now.size, mtimeMs: now.mtimeMs } : null, linked }
+  })
+  return outcomes
+}

@@ -38,6 +38,21 @@ export async function loadClubSquad(db: ClubTarget): Promise<void> {
 }
 
 /**
+ * What a club's backups hold: the merged documents the coach sees, in the single-coach layout, so a
+ * backup restores anywhere (one athlete in memory at a time).
+ */
+export async function mergedBackupSource(db: {
+  squad: JsonDocument<SquadDocument>
+  forEachAthlete(fn: (doc: JsonDocument<AthleteDocument>) => void): Promise<void>
+}): Promise<Map<string, string>> {
+  const texts = new Map<string, string>([['squad.json', JSON.stringify(db.squad.data)]])
+  await db.forEachAthlete((doc) => {
+    texts.set(`athletes/${doc.data.athleteId}.json`, JSON.stringify(doc.data))
+  })
+  return texts
+}
+
+/**
  * An athlete's revision in the club (see club-revisions.ts): of the files it was read from and written
  * to once it is loaded, else from the pass taken at open. Never touches the disk.
  */
