@@ -30,6 +30,11 @@ const FIXED = new Set(['schemaVersion', 'athleteId'])
 
 export class DocumentRecords<T extends { schemaVersion: number }> {
   private readonly fields = new Map<string, FieldKind>()
+  /**
+   * Each frozen item's record key, per collection: a save turns the whole document into records, and
+   * building (and hashing) thousands of fresh key strings per save cost more than the save's own change.
+   */
+  private readonly itemKeys = new Map<string, WeakMap<object, string>>()
 
   constructor(
     private readonly schema: z.ZodType<T>,
@@ -52,7 +57,7 @@ export class DocumentRecords<T extends { schemaVersion: number }> {
       const value = d[key]
       if (value === undefined) continue
       if (f.kind === 'collection' && Array.isArray(value) && value.every((v) => v && typeof (v as { id?: unknown }).id === 'string')) {
-        for (const item of value) out.set(`c:${key}/${(item as { id: string }).id}`, item)
+        for (const item of value) out.set(this.itemKey(key, item as { id: string }), item)
       } else if (f.kind === 'collection') {
         // An array without ids is one value (shared as a whole).
         out.set(`s:${key}`, value)
@@ -63,6 +68,15 @@ export class DocumentRecords<T extends { schemaVersion: number }> {
       }
     }
     return out
+  }
+
+  private itemKey(collection: string, item: { id: string }): string {
+    if (!Object.isFrozen(item)) return `c:${collection}/${item.id}`
+    let keys = this.itemKeys.get(collection)
+    if (!keys) this.itemKeys.set(collection, (keys = new WeakMap()))
+    let key = keys.get(item)
+    if (key === undefined) keys.set(item, (key = `c:${collection}/${item.id}`))
+    return key
   }
 
   /**

@@ -92,11 +92,17 @@ export function diffRecords(
 ): Record<string, Envelope> {
   const out: Record<string, Envelope> = {}
   const createdOf = (key: string, hlc: string) => merged[key]?.created ?? { hlc, by }
+  /** Keys of `next` that `before` has: when that is all of `before`, nothing was removed (no second walk). */
+  let kept = 0
   for (const [key, value] of next) {
-    if (before.has(key) && sameValue(before.get(key), value)) continue
+    const old = before.get(key)
+    const had = old !== undefined || before.has(key)
+    if (had) kept++
+    if (had && sameValue(old, value)) continue
     const hlc = stamp()
     out[key] = { hlc, by, created: merged[key] && !merged[key]!.deleted ? createdOf(key, hlc) : { hlc, by }, deleted: false, value }
   }
+  if (kept === before.size) return out
   for (const key of before.keys()) {
     if (next.has(key)) continue
     const hlc = stamp()
