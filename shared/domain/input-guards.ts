@@ -17,14 +17,26 @@ const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/
 /** With the u flag a proper pair is one code point, so this matches only a lone (broken) surrogate. */
 const LONE_SURROGATE = /[\ud800-\udfff]/u
 
-/** Why `text` is unsafe to store and show, or null when it is fine. */
-export function unsafeTextReason(text: string, multiline: boolean): string | null {
+/** What is wrong with unsafe text, and what the coach should do about it. */
+export interface UnsafeText {
+  problem: string
+  fix: 'remove it' | 'retype it'
+}
+
+/** What makes `text` unsafe to store and show, or null when it is fine. */
+export function unsafeTextProblem(text: string, multiline: boolean): UnsafeText | null {
   if ((multiline ? CONTROL_MULTILINE : CONTROL_SINGLE_LINE).test(text)) {
-    return multiline ? 'contains an invisible control character; remove it' : 'contains a line break or an invisible control character; remove it'
+    return { problem: multiline ? 'contains an invisible control character' : 'contains a line break or an invisible control character', fix: 'remove it' }
   }
-  if (BIDI_CONTROL.test(text)) return 'contains a hidden text-direction character (such as a right-to-left override) that can disguise what it says; remove it'
-  if (LONE_SURROGATE.test(text)) return 'contains a broken character; retype it'
+  if (BIDI_CONTROL.test(text)) return { problem: 'contains a hidden text-direction character (such as a right-to-left override) that can disguise what it says', fix: 'remove it' }
+  if (LONE_SURROGATE.test(text)) return { problem: 'contains a broken character', fix: 'retype it' }
   return null
+}
+
+/** Why `text` is unsafe to store and show, as a field message, or null when it is fine. */
+export function unsafeTextReason(text: string, multiline: boolean): string | null {
+  const unsafe = unsafeTextProblem(text, multiline)
+  return unsafe && `${unsafe.problem}; ${unsafe.fix}`
 }
 
 /** A superRefine callback adding one field message for unsafe text. */

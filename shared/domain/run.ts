@@ -3,6 +3,9 @@ import { isIsoDate } from '../dates'
 import { boundedText, EntityId, IsoDate, PainScore } from './common'
 import { latestRunDate, MIN_RUN_KM, ONSET_BEYOND_RUN, RUN_DATE_TOO_LATE, RUN_TOO_SHORT, unsafeTextReason } from './input-guards'
 
+/** The longest note a run may carry. */
+export const RUN_NOTES_MAX = 2000
+
 // Stored in SI units (km, seconds) whatever the coach's display setting; conversion happens at the edges.
 export const RunInput = z.strictObject({
   date: IsoDate,
@@ -18,7 +21,7 @@ export const RunInput = z.strictObject({
   performancePercent: z.number().finite().min(0).max(150).nullable().optional(),
   surface: boundedText('surface', 80).optional(),
   shoes: boundedText('shoes', 80).optional(),
-  notes: boundedText('notes', 2000).optional(),
+  notes: boundedText('notes', RUN_NOTES_MAX).optional(),
   /** Where the run came from: a stable key for imported activities makes imports idempotent. */
   source: z
     .strictObject({ kind: z.enum(['manual', 'fit', 'gpx', 'csv', 'demo']), key: boundedText('source key', 200).optional() })

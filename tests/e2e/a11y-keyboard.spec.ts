@@ -1,10 +1,11 @@
 /**
  * Accessibility by keyboard only: through the squad list to an athlete and across the athlete's tabs,
- * the skip link, and a modal dialog that keeps focus and gives it back.
+ * the skip link, a modal dialog that keeps focus and gives it back, and the two dialogs that only a key
+ * opens (the quick switcher and the shortcut list), scanned with axe while open.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { useDemoFolders } from '../support/a11y-walk'
+import { DIALOG, scanWith, useDemoFolders } from '../support/a11y-walk'
 import { useSharedBrowser } from '../support/e2e'
 import { type Harness, openApp } from '../support/harness'
 
@@ -108,5 +109,28 @@ describe('keyboard only', () => {
     await page.keyboard.press('Escape')
     await page.getByRole('dialog').waitFor({ state: 'detached' })
     expect((await focused(page)).text).toBe('Edit profile')
+  })
+
+  it('the quick switcher (Ctrl+K) and the shortcut list (?) pass axe while open and close with Escape', async () => {
+    const { page } = app
+    await page.evaluate(() => (location.hash = '#/squad'))
+    await page.getByRole('heading', { name: 'Squad', exact: true }).waitFor()
+    await page.keyboard.press('Control+K')
+    const switcher = page.getByRole('dialog', { name: 'Go to' })
+    await switcher.waitFor()
+    await page.keyboard.type('a')
+    await switcher.getByRole('option').first().waitFor()
+    const scans = [await scanWith(page, 'quick switcher', undefined, DIALOG)]
+    await page.keyboard.press('Escape')
+    await switcher.waitFor({ state: 'detached' })
+
+    await page.locator('main h1').first().click() // a key press outside any text field
+    await page.keyboard.press('?')
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    await help.waitFor()
+    scans.push(await scanWith(page, 'shortcut list', undefined, DIALOG))
+    await page.keyboard.press('Escape')
+    await help.waitFor({ state: 'detached' })
+    expect(scans.flatMap((r) => r.blocking)).toEqual([])
   })
 })

@@ -120,6 +120,11 @@ describe('screens fed by the run log', () => {
       await page.getByLabel('to', { exact: true }).fill(to)
       await expect.poll(() => weekly.getAttribute('data-points')).toBe('11')
       await expect.poll(() => dots.count()).toBe(inRange(from, to))
+      // Ends out of order: both are marked, the reason is given, and the charts keep the range they had.
+      await page.getByLabel('From', { exact: true }).fill(addDays(to, 7))
+      await page.getByRole('alert').filter({ hasText: 'The start must be on or before the end.' }).waitFor()
+      expect(await page.getByLabel('to', { exact: true }).getAttribute('aria-invalid')).toBe('true')
+      expect(await weekly.getAttribute('data-points')).toBe('11')
       await page.getByRole('button', { name: '12 weeks', exact: true }).click()
       await expect.poll(() => weekly.getAttribute('data-points')).toBe('12')
 

@@ -1,6 +1,6 @@
 // Shared helpers for the import parsers: size and encoding checks, local dates, validation.
-import { latestRunDate, RUN_DATE_TOO_LATE } from '../../../shared/domain/input-guards'
-import { RunEntry, RunInput } from '../../../shared/domain/run'
+import { latestRunDate, RUN_DATE_TOO_LATE, unsafeTextProblem } from '../../../shared/domain/input-guards'
+import { RUN_NOTES_MAX, RunEntry, RunInput } from '../../../shared/domain/run'
 import type { ImportFormat, ImportPreview, ImportRow, ParseOptions, RowDetails, TimeZoneSource } from './types'
 
 /** Files above this are refused before any parsing. */
@@ -181,7 +181,10 @@ export function holdToEntryChecks(row: ImportRow, nowMs: number): void {
     const { notes: _left, ...withoutNotes } = run
     row.run = withoutNotes
     if (row.details) row.details = { ...row.details, notes: null, painOnset: null }
-    row.problems = [...row.problems, `The notes from the file were left out: the text ${notesIssue.message.replace(/; remove it$|; retype it$/, '')}.`]
+    // The file cannot be edited from the preview, so the reason is said without the form's "remove it".
+    const unsafe = unsafeTextProblem(run.notes ?? '', true)
+    const why = unsafe ? unsafe.problem : `is longer than the ${RUN_NOTES_MAX.toLocaleString('en-GB')} characters a note may hold`
+    row.problems = [...row.problems, `The notes from the file were left out: the text ${why}.`]
   }
 }
 

@@ -1,5 +1,5 @@
 import type { PlanPreview, PlanSummary } from '../../../shared/api/channels/plans'
-import type { PlanRecord } from '../../../shared/domain/documents'
+import type { PlanAcknowledgement, PlanRecord } from '../../../shared/domain/documents'
 import { checkPlanSafety, generatePlan } from '../../../shared/plan/index'
 import type { PlanOutput, PlanRequest } from '../../../shared/plan/schema'
 import type { ServiceContext } from '../context'
@@ -50,15 +50,24 @@ export async function savePlan(
   refuseUnsafe(checkPlanSafety(output, request), 'The plan')
   const now = ctx.now()
   const acknowledgement = acknowledgementFor(c, output, acknowledged, now.toISOString())
+  return storeActivePlan(doc, now, { label: label?.trim() || defaultLabel(request, output), request, output, acknowledgement })
+}
+
+/** Stores a new plan as the athlete's active one; the earlier plans stay as history, none of them active. */
+export async function storeActivePlan(
+  doc: ReturnType<typeof writableDoc>,
+  now: Date,
+  plan: { label: string; request: PlanRequest; output: PlanOutput; acknowledgement: PlanAcknowledgement | null | undefined },
+): Promise<PlanRecord> {
   const record: PlanRecord = {
     id: newId('plan', now),
     createdAt: now.toISOString(),
-    label: (label?.trim() || defaultLabel(request, output)).slice(0, 120),
-    request,
-    output,
+    label: plan.label.slice(0, 120),
+    request: plan.request,
+    output: plan.output,
     active: true,
     editedAt: null,
-    ...(acknowledgement ? { acknowledgement } : {}),
+    ...(plan.acknowledgement ? { acknowledgement: plan.acknowledgement } : {}),
   }
   await doc.mutate((d) => ({ ...d, plans: [...d.plans.map((p) => (p.active ? { ...p, active: false } : p)), record] }))
   return record

@@ -6,11 +6,11 @@ import { checkPlanSafety, generatePlan, regeneratePlan } from '../../../shared/p
 import { loggedRunsForPlan } from '../../../shared/plan/defaults'
 import { type PlanOutput, PlanRequest, type PlanWeek } from '../../../shared/plan/schema'
 import type { ServiceContext } from '../context'
-import { newId } from '../context'
 import { writableDoc } from '../runs/run-service'
 import { acknowledgementNeeded } from './plan-acknowledgement'
 import { type AthleteContext, athleteContext, findPlan, invalid, withClinicalState } from './plan-context'
 import { refuseUnsafe } from './plan-safety'
+import { storeActivePlan } from './plan-service'
 
 const REGENERATED = / \(regenerated \d{4}-\d{2}-\d{2}\)$/
 
@@ -45,19 +45,8 @@ export async function regenerate(
   refuseUnsafe(checkPlanSafety(output, request), 'The regenerated plan')
   const now = ctx.now()
   const acknowledgement = carriedAcknowledgement(c, previous, output)
-  const label = (args.label?.trim() || `${previous.label.replace(REGENERATED, '')} (regenerated ${c.today})`).slice(0, 120)
-  const record: PlanRecord = {
-    id: newId('plan', now),
-    createdAt: now.toISOString(),
-    label,
-    request,
-    output,
-    active: true,
-    editedAt: null,
-    ...(acknowledgement ? { acknowledgement } : {}),
-  }
-  await doc.mutate((d) => ({ ...d, plans: [...d.plans.map((p) => (p.active ? { ...p, active: false } : p)), record] }))
-  return record
+  const label = args.label?.trim() || `${previous.label.replace(REGENERATED, '')} (regenerated ${c.today})`
+  return storeActivePlan(doc, now, { label, request, output, acknowledgement })
 }
 
 /**

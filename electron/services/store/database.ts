@@ -160,7 +160,10 @@ export class Database {
   async athlete(id: string): Promise<JsonDocument<AthleteDocument>> {
     const listed = this.listed(id)
     if (!listed) return this.athletes.get(id)
-    return this.athletes.use(id, () => this.readAthlete(id, listed.name))
+    const doc = await this.athletes.use(id, () => this.readAthlete(id, listed.name))
+    // A call opened it (the athlete's page, a save): the coach's first save should not pay for ten years of runs.
+    doc.prepareWrite()
+    return doc
   }
 
   /**

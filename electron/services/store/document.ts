@@ -155,6 +155,15 @@ export class JsonDocument<T extends { schemaVersion: number }> {
     this.low.data = deepFreeze(data)
   }
 
+  /**
+   * The coach opened this document (a call names it): its adapter may get the next save ready in the
+   * background (the file adapter remembers each record's bytes, so the first save serialises only its change).
+   */
+  prepareWrite(): void {
+    const adapter = this.low.adapter as Adapter<T> & { prepareWrite?(data: T): void }
+    adapter.prepareWrite?.(this.low.data)
+  }
+
   /** Replaces the whole document (after validation) and writes it. */
   async replace(next: T): Promise<void> {
     await this.mutate(() => next)

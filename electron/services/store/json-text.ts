@@ -52,6 +52,37 @@ function arrayParts(items: readonly unknown[], parts: Buffer[]): void {
   parts.push(CLOSE_ARRAY)
 }
 
+/** Documents whose items were (or are being) remembered ahead of a save. */
+const prepared = new WeakSet<object>()
+/** Items remembered per turn of the event loop: a 10-year record is prepared without holding a call up. */
+const ITEMS_PER_TURN = 500
+
+/**
+ * Remembers the bytes of every frozen item of `doc` in the background, a few hundred per turn of the event
+ * loop, so the first save after the coach opened an athlete costs what a later one does (it would otherwise
+ * serialise ten years of runs itself). Called for athletes a call opens, never for a pass over the squad.
+ */
+export function prepareDocumentBytes(doc: unknown): void {
+  if (doc === null || typeof doc !== 'object' || prepared.has(doc)) return
+  prepared.add(doc)
+  // A list whose first and last items are remembered is a saved version of one already prepared: a call
+  // after each save would otherwise walk ten years of runs again for nothing.
+  const ready = (list: unknown[]) => list.length === 0 || (isRemembered(list[0]) && isRemembered(list[list.length - 1]))
+  const items = Object.values(doc)
+    .filter((v): v is unknown[] => Array.isArray(v) && Object.isFrozen(v) && !ready(v))
+    .flat()
+  const step = (from: number) => {
+    const to = Math.min(items.length, from + ITEMS_PER_TURN)
+    for (let i = from; i < to; i++) itemPart(items[i])
+    if (to < items.length) setImmediate(step, to).unref()
+  }
+  setImmediate(step, 0).unref()
+}
+
+function isRemembered(item: unknown): boolean {
+  return item !== null && typeof item === 'object' && itemBytes.has(item)
+}
+
 function itemPart(item: unknown): Buffer {
   if (item === null || typeof item !== 'object') {
     // Inside an array JSON writes what it cannot represent as null.

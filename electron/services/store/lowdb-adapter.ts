@@ -1,6 +1,6 @@
 import type { Adapter } from 'lowdb'
 import type { FileOps } from './file-ops'
-import { documentBytes } from './json-text'
+import { documentBytes, prepareDocumentBytes } from './json-text'
 
 /**
  * lowdb adapter over our durable writer. lowdb's own JSONFile (steno) renames without fsync, so an
@@ -17,6 +17,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const text = await this.ops.readText(this.file)
     if (text === null) return null
     return JSON.parse(text) as T
+  }
+
+  /** Gets the next write of `data` ready in the background (json-text.ts): the coach opened this record. */
+  prepareWrite(data: T): void {
+    prepareDocumentBytes(data)
   }
 
   async write(data: T): Promise<void> {

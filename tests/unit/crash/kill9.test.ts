@@ -159,8 +159,12 @@ function validateFolder(dataDir: string, failures: string[]): { files: number; t
       if (outcome.kind !== 'ok') failures.push(`${rel}: ${outcome.kind} ${'reason' in outcome ? outcome.reason : ''}`)
       else if (outcome.data.athleteId !== id) failures.push(`${rel}: holds athlete ${outcome.data.athleteId}`)
       else if (!inBackup && id === athleteId) runs = readRuns(outcome.data.runs)
+    } else if (canonical === 'cache/summaries.json') {
+      // Derived and disposable, but still never half-written.
+      const problem = summaryCacheProblem(text)
+      if (problem) failures.push(`${rel}: ${problem}`)
     } else {
-      // Derived files (the summary cache) are disposable, but must still never be half-written.
+      // Any other derived file is one JSON document, which must never be half-written either.
       try {
         JSON.parse(text)
       } catch (error) {
@@ -171,6 +175,32 @@ function validateFolder(dataDir: string, failures: string[]): { files: number; t
   if (squad.kind !== 'ok') failures.push(`squad.json: ${squad.kind}`)
   else if (!squad.data.athletes.some((a) => a.id === athleteId)) failures.push('squad.json no longer lists the athlete')
   return { files, temps, runs }
+}
+
+/**
+ * The summary cache's own format (store/summary-cache.ts): a JSON header line, then one line per athlete
+ * of five tab-separated parts, each JSON text or empty, and a final newline. A cut-short write breaks one.
+ */
+function summaryCacheProblem(text: string): string | null {
+  if (!text.endsWith('\n')) return 'ends part-way through a line'
+  const [header = '', ...lines] = text.slice(0, -1).split('\n')
+  try {
+    JSON.parse(header)
+  } catch (error) {
+    return `header line is not JSON (${(error as Error).message})`
+  }
+  for (const [i, line] of lines.entries()) {
+    const parts = line.split('\t')
+    if (parts.length !== 5) return `line ${i + 2} has ${parts.length} parts, not 5`
+    for (const part of parts) {
+      try {
+        if (part !== '') JSON.parse(part)
+      } catch (error) {
+        return `line ${i + 2} holds a part that is not JSON (${(error as Error).message})`
+      }
+    }
+  }
+  return null
 }
 
 function readRuns(runs: { id: string; notes?: string | undefined }[]) {

@@ -51,6 +51,16 @@ describe('imported rows meet the typed-run checks', () => {
     expect(rowStatus(row!, { duplicate: false, similarToExisting: false })).toEqual({ status: 'check', preselected: false })
   })
 
+  it('notes with a control character are left out saying why; notes too long are shortened to fit, not lost', () => {
+    const rows = ['calf\u0007tight', `calf ${'x'.repeat(2500)}`].map((notes, i) => `${i + 1},"May ${i + 1}, 2024, 7:00:00 AM",Easy,Run,"${notes}",1800,6.00,,1800.0,6000.0,31.0`)
+    const p = parseRunFile('activities.csv', text(`${STRAVA_HEADER}\n${rows.join('\n')}\n`), { timeZone: 'UTC', now: NOW })
+    expect(p.rows[0]?.run?.notes).toBeUndefined()
+    expect(p.rows[0]?.problems).toEqual(['The notes from the file were left out: the text contains an invisible control character.'])
+    expect(p.rows[1]?.problems).toEqual([])
+    expect(p.rows[1]?.run?.notes).toHaveLength(2000)
+    expect(p.rows[1]?.run?.notes).toMatch(/^Easy — calf x+…$/)
+  })
+
   it('a pain onset read from the notes never lies beyond the run; the commit re-checks the run as chosen', async () => {
     const p = parseRunFile('activities.csv', text(`${STRAVA_HEADER}\n2,"May 1, 2024, 7:00:00 AM",Race,Run,calf cramp at 5k,1500,4.98,,1500.0,4980.0,31.0\n`), { timeZone: 'UTC', now: NOW })
     expect(p.rows[0]?.details?.painOnset).toEqual({ km: 4.98, minutes: null, text: 'calf cramp at 5k' })

@@ -5,6 +5,7 @@ import type { DialogPort, PdfPort } from '../../../electron/services/context'
 import { createDispatcher } from '../../../electron/services/dispatch'
 import { createHandlers } from '../../../electron/services/handlers'
 import { createAthlete } from '../../../electron/services/squad/squad-service'
+import type { PlanDefaults } from '../../../shared/api/channels/plans'
 import type { ApiMethod } from '../../../shared/api/contract'
 import type { ApiResult } from '../../../shared/api/result'
 import type { AssessmentInput } from '../../../shared/assessment/schema'
@@ -97,3 +98,17 @@ export const AMBER_ASSESSMENT: AssessmentInput = withPatch(CLEAN, { symptoms: { 
 export const FACTORS_ASSESSMENT: AssessmentInput = withPatch(CLEAN, {
   screening: { kneeToWallCm: { left: 6, right: 11 }, singleLegHeelRaiseReps: { left: 12, right: 25 }, trendelenburg: { left: 'positive', right: 'negative' } },
 })
+
+type PlanSetup = Awaited<ReturnType<typeof setupPlans>>
+
+/** An athlete with eight steady weeks logged before T0: enough history for every plan default. */
+export async function athleteWithLog(t: PlanSetup, name = 'Maya Costa'): Promise<string> {
+  const id = await t.athlete(name)
+  await addRuns(t.call, id, steadyRuns(T0, 8))
+  return id
+}
+
+/** The request the plan form starts from, with some fields changed. */
+export function defaultsRequest(d: PlanDefaults, extra: Record<string, unknown> = {}) {
+  return { ...d.request, ...extra }
+}

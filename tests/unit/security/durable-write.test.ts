@@ -13,13 +13,19 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-/** Records, in order, every open, handle sync and rename the write makes. */
-function recordDiskCalls(): string[] {
+/**
+ * Records, in order, every open, handle sync and rename inside `dir`. Calls elsewhere are left out: the
+ * unit files of a worker share their modules, so another file's background work (a summary cache flush,
+ * a backup) may use the same fs functions while this test runs.
+ */
+function recordDiskCalls(dir: string): string[] {
+  const inside = (p: unknown) => String(p) === dir || String(p).startsWith(dir + path.sep)
   const events: string[] = []
   const open = fs.open.bind(fs)
   vi.spyOn(fs, 'open').mockImplementation(async (file, flags, mode) => {
     const handle = await open(file, flags, mode)
     const name = String(file)
+    if (!inside(name)) return handle
     events.push(`open ${name}`)
     const sync = handle.sync.bind(handle)
     vi.spyOn(handle, 'sync').mockImplementation(async () => {
@@ -30,7 +36,7 @@ function recordDiskCalls(): string[] {
   })
   const rename = fs.rename.bind(fs)
   vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
-    events.push(`rename ${String(from)} -> ${String(to)}`)
+    if (inside(from) || inside(to)) events.push(`rename ${String(from)} -> ${String(to)}`)
     return rename(from, to)
   })
   return events
@@ -40,7 +46,7 @@ describe('writeFileAtomicDurable', () => {
   it('syncs the temp file before renaming it over the target, then syncs the folder', async () => {
     const dir = tempDir('calfcoach-durable-')
     const file = path.join(dir, 'squad.json')
-    const events = recordDiskCalls()
+    const events = recordDiskCalls(dir)
     await writeFileAtomicDurable(file, '{"ok":true}')
     expect(await fs.readFile(file, 'utf8')).toBe('{"ok":true}')
 

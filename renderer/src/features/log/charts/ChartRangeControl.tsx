@@ -18,6 +18,7 @@ export function ChartRangeControl({ range, today, onChange }: { range: ChartRang
   const [from, setFrom] = useState(custom ? range.from : '')
   const [to, setTo] = useState(custom ? range.to : today)
   const problem = from && to && from > to ? 'The start must be on or before the end.' : null
+  const problemId = problem ? 'chart-range-problem' : undefined
   const apply = (nextFrom: string, nextTo: string) => {
     if (nextFrom && nextTo && nextFrom <= nextTo) onChange({ from: nextFrom, to: nextTo })
   }
@@ -43,37 +44,31 @@ export function ChartRangeControl({ range, today, onChange }: { range: ChartRang
       </div>
       {open && (
         <div className="chart-range-custom" id="chart-range-custom">
-          <label htmlFor="chart-from">From</label>
-          <input
-            id="chart-from"
-            type="date"
-            max={today}
-            value={from}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? 'chart-range-problem' : undefined}
-            onChange={(e) => {
-              setFrom(e.target.value)
-              apply(e.target.value, to)
-            }}
-          />
-          <label htmlFor="chart-to">to</label>
-          <input
-            id="chart-to"
-            type="date"
-            max={today}
-            value={to}
-            onChange={(e) => {
-              setTo(e.target.value)
-              apply(from, e.target.value)
-            }}
-          />
+          <RangeDate id="chart-from" label="From" value={from} max={today} problemId={problemId} onPick={(value) => {
+            setFrom(value)
+            apply(value, to)
+          }} />
+          <RangeDate id="chart-to" label="to" value={to} max={today} problemId={problemId} onPick={(value) => {
+            setTo(value)
+            apply(from, value)
+          }} />
           {problem && (
-            <span className="error" id="chart-range-problem" role="alert">
+            <span className="error" id={problemId} role="alert">
               {problem}
             </span>
           )}
         </div>
       )}
     </div>
+  )
+}
+
+/** One end of the custom range; both ends are marked invalid while they are out of order. */
+function RangeDate({ id, label, value, max, problemId, onPick }: { id: string; label: string; value: string; max: string; problemId: string | undefined; onPick(value: string): void }) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="date" max={max} value={value} aria-invalid={problemId ? true : undefined} aria-describedby={problemId} onChange={(e) => onPick(e.target.value)} />
+    </>
   )
 }
