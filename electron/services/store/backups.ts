@@ -345,8 +345,15 @@ export class BackupStore {
       // Out of the list first (one rename), so a crash while its files go never leaves a listed half-backup:
       // what is left is a partial, cleared before the next backup.
       const doomed = path.join(this.root, `${PARTIAL_PREFIX}${b.id}`)
-      await this.ops.rename(path.join(this.root, b.id), doomed)
       this.manifests.delete(b.id)
+      try {
+        await this.ops.rename(path.join(this.root, b.id), doomed)
+      } catch (error) {
+        // Gone already (another window's rotation took it): nothing left to remove. Before this rename,
+        // removing was forgiving of that too (rm with force).
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
+        throw error
+      }
       await this.removeFolder(doomed)
     }
   }

@@ -209,6 +209,28 @@ describe('rotated-out backups', () => {
     expect((await next.list()).filter((b) => b.reason === 'auto')).toHaveLength(10)
   })
 
+  it('a backup another window rotated out first is no error: the new backup is taken and listed', async () => {
+    const dataDir = dataFolder(2)
+    let clock = Date.parse('2026-03-01T08:00:00Z')
+    let rotatedElsewhere: string | null = null
+    // The other window removes the oldest backup between this one's listing and its rename.
+    const ops: FileOps = {
+      ...nodeFileOps,
+      async rename(from, to) {
+        if (path.basename(to).startsWith('.partial-') && !path.basename(from).startsWith('.')) {
+          rotatedElsewhere = from
+          await nodeFileOps.remove(from)
+        }
+        return nodeFileOps.rename(from, to)
+      },
+    }
+    const store = new BackupStore(dataDir, ops, () => new Date((clock += 86_400_000)))
+    const ids: string[] = []
+    for (let day = 0; day < 11; day++) ids.push((await store.create('auto', new WriteCoordinator())).id)
+    expect(rotatedElsewhere).toBe(path.join(store.root, ids[0]!))
+    expect((await store.list()).map((b) => b.id)).toEqual(ids.slice(1).reverse())
+  })
+
   it('the worker removes a folder of many files, and a folder already gone is no error', async () => {
     const dir = path.join(dataFolder(300), 'athletes')
     await removeTreeInWorker(dir)
