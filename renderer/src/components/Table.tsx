@@ -7,13 +7,22 @@ import type { ReactNode } from 'react'
  */
 export function TableHead({ columns, actions = false, numbered = false }: { columns: readonly ReactNode[]; actions?: boolean; numbered?: boolean }) {
   return (
+    <HeadRow actions={actions} numbered={numbered}>
+      {columns.map((column, i) => (
+        <th key={i} scope="col">
+          {column}
+        </th>
+      ))}
+    </HeadRow>
+  )
+}
+
+/** The heading row both kinds of table head share: numbered for a virtualised body, and the Actions column. */
+function HeadRow({ actions, numbered, children }: { actions: boolean; numbered: boolean; children: ReactNode }) {
+  return (
     <thead>
       <tr aria-rowindex={numbered ? 1 : undefined}>
-        {columns.map((column, i) => (
-          <th key={i} scope="col">
-            {column}
-          </th>
-        ))}
+        {children}
         {actions && (
           <th scope="col">
             <span className="sr-only">Actions</span>
@@ -72,27 +81,20 @@ export function SortableTableHead<K extends string>({
   numbered?: boolean
 }) {
   return (
-    <thead>
-      <tr aria-rowindex={numbered ? 1 : undefined}>
-        {columns.map((column) => {
-          const sorted = column.key === sort
-          return (
-            <th key={column.key} scope="col" aria-sort={sorted ? direction : undefined}>
-              <button type="button" className="sort-heading" onClick={() => onSort(column.key)}>
-                {column.label}
-                <span aria-hidden="true" className={sorted ? 'sort-mark sorted' : 'sort-mark'}>
-                  {sorted ? (direction === 'ascending' ? '▲' : '▼') : '↕'}
-                </span>
-              </button>
-            </th>
-          )
-        })}
-        {actions && (
-          <th scope="col">
-            <span className="sr-only">Actions</span>
+    <HeadRow actions={actions} numbered={numbered}>
+      {columns.map((column) => {
+        const sorted = column.key === sort
+        return (
+          <th key={column.key} scope="col" aria-sort={sorted ? direction : undefined}>
+            <button type="button" className="sort-heading" onClick={() => onSort(column.key)}>
+              {column.label}
+              <span aria-hidden="true" className={sorted ? 'sort-mark sorted' : 'sort-mark'}>
+                {sorted ? (direction === 'ascending' ? '▲' : '▼') : '↕'}
+              </span>
+            </button>
           </th>
-        )}
-      </tr>
-    </thead>
+        )
+      })}
+    </HeadRow>
   )
 }
