@@ -22,20 +22,6 @@ const TODAY = '2026-03-18' // a Wednesday
 const noon = (day: string) => () => new Date(`${day}T12:00:00`)
 const PLANTED = 'Planted: read from the kept board entry'
 
-/** Real file operations, except that reading an athlete file waits until the test opens the gate. */
-function gatedOps() {
-  let open!: () => void
-  const gate = new Promise<void>((resolve) => (open = resolve))
-  const ops: FileOps = {
-    ...nodeFileOps,
-    async readText(file) {
-      if (file.includes(`${path.sep}athletes${path.sep}`)) await gate
-      return nodeFileOps.readText(file)
-    },
-  }
-  return { ops, openGate: () => open() }
-}
-
 /** Real file operations; the athlete files read are recorded. */
 function recordingOps() {
   const athleteReads: string[] = []
@@ -110,15 +96,17 @@ describe('board entries kept per summary and day', () => {
     const { dataDir, ids, first } = await keptSquad()
     expect(entryOf(first, 'Ada Kept').headline).not.toBe(PLANTED)
     plant(dataDir, ids.ada)
-    // Athlete files cannot be read until the board has answered: the kept entries must be enough.
-    const gated = gatedOps()
-    const app = await launch(dataDir, TODAY, gated.ops)
+    // With a squad bigger than the athlete cache the launch pass reads only athletes whose summary is not their
+    // file's: none here, and the board must not need any either.
+    const recorded = recordingOps()
+    const app = await launch(dataDir, TODAY, recorded.ops, 1)
     const warm = await app.board()
     expect(entryOf(warm, 'Ada Kept').headline).toBe(PLANTED)
     // Everything else is what the first launch worked out.
     expect(entryOf(warm, 'Ben Other')).toEqual(entryOf(first, 'Ben Other'))
     expect({ ...entryOf(warm, 'Ada Kept'), headline: '' }).toEqual({ ...entryOf(first, 'Ada Kept'), headline: '' })
-    gated.openGate()
+    await app.services.db.athletesReady
+    expect(recorded.athleteReads).toEqual([])
 
     const tomorrow = await app.board(addDays(TODAY, 1))
     expect(entryOf(tomorrow, 'Ada Kept').headline).toBe(entryOf(first, 'Ada Kept').headline)
