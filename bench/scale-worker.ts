@@ -169,8 +169,8 @@ async function measure(athletes: number, years: number): Promise<BenchResult[]> 
 }
 
 /** The board's answer as main gives it, through the harness's own dispatcher (for the structured-clone row). */
-async function dispatchBoard(ui: { calls: unknown[]; page: unknown; services: AppServices }): Promise<unknown> {
-  const dispatch = createDispatcher(createHandlers(ui.services), { readOnlyReason: () => ui.services.db.readOnlyReason })
+async function dispatchBoard(services: AppServices): Promise<unknown> {
+  const dispatch = createDispatcher(createHandlers(services), { readOnlyReason: () => services.db.readOnlyReason })
   return dispatch('getSquadTriage', undefined)
 }
 
@@ -195,7 +195,8 @@ async function inChromium(dataDir: string, size: string): Promise<BenchResult[]>
     // Given as text, like the keystroke probe below: a compiled function would name this file's imports.
     const bridgeMs = (await page.evaluate(`(async () => { const t = performance.now(); await window.calfcoach.getSquadTriage(); return performance.now() - t })()`)) as number
     row("of which the board's answer through the harness's bridge (Playwright binding), in the page", bridgeMs, 'ms')
-    const answer = await ui.services.db.athletesReady.then(() => dispatchBoard(ui))
+    await ui.services.db.athletesReady
+    const answer = await dispatchBoard(ui.services)
     const cloneStart = performance.now()
     v8.deserialize(v8.serialize(answer))
     row("the same answer structured-cloned (serialise + deserialise, as Electron's IPC carries it)", performance.now() - cloneStart, 'ms')
