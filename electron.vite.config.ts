@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { build as esbuild } from 'esbuild'
 import type { Plugin } from 'vite'
+import { summaryCodeStamp } from './scripts/summary-code-stamp'
 
 /** The dev server needs inline scripts and websockets for hot reload; production keeps the strict CSP. */
 function relaxCspForDevServer(): Plugin {
@@ -45,13 +46,16 @@ function importWorkerBundle(): Plugin {
   }
 }
 
-/** Stamps the main bundle so board summaries made by another build (other rules) are made again once. */
-const BUILD_STAMP = JSON.stringify(`${process.env['npm_package_version'] ?? 'dev'}+${Date.now().toString(36)}`)
+/**
+ * Stamps the main bundle with a fingerprint of the code that makes board summaries, so summaries made by other
+ * code (other rules) are made again once, and a build of the same code keeps them (scripts/summary-code-stamp.ts).
+ */
+const SUMMARY_CODE_STAMP = JSON.stringify(summaryCodeStamp(__dirname))
 
 export default defineConfig({
   main: {
     plugins: [importWorkerBundle()],
-    define: { __CALFCOACH_BUILD__: BUILD_STAMP },
+    define: { __CALFCOACH_SUMMARY_CODE__: SUMMARY_CODE_STAMP },
     build: {
       // Bundle every dependency: lowdb and steno are ESM-only (a CommonJS main cannot require them), and a
       // self-contained main leaves nothing for the packaged app to resolve from node_modules.

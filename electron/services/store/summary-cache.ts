@@ -19,12 +19,13 @@ import type { FileOps } from './file-ops'
 const CACHE_VERSION = 8
 
 /**
- * Summaries hold the rules engine's reading of each assessment, so a build with other rules must not
- * trust them: the production build stamps itself (electron.vite.config.ts), and a different stamp means
- * every summary is made again once.
+ * Summaries hold the rules engine's reading of each assessment, so code with other rules must not trust
+ * them: the build stamps main with a fingerprint of the code that makes summaries (electron.vite.config.ts,
+ * scripts/summary-code-stamp.ts), and a different fingerprint means every summary is made again once. Run
+ * from source (tests, benches) the stamp is 'source'.
  */
-declare const __CALFCOACH_BUILD__: string | undefined
-const BUILD = typeof __CALFCOACH_BUILD__ === 'string' ? __CALFCOACH_BUILD__ : 'source'
+declare const __CALFCOACH_SUMMARY_CODE__: string | undefined
+const SUMMARY_CODE = typeof __CALFCOACH_SUMMARY_CODE__ === 'string' ? __CALFCOACH_SUMMARY_CODE__ : 'source'
 
 export class SummaryCache {
   private entries = new Map<string, CachedSummary>()
@@ -61,7 +62,7 @@ export class SummaryCache {
       // The first line names the format; then one line per athlete, checked part by part when first used.
       const lines = text.split('\n')
       const header = JSON.parse(lines[0] ?? '') as { cacheVersion?: unknown; build?: unknown }
-      if (header.cacheVersion !== CACHE_VERSION || header.build !== BUILD) return
+      if (header.cacheVersion !== CACHE_VERSION || header.build !== SUMMARY_CODE) return
       let count = 0
       for (let i = 1; i < lines.length; i++) {
         if (!lines[i]) continue
@@ -158,7 +159,7 @@ export class SummaryCache {
       write = () => append.call(this.ops, this.file, text)
     } else {
       // Each athlete's line is kept as text until it changes: only changed athletes are serialised.
-      const lines = [JSON.stringify({ cacheVersion: CACHE_VERSION, build: BUILD })]
+      const lines = [JSON.stringify({ cacheVersion: CACHE_VERSION, build: SUMMARY_CODE })]
       for (const [id, entry] of this.entries) {
         const line = entry.toLine(id)
         if (line !== null) lines.push(line)

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { API_GLOBAL, apiMethods, contract } from '../../../shared/api/contract'
 import { type BootedMain, bootMain, type BrowserWindowDouble, buildGlue, type GlueBuild, runSandboxedPreload } from '../../support/electron-double'
 import { SECURE_PREFERENCES } from '../../support/expected-security'
+import { summaryCodeStamp } from '../../../scripts/summary-code-stamp'
 
 /**
  * The BUILT main bundle (out/main/index.js) under plain Node with the electron double: what the app
@@ -51,6 +52,12 @@ describe('built main under the electron double', () => {
     expect(app.double.errorBoxes).toEqual([])
     expect(app.double.exitCode()).toBeUndefined()
     expect(app.problem).toBeNull()
+  })
+
+  it("carries the fingerprint of this checkout's summary code, so kept board summaries survive a rebuild of the same code", () => {
+    // Board summaries are trusted only under the same stamp (summary-cache.ts); a stamp per build made every update
+    // read each athlete's whole history again before the board could answer.
+    expect(readFileSync(build.mainFile, 'utf8')).toContain(JSON.stringify(summaryCodeStamp(path.resolve(__dirname, '../../..'))))
   })
 
   it('requests the single-instance lock once, before ready and before creating anything', () => {
