@@ -2,6 +2,7 @@ import type { PlanPreview, PlanSummary } from '../../../shared/api/channels/plan
 import type { PlanAcknowledgement, PlanRecord } from '../../../shared/domain/documents'
 import { checkPlanSafety, generatePlan } from '../../../shared/plan/index'
 import type { PlanOutput, PlanRequest } from '../../../shared/plan/schema'
+import { type DistanceUnit, formatDistance } from '../../../shared/units'
 import type { ServiceContext } from '../context'
 import { newId } from '../context'
 import { writableDoc } from '../runs/run-service'
@@ -18,9 +19,11 @@ import { refuseUnsafe, violationDto } from './plan-safety'
 // session is in session-edit.ts, regenerating in regenerate.ts, the form defaults in plan-defaults.ts, the
 // printable plan in print-data.ts and the PDF export in pdf-export.ts.
 
-function defaultLabel(request: PlanRequest, output: PlanOutput): string {
+/** The name a plan gets when the coach gives none, in the coach's distance unit (dates are shown as dates on screen). */
+function defaultLabel(request: PlanRequest, output: PlanOutput, unit: DistanceUnit): string {
   if (output.status === 'refer-first') return `Refer first (${output.asOf})`
-  return `${fmtKm(request.targetWeeklyKm)} a week from ${request.startDate}`
+  const target = unit === 'km' ? fmtKm(request.targetWeeklyKm) : formatDistance(request.targetWeeklyKm, unit)
+  return `${target} a week from ${request.startDate}`
 }
 
 export function previewPlan(ctx: ServiceContext, athleteId: string, input: PlanRequest): PlanPreview {
@@ -50,7 +53,7 @@ export async function savePlan(
   refuseUnsafe(checkPlanSafety(output, request), 'The plan')
   const now = ctx.now()
   const acknowledgement = acknowledgementFor(c, output, acknowledged, now.toISOString())
-  return storeActivePlan(doc, now, { label: label?.trim() || defaultLabel(request, output), request, output, acknowledgement })
+  return storeActivePlan(doc, now, { label: label?.trim() || defaultLabel(request, output, ctx.db.squad.data.settings.distanceUnit), request, output, acknowledgement })
 }
 
 /** Stores a new plan as the athlete's active one; the earlier plans stay as history, none of them active. */

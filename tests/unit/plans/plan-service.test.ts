@@ -91,6 +91,16 @@ describe('previewPlan', () => {
 })
 
 describe('savePlan, history and the active plan', () => {
+  it("names a plan the coach left unnamed in the coach's distance unit", async () => {
+    const t = await setupPlans()
+    const id = await athleteWithLog(t)
+    await t.call('updateSettings', { distanceUnit: 'mi' })
+    const d = await t.call<PlanDefaults>('planDefaults', { athleteId: id })
+    const plan = await t.call<PlanRecord>('savePlan', { athleteId: id, acknowledged: true, request: defaultsRequest(d, { targetWeeklyKm: 40 }) })
+    // 40 km is 24.85 mi: the name says what the coach reads everywhere else.
+    expect(plan.label).toBe(`24.9 mi a week from ${T0}`)
+  })
+
   it('saves each plan as the active one and keeps the earlier ones as history', async () => {
     const t = await setupPlans()
     const id = await athleteWithLog(t)

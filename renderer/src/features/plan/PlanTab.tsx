@@ -17,6 +17,7 @@ import { PlanHistory } from './PlanHistory'
 import { PlanVsActualChart, planVsActualSummary, PlanVsActualTable } from './PlanVsActualChart'
 import { PlanWeeks, type SessionEdit } from './PlanWeeks'
 import { ReferralList } from './ReferralList'
+import { datesInText } from '../../dates'
 import './plan.css'
 
 /** `path`: a file just exported, offered with Open and Show in folder. */
@@ -109,7 +110,7 @@ function PlanView({ plan, runs, unit, today, athleteName, athleteId, locked, amb
     <section className="plan-view" aria-labelledby="plan-view-title">
       <div className="toolbar">
         <h3 id="plan-view-title" className="plan-view-title">
-          {plan.label}
+          {datesInText(plan.label)}
         </h3>
         {plan.active ? <span className="badge badge-green">Active</span> : <span className="badge">History</span>}
         {plan.editedAt && <span className="badge">Edited {stampText(plan.editedAt)}</span>}
@@ -300,7 +301,7 @@ export function PlanTab({ athlete, settings }: AthleteTabProps) {
           locked={locked}
           onSaved={(rec) => {
             setBuilding(false)
-            setMessage({ kind: 'ok', text: `Saved “${rec.label}” as the active plan.` })
+            setMessage({ kind: 'ok', text: `Saved “${datesInText(rec.label)}” as the active plan.` })
             void changed(rec)
           }}
           {...(active ? { onCancel: () => setBuilding(false) } : {})}

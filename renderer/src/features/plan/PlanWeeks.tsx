@@ -1,7 +1,8 @@
 import { Fragment, useState } from 'react'
 import { useFocusAfterCommit } from '../../components/use-focus-after-commit'
 import type { PlanOutput, PlannedRun, PlanRunKind } from '../../../../shared/plan/schema'
-import { formatDistance, fromDisplayDistance, localiseDistanceText, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../shared/units'
+import { formatDistance, fromDisplayDistance, toDisplayDistance, unitLabel, type DistanceUnit } from '../../../../shared/units'
+import { useDistanceText } from '../../components/use-distance-text'
 import { SaveCancelActions, TableHead } from '../../components/Table'
 import { readNumber } from '../log/run-form'
 import { dateRange, KIND_LABEL, PHASE_LABEL, shortDate, weekday } from './format'
@@ -103,6 +104,7 @@ function EditRow({ weekIndex, runIndex, run, unit, onSave, onCancel }: {
 
 /** The plan week by week: phase, lighter-week badge, focus and gate, each run, and the exercises with doses. */
 export function PlanWeeks({ output, unit, today, onEditSession, idPrefix = 'plan' }: Props) {
+  const engineSentence = useDistanceText(unit)
   const [editing, setEditing] = useState<string | null>(null)
   const focusLater = useFocusAfterCommit()
   /** Leaves the edit row and puts the focus back on the session's Edit button (keyboard users stay in place). */
@@ -126,11 +128,11 @@ export function PlanWeeks({ output, unit, today, onEditSession, idPrefix = 'plan
               {done && <span className="badge">Done</span>}
               <span className="plan-week-total">{formatDistance(w.plannedKm, unit)}</span>
             </h4>
-            <p className="plan-focus">{localiseDistanceText(w.focus, unit)}</p>
+            <p className="plan-focus">{engineSentence(w.focus)}</p>
             {w.gate && (
               <p className="plan-gate">
                 <strong>Gate: </strong>
-                {localiseDistanceText(w.gate, unit)}
+                {engineSentence(w.gate)}
               </p>
             )}
             <table className="plan-runs">
@@ -164,7 +166,7 @@ export function PlanWeeks({ output, unit, today, onEditSession, idPrefix = 'plan
                         </td>
                         <td>
                           {KIND_LABEL[r.kind]}
-                          {r.detail && <div className="plan-run-detail">{localiseDistanceText(r.detail, unit)}</div>}
+                          {r.detail && <div className="plan-run-detail">{engineSentence(r.detail)}</div>}
                         </td>
                         <td>{formatDistance(r.km, unit)}</td>
                         <td>

@@ -1,12 +1,14 @@
 import { Component, type ReactNode, useEffect, useState } from 'react'
 import type { PrintData } from '../../../../shared/api/channels/plans'
 import { PAIN_RULES_SOURCE } from '../../../../shared/plan/pain-rules'
-import { formatDistance, localiseDistanceText } from '../../../../shared/units'
+import { formatDistance } from '../../../../shared/units'
 import { call } from '../../api'
 import { TableHead } from '../../components/Table'
+import { engineText } from '../../components/use-distance-text'
+import { datesInText } from '../../dates'
 import { weeklySummary } from '../log/charts/AthleteCharts'
 import { WeeklyLoadChart } from '../log/charts/WeeklyLoadChart'
-import { dateRange, KIND_LABEL, PHASE_LABEL, shortDate, stampText, weekday } from './format'
+import { dateRange, distinctDetails, KIND_LABEL, PHASE_LABEL, shortDate, stampText, weekday } from './format'
 import { redFlagQuestion } from '../assessment/labels'
 import type { PlanAcknowledgement } from '../../../../shared/domain/documents'
 import { PlanVsActualChart, planVsActualSummary } from './PlanVsActualChart'
@@ -160,7 +162,7 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
           <strong>{athlete.name}</strong> · {shortDate(data.today, true)}
         </p>
         <p className="print-meta">
-          {by ? `Prepared by ${by}. ` : ''}Plan “{plan.label}”, made {stampText(plan.createdAt)}
+          {by ? `Prepared by ${by}. ` : ''}Plan “{datesInText(plan.label)}”, made {stampText(plan.createdAt)}
           {plan.editedAt ? `, sessions edited ${stampText(plan.editedAt)}` : ''}.
         </p>
         <p className={`print-status print-status-${data.colour}`} data-testid="print-status">
@@ -235,12 +237,17 @@ function PrintPlanView({ athleteId, planId }: { athleteId: string; planId: strin
                       {w.runs.map((r) => (
                         <li key={r.date}>
                           {weekday(r.date)} {shortDate(r.date)}: {KIND_LABEL[r.kind]} {formatDistance(r.km, unit)}
-                          {r.detail ? ` (${localiseDistanceText(r.detail, unit)})` : ''}
                         </li>
                       ))}
                     </ul>
+                    {/* How to run them, once per different instruction: a week of walk–runs repeats the same one up to 7 times. */}
+                    {distinctDetails(w.runs).map((detail) => (
+                      <p key={detail} className="print-session-detail">
+                        {engineText(detail, unit)}
+                      </p>
+                    ))}
                   </td>
-                  <td className="print-gate">{localiseDistanceText(w.gate ?? w.focus, unit)}</td>
+                  <td className="print-gate">{engineText(w.gate ?? w.focus, unit)}</td>
                 </tr>
               ))}
             </tbody>

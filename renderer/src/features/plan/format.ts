@@ -31,3 +31,8 @@ export const URGENCY_TEXT: Record<Urgency, string> = {
 export function stampText(iso: string): string {
   return dateTimeText(iso)
 }
+
+/** The different instructions of a week's sessions, each once, in the order the sessions first give them. */
+export function distinctDetails(runs: readonly { detail?: string | undefined }[]): string[] {
+  return [...new Set(runs.flatMap((r) => (r.detail ? [r.detail] : [])))]
+}
