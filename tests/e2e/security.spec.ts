@@ -34,7 +34,9 @@ async function invokeFrom(target: Pick<Page, 'evaluate'>, channel: string, paylo
     async ({ channel, payload }) => {
       const invoke = (window as unknown as { __calfcoachInvoke?: Invoke }).__calfcoachInvoke
       if (!invoke) return { ok: false, error: { code: 'no-binding', message: 'binding not exposed here' } }
-      return invoke(channel, payload)
+      // The harness sends a dispatcher's answer as JSON text, as its bridge reads it (tests/support/json-bridge.ts).
+      const answer: unknown = await invoke(channel, payload)
+      return (typeof answer === 'string' ? JSON.parse(answer) : answer) as Awaited<ReturnType<Invoke>>
     },
     { channel, payload },
   )

@@ -10,6 +10,7 @@ import { createDispatcher, methodForChannel } from '../../electron/services/disp
 import { createHandlers } from '../../electron/services/handlers'
 import { isTrustedSender } from '../../electron/main/trusted-sender'
 import { artifactsDir, launchChromium } from './chromium'
+import { answerAsJson } from './json-bridge'
 import type { PdfPort } from '../../electron/services/context'
 import type { FileOps } from '../../electron/services/store/file-ops'
 import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE, PRINT_TIMEOUT_MS, printSpec } from '../../electron/services/pdf/print-options'
@@ -158,14 +159,20 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
     if (!method) return { ok: false, error: { code: 'not-found', message: `Unknown channel ${String(channel)}` } }
     const result = await dispatch(method, payload)
     calls.push({ method, ok: result.ok })
-    return result
+    // As one JSON text, parsed in the page (see json-bridge.ts): Playwright's own serialisation of a big
+    // answer is far slower than Electron's IPC. Anything JSON would not carry unchanged keeps that path.
+    return answerAsJson(result) ?? result
   })
   // Mirrors electron/preload/index.ts: one frozen object, one function per contract channel.
   await context.addInitScript(
     ({ globalName, channels }) => {
       const invoke = (window as unknown as { __calfcoachInvoke: (c: string, p: unknown) => Promise<unknown> }).__calfcoachInvoke
       const bridge: Record<string, (input?: unknown) => Promise<unknown>> = {}
-      for (const [method, channel] of Object.entries(channels)) bridge[method] = (input?: unknown) => invoke(channel, input)
+      // An answer comes as JSON text when JSON carries it unchanged (a result is an object otherwise). No named
+      // inner function: the test runner's compiler would wrap it in a helper that does not exist in the page.
+      for (const [method, channel] of Object.entries(channels)) {
+        bridge[method] = (input?: unknown) => invoke(channel, input).then((result) => (typeof result === 'string' ? (JSON.parse(result) as unknown) : result))
+      }
       Object.defineProperty(window, globalName, { value: Object.freeze(bridge), enumerable: false, configurable: false, writable: false })
     },
     { globalName: API_GLOBAL, channels: channelMap() },
