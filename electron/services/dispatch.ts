@@ -1,6 +1,7 @@
 import { type ApiMethod, apiMethods, contract, type Handlers } from '../../shared/api/contract'
 import { type ApiError, type ApiResult, DomainError, formatIssues } from '../../shared/api/result'
 import { toFieldIssues } from '../../shared/api/zod-issues'
+import { checkEntriesOnce, type OutputCheck } from './checked-entries'
 
 export type Dispatch = (method: ApiMethod, payload: unknown) => Promise<ApiResult<unknown>>
 
@@ -16,10 +17,21 @@ export interface DispatchOptions {
 let errorCounter = 0
 
 /**
+ * Answers that are long lists of entries handed out again by identity (the board's 1,000 athletes at a big
+ * club): each entry object is checked against the contract once and frozen (checked-entries.ts), so a board
+ * after one save checks the one athlete who changed. The field names the list in the answer.
+ */
+const ENTRIES_CHECKED_ONCE: Partial<Record<ApiMethod, string>> = { getSquadTriage: 'athletes' }
+
+/**
  * The single entry point for every API call, used by main's ipcMain handlers and by the e2e harness
  * alike: validate the payload against the contract, call the handler, validate what it returns.
  */
 export function createDispatcher(handlers: Handlers, options: DispatchOptions): Dispatch {
+  // Per dispatcher (one app), the answers whose list entries are checked once per entry object.
+  const outputChecks = new Map<ApiMethod, OutputCheck>(
+    Object.entries(ENTRIES_CHECKED_ONCE).map(([m, field]) => [m as ApiMethod, checkEntriesOnce(contract[m as ApiMethod].output, field)]),
+  )
   return async (method, payload) => {
     // Own properties only: a method name such as "constructor" must not reach Object.prototype.
     const known = typeof method === 'string' && Object.hasOwn(contract, method) && Object.hasOwn(handlers, method)
@@ -39,7 +51,8 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
     try {
       await options.waitUntilReady?.(method)
       const value = await handler(input.data)
-      const output = spec.output.safeParse(value)
+      const check: OutputCheck = outputChecks.get(method) ?? ((v) => spec.output.safeParse(v))
+      const output = check(value)
       if (!output.success) {
         options.logError?.(new Error(`output of ${method} broke the contract: ${formatIssues(toFieldIssues(output.error))}`), method)
         return fail({ code: 'internal', message: `CalfCoach produced an unexpected answer for ${method}; nothing else was changed.` })

@@ -1,4 +1,4 @@
-import type { SquadTriage, SquadTriageEntry } from '../../../shared/api/channels/runs'
+import type { BoardFacts, SquadTriage, SquadTriageEntry } from '../../../shared/api/channels/runs'
 import { type AthleteSummary, latestAssessment, summariseAthlete } from '../../../shared/domain/summary'
 import { CachedSummary } from '../store/cached-summary'
 import type { ServiceContext } from '../context'
@@ -12,6 +12,44 @@ const byName = new Intl.Collator().compare
 
 /** For an athlete whose record could not be read at all: no runs, no assessment. */
 const NO_SUMMARY: AthleteSummary = summariseAthlete({ runs: [], assessments: [] }, '1970-01-01', null)
+
+/** The entry last made from an athlete's board facts, with what else it was made from. */
+interface MadeEntry {
+  athleteId: string
+  name: string
+  groupIds: readonly string[]
+  lockedReason: string | null
+  entry: SquadTriageEntry
+}
+/** Keyed by the board facts object, which the summary cache hands out again while the athlete's facts hold. */
+const entriesByFacts = new WeakMap<BoardFacts, MadeEntry>()
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i])
+
+/**
+ * An athlete's board entry: the very object made last time while their facts (same object), id, name, groups
+ * and lock are the same, so the dispatcher checks only entries that changed (electron/services/checked-entries.ts
+ * freezes each entry it checked, so one handed out again cannot have changed).
+ */
+export function entryOf(athlete: { id: string; name: string; groupIds: readonly string[] }, facts: BoardFacts, lockedReason: string | null): SquadTriageEntry {
+  const made = entriesByFacts.get(facts)
+  if (made && made.athleteId === athlete.id && made.name === athlete.name && made.lockedReason === lockedReason && sameIds(made.groupIds, athlete.groupIds)) return made.entry
+  const { attention: _rank, reasons: factReasons, ...shown } = facts
+  const reasons: SquadTriageEntry['reasons'] = lockedReason ? [...factReasons, { id: 'record-locked', text: lockedReason, level: 'info' }] : factReasons
+  // Its own copy of the groups: the entry may be frozen once checked, the squad's list must not be.
+  const groupIds = [...athlete.groupIds]
+  const entry: SquadTriageEntry = {
+    athleteId: athlete.id,
+    name: athlete.name,
+    groupIds,
+    ...shown,
+    reasons,
+    locked: lockedReason !== null,
+    topReason: reasons[0]?.text ?? null,
+  }
+  entriesByFacts.set(facts, { athleteId: athlete.id, name: athlete.name, groupIds, lockedReason, entry })
+  return entry
+}
 
 /**
  * Every active athlete's clinical state (computeClinicalState, the function behind every other status on
@@ -36,18 +74,7 @@ export async function squadTriage(ctx: ServiceContext, todayInput?: string): Pro
         facts = boardFactsOf(cached.summary ?? NO_SUMMARY, today, startsOn)
         cached.keepBoardFacts(today, startsOn, facts)
       }
-      const { attention, reasons: factReasons, ...shown } = facts
-      const reasons: SquadTriageEntry['reasons'] = lockedReason ? [...factReasons, { id: 'record-locked', text: lockedReason, level: 'info' }] : factReasons
-      const entry: SquadTriageEntry = {
-        athleteId: athlete.id,
-        name: athlete.name,
-        groupIds: athlete.groupIds,
-        ...shown,
-        reasons,
-        locked: lockedReason !== null,
-        topReason: reasons[0]?.text ?? null,
-      }
-      return { entry, key: attention }
+      return { entry: entryOf(athlete, facts, lockedReason), key: facts.attention }
     })
   entries.sort((a, b) => a.key - b.key || byName(a.entry.name, b.entry.name))
   return { today, athletes: entries.map((e) => e.entry) }
