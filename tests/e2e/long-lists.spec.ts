@@ -1,7 +1,8 @@
 /**
  * A big club's squad list and triage board (300 athletes): only the rows near the window are drawn, yet
  * screen readers hear the whole table's size and each row's place, keyboard focus walks past the drawn
- * rows and survives scrolling away, search finds athletes that were never drawn, and axe stays clean.
+ * rows and survives scrolling away, search finds athletes that were never drawn (the list in the same frame
+ * as the typed letter), and axe stays clean.
  */
 import { rmSync } from 'node:fs'
 import { AxeBuilder } from '@axe-core/playwright'
@@ -66,6 +67,25 @@ describe('a 300-athlete squad', () => {
     expect(await page.locator('table.squad-table').getAttribute('aria-rowcount')).toBe('2')
     await page.getByLabel('Search').fill('')
     await expect.poll(() => page.locator('table.squad-table').getAttribute('aria-rowcount')).toBe(String(ATHLETES + 1))
+  })
+
+  it('the list follows a keystroke in the same frame that draws the letter (not a frame behind it)', async () => {
+    const { page } = app
+    const search = page.getByLabel('Search')
+    const rowCount = () => page.locator('table.squad-table').getAttribute('aria-rowcount')
+    await search.fill('athlete 28')
+    await expect.poll(rowCount).not.toBe(String(ATHLETES + 1))
+    // What the table holds in the first frame after the keystroke's input event: the frame showing the letter.
+    await page.evaluate(`(() => {
+      window.__atLetter = [];
+      document.getElementById('squad-search').addEventListener('input', () => requestAnimationFrame(() => window.__atLetter.push(document.querySelector('table.squad-table').getAttribute('aria-rowcount'))), { once: true });
+    })()`)
+    await search.press('7')
+    await page.waitForFunction('window.__atLetter.length === 1')
+    await expect.poll(rowCount).toBe('2')
+    expect(await page.evaluate('window.__atLetter[0]')).toBe('2')
+    await search.fill('')
+    await expect.poll(rowCount).toBe(String(ATHLETES + 1))
   })
 
   it('Tab walks past the drawn rows, and focus stays put when the coach scrolls away', async () => {

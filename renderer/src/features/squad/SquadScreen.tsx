@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { memo, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
 import type { SquadTriage } from '../../../../shared/api/channels/runs'
 import { DEFAULT_SQUAD_LIST_VIEW, type Athlete, type SquadListView, type SquadSortColumn } from '../../../../shared/domain/squad'
 import { call } from '../../api'
@@ -14,7 +14,7 @@ import { useDistanceText } from '../../components/use-distance-text'
 import { AthleteForm } from './AthleteForm'
 import { GroupManager } from './GroupManager'
 import { GroupSelect } from './GroupSelect'
-import { buildSquadIndex, clickSort, type SquadEntry, sortSquad } from './squad-sort'
+import { buildSquadIndex, clickSort, type SortDirection, type SquadEntry, SquadSearchIndex, sortSquad } from './squad-sort'
 
 type ClinicalEntry = SquadTriage['athletes'][number]
 
@@ -102,15 +102,17 @@ export function SquadScreen() {
     },
     [view, saveSettings, notify],
   )
-  // Typing stays immediate; the list follows at a lower priority when a keystroke arrives mid-draw.
-  const search = useDeferredValue(query).trim().toLocaleLowerCase()
+  // The list follows each keystroke in the same frame as the letter: a keystroke costs a text test of the
+  // athletes still matching and the rows whose place changed, so it is not deferred (useDeferredValue drew
+  // the list one frame after the letter, on every keystroke; see bench/scale-worker.ts).
+  const search = query.trim().toLocaleLowerCase()
   const groupName = useMemo(() => new Map((squad?.groups ?? []).map((g) => [g.id, g.name])), [squad])
   const index = useMemo(() => buildSquadIndex(squad?.athletes ?? [], groupName, triage, today), [squad?.athletes, groupName, triage, today])
-  const sorted = useMemo(() => sortSquad(index, sort, direction), [index, sort, direction])
-  const visible = useMemo(
-    () => sorted.filter((e) => (showArchived ? e.athlete.archived : !e.athlete.archived) && (!groupId || e.athlete.groupIds.includes(groupId)) && (!search || e.searchText.includes(search))),
-    [sorted, search, groupId, showArchived],
-  )
+  // Sorted and indexed once per squad, board or sort change; a keystroke only filters.
+  const searchIndex = useMemo(() => new SquadSearchIndex(sortSquad(index, sort, direction)), [index, sort, direction])
+  // The same list object while the athletes shown are the same, so the table is not drawn again.
+  const visible = useMemo(() => searchIndex.filter({ search, groupId, showArchived }), [searchIndex, search, groupId, showArchived])
+  const onSort = useCallback((column: SquadSortColumn) => changeView(clickSort(view, column)), [changeView, view])
 
   const onToggleArchived = useCallback(
     async (a: Athlete) => {
@@ -136,8 +138,8 @@ export function SquadScreen() {
     [highlightId, unit, distanceText, onToggleArchived],
   )
 
+  const archivedCount = useMemo(() => (squad?.athletes ?? []).filter((a) => a.archived).length, [squad?.athletes])
   if (!squad) return <p>Loading squad…</p>
-  const archivedCount = squad.athletes.filter((a) => a.archived).length
 
   const addForm = adding && (
     <AthleteForm
@@ -217,17 +219,34 @@ export function SquadScreen() {
           Show archived ({archivedCount})
         </label>
       </div>
-      <table className="squad-table" aria-rowcount={rowCountFor(visible)}>
-        <caption className="sr-only">{showArchived ? 'Archived athletes' : 'Active athletes'}</caption>
-        <SortableTableHead columns={SQUAD_COLUMNS} sort={sort} direction={direction} onSort={(column) => changeView(clickSort(view, column))} actions numbered />
-        <VirtualBody rows={visible} columns={COLUMNS} estimateRowHeight={60} rowKey={entryKey} renderRow={renderRow} revealKey={highlightId} />
-      </table>
+      <SquadTable visible={visible} showArchived={showArchived} sort={sort} direction={direction} onSort={onSort} renderRow={renderRow} highlightId={highlightId} />
       {visible.length === 0 && <p className="muted">No athletes match these filters.</p>}
       {addForm}
       {managingGroups && <GroupManager groups={squad.groups} onClose={() => setManagingGroups(false)} onChanged={refresh} />}
     </section>
   )
 }
+
+interface SquadTableProps {
+  visible: readonly SquadEntry[]
+  showArchived: boolean
+  sort: SquadSortColumn
+  direction: SortDirection
+  onSort(column: SquadSortColumn): void
+  renderRow(entry: SquadEntry, placement: RowPlacement): ReactNode
+  highlightId: string | null
+}
+
+/** The list itself: not drawn again by a keystroke that leaves the same athletes shown (the same `visible`). */
+const SquadTable = memo(function SquadTable({ visible, showArchived, sort, direction, onSort, renderRow, highlightId }: SquadTableProps) {
+  return (
+    <table className="squad-table" aria-rowcount={rowCountFor(visible)}>
+      <caption className="sr-only">{showArchived ? 'Archived athletes' : 'Active athletes'}</caption>
+      <SortableTableHead columns={SQUAD_COLUMNS} sort={sort} direction={direction} onSort={onSort} actions numbered />
+      <VirtualBody rows={visible} columns={COLUMNS} estimateRowHeight={60} rowKey={entryKey} renderRow={renderRow} revealKey={highlightId} />
+    </table>
+  )
+})
 
 /** Status (with its most serious reason), last run, this week's distance and highest pain, all from the board's summary. */
 function SquadStatusCells({ entry, unit, distanceText }: { entry: ClinicalEntry | undefined; unit: DistanceUnit; distanceText(text: string): string }) {

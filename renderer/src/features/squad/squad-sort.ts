@@ -80,3 +80,73 @@ export function clickSort(view: SquadListView, column: SquadSortColumn): SquadLi
   const direction = view.sort === column ? (view.direction === 'ascending' ? 'descending' : 'ascending') : FIRST_DIRECTION[column]
   return { ...view, sort: column, direction }
 }
+
+/** What the list shows of the sorted squad: the search (trimmed, lower case), one group or all (''), archived or active. */
+export interface SquadFilter {
+  search: string
+  groupId: string
+  showArchived: boolean
+}
+
+/** The list's filter for one athlete: the definition the search index below must always agree with. */
+export function entryMatches(e: SquadEntry, { search, groupId, showArchived }: SquadFilter): boolean {
+  return (showArchived ? e.athlete.archived : !e.athlete.archived) && (!groupId || e.athlete.groupIds.includes(groupId)) && (!search || e.searchText.includes(search))
+}
+
+/** How many filtered lists an index keeps (a backspace finds its list again; a long session stays small). */
+const KEPT_RESULTS = 64
+
+/**
+ * The sorted squad made ready for filtering, once per squad, board or sort change, so that a keystroke
+ * costs only the text test of the athletes it can still match, and gives back the very same list object
+ * when its result did not change: the table (and every row in it) is then not drawn again at all.
+ * - the athletes of a group / archive choice are picked once, and an empty search returns that list;
+ * - a longer search (one holding the one before, as typing does) only tests what the one before matched;
+ * - lists already worked out (backspace, retyping) are returned as they were.
+ */
+export class SquadSearchIndex {
+  private readonly bases = new Map<string, readonly SquadEntry[]>()
+  private readonly results = new Map<string, readonly SquadEntry[]>()
+  private last: { filter: SquadFilter; rows: readonly SquadEntry[] } | null = null
+
+  constructor(readonly sorted: readonly SquadEntry[]) {}
+
+  filter(filter: SquadFilter): readonly SquadEntry[] {
+    const key = `${filter.showArchived ? 1 : 0}\u0000${filter.groupId}\u0000${filter.search}`
+    let rows = this.results.get(key)
+    if (!rows) {
+      rows = this.compute(filter)
+      // The same athletes as the list shown before: hand that list back, so nothing is drawn again.
+      const last = this.last?.rows
+      if (last && sameRows(last, rows)) rows = last
+      if (this.results.size >= KEPT_RESULTS) this.results.delete(this.results.keys().next().value as string)
+      this.results.set(key, rows)
+    }
+    this.last = { filter, rows }
+    return rows
+  }
+
+  private compute(filter: SquadFilter): readonly SquadEntry[] {
+    const base = this.base(filter)
+    if (!filter.search) return base
+    const last = this.last
+    // Every text holding the new search also holds any part of it: only what the last search matched can match.
+    const narrowed = last && last.filter.search && last.filter.groupId === filter.groupId && last.filter.showArchived === filter.showArchived && filter.search.includes(last.filter.search)
+    const from = narrowed ? last.rows : base
+    return from.filter((e) => e.searchText.includes(filter.search))
+  }
+
+  private base({ groupId, showArchived }: SquadFilter): readonly SquadEntry[] {
+    const key = `${showArchived ? 1 : 0}\u0000${groupId}`
+    let rows = this.bases.get(key)
+    if (!rows) {
+      rows = this.sorted.filter((e) => entryMatches(e, { search: '', groupId, showArchived }))
+      this.bases.set(key, rows)
+    }
+    return rows
+  }
+}
+
+function sameRows(a: readonly SquadEntry[], b: readonly SquadEntry[]): boolean {
+  return a.length === b.length && a.every((e, i) => e === b[i])
+}
