@@ -40,11 +40,25 @@ interface SquadRowProps extends RowPlacement {
   onToggleArchived(athlete: Athlete): void
 }
 
-/** One athlete's row; drawn again only when that athlete, its status, its place or its highlight changes. */
+/**
+ * One athlete's row; drawn again only when that athlete, its status, its place or its highlight changes. A
+ * search that only moves it (its place in the list) updates its `<tr>` alone: the cells are not drawn again.
+ */
 const SquadRow = memo(function SquadRow({ entry, highlighted, unit, distanceText, onToggleArchived, rowIndex, index, measureRef }: SquadRowProps) {
+  return (
+    <tr ref={measureRef} aria-rowindex={rowIndex} data-index={index} id={`squad-row-${entry.athlete.id}`} data-testid="squad-row" className={highlighted ? 'just-changed' : undefined}>
+      <SquadCells entry={entry} unit={unit} distanceText={distanceText} onToggleArchived={onToggleArchived} />
+    </tr>
+  )
+})
+
+type SquadCellsProps = Pick<SquadRowProps, 'entry' | 'unit' | 'distanceText' | 'onToggleArchived'>
+
+/** A row's cells: what the athlete and its status say, whatever its place in the list. */
+const SquadCells = memo(function SquadCells({ entry, unit, distanceText, onToggleArchived }: SquadCellsProps) {
   const a = entry.athlete
   return (
-    <tr ref={measureRef} aria-rowindex={rowIndex} data-index={index} id={`squad-row-${a.id}`} data-testid="squad-row" className={highlighted ? 'just-changed' : undefined}>
+    <>
       <td>
         <a href={`#/athlete/${a.id}/overview`}>{a.name}</a>
         {a.demo && <span className="badge badge-demo">Demo</span>}
@@ -60,7 +74,7 @@ const SquadRow = memo(function SquadRow({ entry, highlighted, unit, distanceText
           {a.archived ? 'Restore' : 'Archive'}
         </button>
       </RowActions>
-    </tr>
+    </>
   )
 })
 
