@@ -182,9 +182,6 @@ async function inChromium(dataDir: string, size: string): Promise<BenchResult[]>
   const row = (name: string, value: number, unit: string, target?: string) => out.push({ name: `[${size}] ${name}`, value, unit, ...(target ? { target } : {}), load: os.loadavg()[0] })
   try {
     const { page } = ui
-    // React tells this probe when it commits (the hook its developer tools use), from the first script on.
-    await ui.context.addInitScript(COMMIT_PROBE)
-    await page.reload()
     await page.getByRole('heading', { name: 'Squad', exact: true }).waitFor()
     await page.getByTestId('squad-row').first().waitFor()
     // The squad screen asks for the board's answer too (its status column): once it has its answer, the
@@ -207,8 +204,14 @@ async function inChromium(dataDir: string, size: string): Promise<BenchResult[]>
     v8.deserialize(v8.serialize(answer))
     row("the same answer structured-cloned (serialise + deserialise, as Electron's IPC carries it)", performance.now() - cloneStart, 'ms')
 
+    // React tells the keystroke probe when it commits (the hook its developer tools use): it must be there
+    // before React starts, so the page loads again (after the board's figures, which it would not change).
+    await ui.context.addInitScript(COMMIT_PROBE)
+    await page.reload()
+    await page.getByTestId('board-row').first().waitFor()
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Squad', exact: true }).click()
     await page.getByTestId('squad-row').first().waitFor()
+    await page.getByTestId('squad-status').first().waitFor()
     await searchKeystrokes(ui.context, page, row)
   } finally {
     await ui.close()
