@@ -1,6 +1,6 @@
 import type { Adapter } from 'lowdb'
 import type { FileOps } from './file-ops'
-import { documentBytes, prepareDocumentBytes } from './json-text'
+import { documentBytes, DocumentText, prepareDocumentBytes } from './json-text'
 
 /**
  * lowdb adapter over our durable writer. lowdb's own JSONFile (steno) renames without fsync, so an
@@ -8,6 +8,9 @@ import { documentBytes, prepareDocumentBytes } from './json-text'
  * JSON; validation and migration happen in the document layer, never here.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
+  /** The bytes this file's arrays were last written as (json-text.ts): a save serialises only what changed. */
+  private readonly text = new DocumentText()
+
   constructor(
     private readonly file: string,
     private readonly ops: FileOps,
@@ -21,12 +24,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Gets the next write of `data` ready in the background (json-text.ts): the coach opened this record. */
   prepareWrite(data: T): void {
-    prepareDocumentBytes(data)
+    prepareDocumentBytes(data, this.text)
   }
 
   async write(data: T): Promise<void> {
     // Compact JSON: a third faster to write than indented, and these files are read by CalfCoach, not people.
-    // The bytes of JSON.stringify's text, reusing what unchanged records serialised to last time (json-text.ts).
-    await this.ops.writeAtomic(this.file, documentBytes(data, '\n'))
+    // The bytes of JSON.stringify's text, reusing the bytes of the records unchanged since this file's last write (json-text.ts).
+    await this.ops.writeAtomic(this.file, documentBytes(data, '\n', this.text))
   }
 }
