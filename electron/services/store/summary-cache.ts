@@ -27,6 +27,13 @@ const CACHE_VERSION = 8
 declare const __CALFCOACH_SUMMARY_CODE__: string | undefined
 const SUMMARY_CODE = typeof __CALFCOACH_SUMMARY_CODE__ === 'string' ? __CALFCOACH_SUMMARY_CODE__ : 'source'
 
+/** Quiet time before the cache is written (see scheduleWrite). */
+const WRITE_AFTER_QUIET_MS = 1500
+/** The longest a change waits to be written while changes keep coming. */
+const WRITE_AT_MOST_AFTER_MS = 15_000
+/** Lines made (and appended) per turn of the event loop when the cache is written. */
+export const LINES_PER_TURN = 50
+
 export class SummaryCache {
   private entries = new Map<string, CachedSummary>()
   /** Athletes whose line changed (or who were dropped) since the last write. */
@@ -42,6 +49,8 @@ export class SummaryCache {
     this.scheduleWrite()
   }
   private timer: ReturnType<typeof setTimeout> | null = null
+  /** When the first change not yet written was made (Date.now()), or null when everything is written. */
+  private firstUnwritten: number | null = null
   private writing: Promise<void> = Promise.resolve()
 
   constructor(
@@ -118,13 +127,20 @@ export class SummaryCache {
     if (this.entries.delete(athleteId)) this.touch(athleteId)
   }
 
-  /** Writes soon, coalescing bursts of saves into one cache write. */
-  scheduleWrite(delayMs = 1500): void {
-    if (this.timer) return
+  /**
+   * Writes once things are quiet: each change pushes the write back (a burst of saves, or a board that
+   * worked out every athlete's facts for a new day, is written once, after it, never in the middle of the
+   * coach's saves), but no later than WRITE_AT_MOST_AFTER_MS after the first change not yet written.
+   */
+  scheduleWrite(delayMs = WRITE_AFTER_QUIET_MS): void {
+    const now = Date.now()
+    this.firstUnwritten ??= now
+    const wait = Math.max(0, Math.min(delayMs, this.firstUnwritten + WRITE_AT_MOST_AFTER_MS - now))
+    if (this.timer) clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       this.timer = null
       void this.writeNow()
-    }, delayMs)
+    }, wait)
     this.timer.unref?.()
   }
 
@@ -140,35 +156,54 @@ export class SummaryCache {
       this.timer = null
     }
     if (!this.mayWrite()) return
+    this.firstUnwritten = null
     const changed = [...this.dirty]
     this.dirty.clear()
     const append = this.ops.appendText
     const known = this.linesOnDisk
     let write: () => Promise<void>
+    // Lines are made when the write runs, a slice at a time (LINES_PER_TURN): a new day's board changes every
+    // athlete's line, and making and encoding 1,000 of them in one go held the event loop for tens of ms.
     if (append && known !== null && known + changed.length <= 2 * this.entries.size + 64) {
-      const lines: string[] = []
-      for (const id of changed) {
-        const entry = this.entries.get(id)
-        const line = entry ? entry.toLine(id) : CachedSummary.forgottenLine(id)
-        if (line !== null) lines.push(line)
-      }
-      if (lines.length === 0) return
-      this.linesOnDisk = known + lines.length
-      // The leading line break ends a line a crash may have torn, so every appended line reads whole.
-      const text = `\n${lines.join('\n')}`
-      write = () => append.call(this.ops, this.file, text)
-    } else {
-      // Each athlete's line is kept as text until it changes: only changed athletes are serialised.
-      const lines = [JSON.stringify({ cacheVersion: CACHE_VERSION, build: SUMMARY_CODE })]
-      for (const [id, entry] of this.entries) {
-        const line = entry.toLine(id)
-        if (line !== null) lines.push(line)
-      }
-      this.linesOnDisk = lines.length - 1
-      const payload = `${lines.join('\n')}\n`
+      if (changed.length === 0) return this.writing
+      // Counted now (at most this many), so a write decided meanwhile knows what the file will hold.
+      this.linesOnDisk = known + changed.length
       write = async () => {
+        for (let from = 0; from < changed.length; from += LINES_PER_TURN) {
+          if (from > 0) await nextTurn()
+          const lines: string[] = []
+          for (const id of changed.slice(from, from + LINES_PER_TURN)) {
+            const entry = this.entries.get(id)
+            const line = entry ? entry.toLine(id) : CachedSummary.forgottenLine(id)
+            if (line !== null) lines.push(line)
+          }
+          const left = Math.min(LINES_PER_TURN, changed.length - from) - lines.length
+          if (left && this.linesOnDisk !== null) this.linesOnDisk -= left
+          // The leading line break ends a line a crash may have torn, so every appended line reads whole.
+          if (lines.length) await append.call(this.ops, this.file, `\n${lines.join('\n')}`)
+        }
+      }
+    } else {
+      this.linesOnDisk = this.entries.size
+      write = async () => {
+        // Each athlete's line is kept as text until it changes: only changed athletes are serialised. Encoded
+        // a slice at a time too, so no turn encodes the whole file (4.7 MB at 1,000 athletes).
+        const chunks = [Buffer.from(`${JSON.stringify({ cacheVersion: CACHE_VERSION, build: SUMMARY_CODE })}\n`)]
+        const all = [...this.entries]
+        let count = 0
+        for (let from = 0; from < all.length; from += LINES_PER_TURN) {
+          if (from > 0) await nextTurn()
+          const lines: string[] = []
+          for (const [id, entry] of all.slice(from, from + LINES_PER_TURN)) {
+            const line = entry.toLine(id)
+            if (line !== null) lines.push(line)
+          }
+          if (lines.length) chunks.push(Buffer.from(`${lines.join('\n')}\n`))
+          count += lines.length
+        }
+        this.linesOnDisk = count
         await this.ops.mkdirp(path.dirname(this.file))
-        await this.ops.writeAtomic(this.file, payload)
+        await this.ops.writeAtomic(this.file, Buffer.concat(chunks))
       }
     }
     this.writing = this.writing.then(write).catch(() => {
@@ -178,3 +213,5 @@ export class SummaryCache {
     await this.writing
   }
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))

@@ -104,7 +104,7 @@ describe('documentBytes', () => {
     await prepared()
     const added = deepFreeze({ id: 'run-new', km: 1 })
     const next = deepFreeze({ ...opened, runs: [...runs, added] })
-    let bytes = Buffer.alloc(0)
+    let bytes: Buffer = Buffer.alloc(0)
     const seen = stringified(() => {
       bytes = documentBytes(next, '', memo)
     })
