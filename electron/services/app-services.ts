@@ -37,7 +37,7 @@ export interface AppServicesOptions {
 /** How often a read-only window looks for the writer's saves (a stat of four folders at most). */
 const FOLLOW_POLL_MS = 1000
 
-const INDEX_ONLY: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['getSquad', 'updateSettings', 'createGroup', 'renameGroup', 'getSquadTriage'])
+const INDEX_ONLY: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['getSquad', 'updateSettings', 'createGroup', 'renameGroup', 'getSquadTriage', 'getSquadBoard'])
 
 /**
  * Everything the handlers need, as plain Node objects: main builds one with Electron's dialogs and

@@ -21,7 +21,7 @@ let errorCounter = 0
  * club): each entry object is checked against the contract once and frozen (checked-entries.ts), so a board
  * after one save checks the one athlete who changed. The field names the list in the answer.
  */
-const ENTRIES_CHECKED_ONCE: Partial<Record<ApiMethod, string>> = { getSquadTriage: 'athletes' }
+const ENTRIES_CHECKED_ONCE: Partial<Record<ApiMethod, string>> = { getSquadTriage: 'athletes', getSquadBoard: 'athletes' }
 
 /**
  * The single entry point for every API call, used by main's ipcMain handlers and by the e2e harness

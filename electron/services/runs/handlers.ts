@@ -2,11 +2,11 @@ import type { Handlers } from '../../../shared/api/contract'
 import type { AppServices } from '../app-services'
 import { cancelRunImport, commitRunImport, previewRunImport, runImportProgress } from './import-service'
 import * as runs from './run-service'
-import { squadTriage } from './triage-service'
+import { squadBoard, squadTriage } from './triage-service'
 
 type RunHandlerNames =
   | 'getAthleteRecord' | 'addRun' | 'updateRun' | 'deleteRun' | 'addRunsForGroup'
-  | 'previewRunImport' | 'commitRunImport' | 'getSquadTriage' | 'exportRunsCsv' | 'getRunImportProgress' | 'cancelRunImport'
+  | 'previewRunImport' | 'commitRunImport' | 'getSquadTriage' | 'getSquadBoard' | 'exportRunsCsv' | 'getRunImportProgress' | 'cancelRunImport'
 
 export function runHandlers(app: AppServices): Pick<Handlers, RunHandlerNames> {
   return {
@@ -20,6 +20,7 @@ export function runHandlers(app: AppServices): Pick<Handlers, RunHandlerNames> {
     getRunImportProgress: ({ progressId }) => runImportProgress(app, progressId),
     cancelRunImport: ({ progressId }) => cancelRunImport(app, progressId),
     getSquadTriage: (input) => squadTriage(app, input?.today),
+    getSquadBoard: (input) => squadBoard(app, input?.today),
     exportRunsCsv: ({ athleteId }) => runs.exportRunsCsv(app, athleteId),
   }
 }

@@ -1,4 +1,5 @@
-import type { BoardFacts, SquadTriage, SquadTriageEntry } from '../../../shared/api/channels/runs'
+import type { BoardFacts, SquadBoard, SquadBoardEntry, SquadTriage, SquadTriageEntry } from '../../../shared/api/channels/runs'
+import { boardWeeks, compactBoardEntry } from '../../../shared/api/squad-board'
 import { type AthleteSummary, latestAssessment, summariseAthlete } from '../../../shared/domain/summary'
 import { CachedSummary } from '../store/cached-summary'
 import type { ServiceContext } from '../context'
@@ -78,4 +79,24 @@ export async function squadTriage(ctx: ServiceContext, todayInput?: string): Pro
     })
   entries.sort((a, b) => a.key - b.key || byName(a.entry.name, b.entry.name))
   return { today, athletes: entries.map((e) => e.entry) }
+}
+
+/** An entry's compact form, kept while the entry object and the board's weeks are the same. */
+const compactByEntry = new WeakMap<SquadTriageEntry, { weeks: readonly string[]; compact: SquadBoardEntry }>()
+
+/**
+ * The board of squadTriage (same entries, same order) in its compact form (shared/api/squad-board.ts). An
+ * entry handed out again by squadTriage gives the same compact object, which the dispatcher checked already.
+ */
+export async function squadBoard(ctx: ServiceContext, todayInput?: string): Promise<SquadBoard> {
+  const board = await squadTriage(ctx, todayInput)
+  const weeks = boardWeeks(board.athletes)
+  const athletes = board.athletes.map((entry) => {
+    const made = compactByEntry.get(entry)
+    if (made && sameIds(made.weeks, weeks)) return made.compact
+    const compact = compactBoardEntry(entry, weeks)
+    compactByEntry.set(entry, { weeks, compact })
+    return compact
+  })
+  return { today: board.today, weeks, athletes }
 }

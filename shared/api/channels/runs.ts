@@ -163,6 +163,30 @@ export const SquadTriage = z.strictObject({
 })
 export type SquadTriage = z.infer<typeof SquadTriage>
 
+/**
+ * One athlete on the board in fewer bytes (issue 15): a SquadTriageEntry without what the renderer can rebuild
+ * exactly, the sparkline's week starts (the same for every athlete, sent once as the answer's `weeks`) and
+ * topReason (the first reason's text). shared/api/squad-board.ts turns one into the other.
+ */
+export const SquadBoardEntry = SquadTriageEntry.omit({ sparkline: true, topReason: true }).extend({
+  /** The sparkline's distance per week in km, in the order of the answer's weeks. */
+  sparkKm: z.array(z.number()),
+  /** The sparkline's highest pain per week (null when none was logged), same order. */
+  sparkPain: z.array(z.number().nullable()),
+  /** Only for an athlete whose sparkline weeks differ from the answer's: their own week starts. */
+  sparkWeeks: z.array(IsoDate).optional(),
+})
+export type SquadBoardEntry = z.infer<typeof SquadBoardEntry>
+
+/** getSquadTriage's answer in about two thirds of the bytes, for the board and the squad list to draw from. */
+export const SquadBoard = z.strictObject({
+  today: IsoDate,
+  /** The sparkline's week starts, oldest first, for every athlete (unless an entry has sparkWeeks). */
+  weeks: z.array(IsoDate),
+  athletes: z.array(SquadBoardEntry),
+})
+export type SquadBoard = z.infer<typeof SquadBoard>
+
 const AthleteRef = z.strictObject({ athleteId: EntityId })
 
 export const runChannels = {
@@ -225,6 +249,13 @@ export const runChannels = {
     'calfcoach:squad:triage',
     z.strictObject({ today: IsoDate.optional() }).optional(),
     SquadTriage,
+    { writes: false },
+  ),
+  /** The same board as getSquadTriage (same entries, same order), in fewer bytes: see SquadBoard. */
+  getSquadBoard: defineChannel(
+    'calfcoach:squad:board',
+    z.strictObject({ today: IsoDate.optional() }).optional(),
+    SquadBoard,
     { writes: false },
   ),
   exportRunsCsv: defineChannel(

@@ -58,6 +58,7 @@ export const VALID: Record<string, () => unknown> = {
   previewRunImport: () => ({ athleteId: seed.ada }),
   commitRunImport: () => ({ token: '00000000-0000-4000-8000-000000000000', rowNumbers: [0, 1] }),
   getSquadTriage: () => ({ today: '2025-06-01' }),
+  getSquadBoard: () => ({ today: '2025-06-01' }),
   exportRunsCsv: () => ({ athleteId: seed.ada }),
   listAssessments: () => ({ athleteId: seed.ada }),
   saveAssessment: () => ({ athleteId: seed.ada, date: '2025-04-01', input: demo.assessmentInput, note: 'fuzz' }),

@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useState } from 'react'
 import type { SquadTriage, SquadTriageEntry } from '../../../../shared/api/channels/runs'
+import { expandSquadBoard } from '../../../../shared/api/squad-board'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
 import { TableHead } from '../../components/Table'
@@ -106,7 +107,8 @@ export function TriageBoard() {
 
   const load = useCallback(async () => {
     try {
-      setBoard(await call('getSquadTriage'))
+      // The board's entries in their compact form (fewer bytes across IPC), as getSquadTriage gives them.
+      setBoard(expandSquadBoard(await call('getSquadBoard')))
       setError(null)
     } catch (e) {
       setError((e as Error).message)

@@ -1,6 +1,7 @@
 import { memo, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
 import type { SquadTriage } from '../../../../shared/api/channels/runs'
 import { DEFAULT_SQUAD_LIST_VIEW, type Athlete, type SquadListView, type SquadSortColumn } from '../../../../shared/domain/squad'
+import { expandSquadBoard } from '../../../../shared/api/squad-board'
 import { call } from '../../api'
 import { useAppData } from '../../app-data'
 import { RowActions, type SortableColumn, SortableTableHead } from '../../components/Table'
@@ -100,8 +101,8 @@ export function SquadScreen() {
   const today = new Date().toISOString().slice(0, 10)
   useEffect(() => {
     let live = true
-    call('getSquadTriage')
-      .then((t) => live && setTriage(t))
+    call('getSquadBoard')
+      .then((t) => live && setTriage(expandSquadBoard(t)))
       .catch(() => live && setTriage(null))
     return () => {
       live = false
