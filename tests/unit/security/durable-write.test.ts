@@ -62,4 +62,30 @@ describe('writeFileAtomicDurable', () => {
     const dirSync = events.lastIndexOf(`sync ${dir}`)
     expect(dirSync, `no fsync of the folder after the rename:\n${events.join('\n')}`).toBeGreaterThan(renameAt)
   })
+
+  it('writes a big file whole, in one write call (not 512 KB at a time), text and bytes alike', async () => {
+    const dir = tempDir('calfcoach-durable-')
+    const file = path.join(dir, 'athlete.json')
+    const writes: number[] = []
+    const open = fs.open.bind(fs)
+    vi.spyOn(fs, 'open').mockImplementation(async (name, flags, mode) => {
+      const handle = await open(name, flags, mode)
+      if (String(name).startsWith(dir + path.sep) && flags === 'w') {
+        const write = handle.write.bind(handle) as (...args: unknown[]) => Promise<{ bytesWritten: number }>
+        vi.spyOn(handle, 'write').mockImplementation((async (...args: unknown[]) => {
+          const done = await write(...args)
+          writes.push(done.bytesWritten)
+          return done
+        }) as never)
+      }
+      return handle
+    })
+    // 1.5 MB of text with characters of every UTF-8 length, then the same as bytes.
+    const text = 'é✓😀a'.repeat(150_000)
+    await writeFileAtomicDurable(file, text)
+    expect(await fs.readFile(file, 'utf8')).toBe(text)
+    await writeFileAtomicDurable(file, Buffer.from(`${text}!`))
+    expect(await fs.readFile(file, 'utf8')).toBe(`${text}!`)
+    expect(writes).toEqual([Buffer.byteLength(text), Buffer.byteLength(text) + 1])
+  })
 })
