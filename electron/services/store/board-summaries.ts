@@ -12,6 +12,8 @@ export interface SummarySource {
   readonly summaryCache: SummaryCache
   readonly now: () => Date
   athleteRevision(id: string): Promise<string>
+  /** The revision of the file `doc` just wrote, if known without a stat (Database.revisionWritten). */
+  revisionWritten?(doc: JsonDocument<AthleteDocument>): string | null
   /** Runs `fn` on the athlete's document, read if it is not in memory, as part of a pass over the squad. */
   withAthlete<T>(athlete: Athlete, fn: (doc: JsonDocument<AthleteDocument>) => Promise<T>, walk: boolean): Promise<T>
   /** True while memory holds something the athlete's file does not (locked, recovered, awaiting migration). */
@@ -87,7 +89,8 @@ export async function summariseLoaded(
 /** Replaces the athlete's summary after every write the app makes, so the board never rescans. */
 export function keepSummaryCurrent(store: SummarySource, id: string, doc: JsonDocument<AthleteDocument>): void {
   doc.afterWrite = async (data) => {
-    const revision = await store.athleteRevision(id)
+    // The revision of the version this write made, known from the write itself (no stat after the save).
+    const revision = store.revisionWritten?.(doc) ?? (await store.athleteRevision(id))
     // The profile as the squad index has it now (none yet while the athlete is being created: redone on read).
     const profile = store.squad.data.athletes.find((a) => a.id === id) ?? null
     if (revision) store.summaryCache.put(id, revision, summariseAthlete(data, summaryDay(store.now), profile))

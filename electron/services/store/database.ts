@@ -10,7 +10,7 @@ import type { CachedSummary } from './cached-summary'
 import { ChangeFeed } from './change-feed'
 import { resolveInside } from './confine'
 import { JsonDocument } from './document'
-import { type FileOps, nodeFileOps } from './file-ops'
+import { type FileOps, type FileStamp, nodeFileOps } from './file-ops'
 import { athleteKind } from './kinds'
 import { checkEveryAthlete, writeMigrated } from './launch-pass'
 import { adoptOrphans, reportUnknownFiles } from './recovery'
@@ -51,6 +51,11 @@ export interface DatabaseOptions {
 }
 
 const DAY_MS = 86_400_000
+
+/** A single-coach athlete's revision: stat facts of its one file. */
+function stampRevision(s: FileStamp): string {
+  return `${s.ino ?? 0}.${s.size}.${s.mtimeMs}`
+}
 
 /**
  * The local database: one small squad index plus one lowdb file per athlete, so saving a run rewrites
@@ -244,7 +249,17 @@ export class Database {
   async athleteRevision(id: string): Promise<string> {
     if (this.club) return clubAthleteRevision(this as ClubTarget, id)
     const s = await this.ops.stat(this.athleteFile(id)).catch(() => null)
-    return s ? `${s.ino ?? 0}.${s.size}.${s.mtimeMs}` : ''
+    return s ? stampRevision(s) : ''
+  }
+
+  /**
+   * The revision of the athlete's file as this document just wrote it, when its writer told (no stat after a
+   * save), or null: then athleteRevision says. A club athlete's revision spans every installation's files.
+   */
+  revisionWritten(doc: JsonDocument<AthleteDocument>): string | null {
+    if (this.club) return null
+    const stamp = (doc.adapter as { lastWritten?: FileStamp | null }).lastWritten
+    return stamp ? stampRevision(stamp) : null
   }
 
   /** Brings in changes other coaches wrote to the club folder (rels changed, or null for all). */

@@ -7,10 +7,20 @@ import type { Checkpoint, LinkJob, LinkOutcome } from './link-pass'
  * The only way the store touches the disk. Injectable so tests can simulate a full disk or a
  * read-only folder without needing root tricks, and so the crash test exercises the real code.
  */
+/** What stat says about one version of a file (the store keys athletes' summaries by it, Database.athleteRevision). */
+export interface FileStamp {
+  size: number
+  mtimeMs: number
+  ino?: number
+}
+
 export interface FileOps {
   readText(file: string): Promise<string | null>
-  /** Text is written as UTF-8; bytes (already encoded text, see json-text.ts) as they are. */
-  writeAtomic(file: string, text: string | Uint8Array): Promise<void>
+  /**
+   * Text is written as UTF-8; bytes (already encoded text, see json-text.ts) as they are. May resolve to the
+   * stat of the file written (the same a stat of it would give now), so the caller need not stat it again.
+   */
+  writeAtomic(file: string, text: string | Uint8Array): Promise<FileStamp | void>
   rename(from: string, to: string): Promise<void>
   copy(from: string, to: string): Promise<void>
   remove(file: string): Promise<void>
@@ -47,7 +57,8 @@ async function fsyncDirectory(dir: string): Promise<void> {
   } catch {
     /* directory fsync unsupported on this platform */
   } finally {
-    await handle?.close()
+    // Closed in the background: the folder is synced already, and the save need not wait for the close.
+    void handle?.close().catch(() => undefined)
   }
 }
 
@@ -61,10 +72,11 @@ export async function writeFileAtomicDurable(
   file: string,
   data: string | Uint8Array,
   options: { mode?: number } = {},
-): Promise<void> {
+): Promise<FileStamp | undefined> {
   const dir = path.dirname(file)
   const temp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}-${++tempCounter}`)
   const handle = await fs.open(temp, 'w', options.mode ?? 0o600)
+  let stamp: FileStamp | undefined
   try {
     // One write call for the whole file where the system takes it (FileHandle.writeFile cuts it into 512 KB
     // calls: a 10-year athlete's save paid a second trip through the thread pool).
@@ -74,7 +86,10 @@ export async function writeFileAtomicDurable(
       if (bytesWritten <= 0) throw Object.assign(new Error('the disk took no bytes'), { code: 'EIO' })
       at += bytesWritten
     }
-    await handle.sync()
+    // The stat of what was written (rename keeps inode, size and mtime), taken while the data syncs: the
+    // caller keys the athlete's summary by it without one more trip through the thread pool after the save.
+    const [, stat] = await Promise.all([handle.sync(), handle.stat().catch(() => null)])
+    if (stat) stamp = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino }
   } catch (error) {
     await handle.close()
     await fs.rm(temp, { force: true })
@@ -88,6 +103,7 @@ export async function writeFileAtomicDurable(
     throw error
   }
   await fsyncDirectory(dir)
+  return stamp
 }
 
 export const nodeFileOps: FileOps = {

@@ -1,5 +1,5 @@
 import type { Adapter } from 'lowdb'
-import type { FileOps } from './file-ops'
+import type { FileOps, FileStamp } from './file-ops'
 import { documentBytes, DocumentText, prepareDocumentBytes } from './json-text'
 
 /**
@@ -10,6 +10,8 @@ import { documentBytes, DocumentText, prepareDocumentBytes } from './json-text'
 export class DurableJsonFile<T> implements Adapter<T> {
   /** The bytes this file's arrays were last written as (json-text.ts): a save serialises only what changed. */
   private readonly text = new DocumentText()
+  /** The stat of the file this adapter last wrote, when the file operations told it (see FileOps.writeAtomic). */
+  lastWritten: FileStamp | null = null
 
   constructor(
     private readonly file: string,
@@ -30,6 +32,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     // Compact JSON: a third faster to write than indented, and these files are read by CalfCoach, not people.
     // The bytes of JSON.stringify's text, reusing the bytes of the records unchanged since this file's last write (json-text.ts).
-    await this.ops.writeAtomic(this.file, documentBytes(data, '\n', this.text))
+    this.lastWritten = null
+    this.lastWritten = (await this.ops.writeAtomic(this.file, documentBytes(data, '\n', this.text))) || null
   }
 }

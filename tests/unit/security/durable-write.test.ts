@@ -88,4 +88,32 @@ describe('writeFileAtomicDurable', () => {
     expect(await fs.readFile(file, 'utf8')).toBe(`${text}!`)
     expect(writes).toEqual([Buffer.byteLength(text), Buffer.byteLength(text) + 1])
   })
+
+  it("answers once the folder is synced, without waiting for its handle's close", async () => {
+    const dir = tempDir('calfcoach-durable-')
+    const file = path.join(dir, 'squad.json')
+    const events = recordDiskCalls(dir)
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    let closed = false
+    const open = vi.mocked(fs.open).getMockImplementation()!
+    vi.mocked(fs.open).mockImplementation(async (name, flags, mode) => {
+      const handle = await open(name, flags, mode)
+      if (String(name) === dir) {
+        const close = handle.close.bind(handle)
+        vi.spyOn(handle, 'close').mockImplementation(async () => {
+          await gate
+          await close()
+          closed = true
+        })
+      }
+      return handle
+    })
+    await writeFileAtomicDurable(file, '{"ok":true}')
+    // Synced before the answer; the close still held.
+    expect(events.at(-1)).toBe(`sync ${dir}`)
+    expect(closed).toBe(false)
+    release()
+    await vi.waitFor(() => expect(closed).toBe(true))
+  })
 })
