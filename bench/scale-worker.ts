@@ -65,7 +65,15 @@ async function measure(athletes: number, years: number): Promise<BenchResult[]> 
   const rows: BenchResult[] = []
   const row = (name: string, value: number, unit: string, target?: string) => rows.push({ name: `[${size}] ${name}`, value, unit, ...(target ? { target } : {}), load: os.loadavg()[0] })
   try {
-    if (process.env['BENCH_SCALE_CHROMIUM_ONLY']) return await inChromium(fixture.dataDir, size)
+    if (process.env['BENCH_SCALE_CHROMIUM_ONLY']) {
+      // As in the full run, whose launches before leave a summary cache: without one, the launch in Chromium
+      // summarises every athlete and the cache is then written in slices in the background, during the clicks.
+      const warm = await open(fixture.dataDir)
+      await warm.call('getSquadTriage')
+      await warm.services.db.athletesReady
+      await warm.services.close()
+      return await inChromium(fixture.dataDir, size)
+    }
     const ids = fixture.squad.athletes.map((a) => a.id)
     // No summary cache: the very first launch, or every file changed outside the app.
     rmSync(path.join(fixture.dataDir, 'cache'), { recursive: true, force: true })
@@ -197,21 +205,25 @@ async function inChromium(dataDir: string, size: string): Promise<BenchResult[]>
     await page.getByTestId('squad-status').first().waitFor()
     // The page's own clock as well: from the click event to the frame after the first row is in the page,
     // without Playwright's click and locator round trips. Given as text (no bundler helpers in the page).
-    await page.evaluate(`(() => {
-      window.boardDrawn = null
-      document.addEventListener('click', (e) => { window.boardClickAt = e.timeStamp }, { capture: true, once: true })
-      new MutationObserver((_, observer) => {
-        if (!document.querySelector('[data-testid=board-row]')) return
-        observer.disconnect()
-        requestAnimationFrame(() => setTimeout(() => { window.boardDrawn = performance.now() - window.boardClickAt }))
-      }).observe(document.body, { subtree: true, childList: true })
-    })()`)
-    const t0 = performance.now()
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Triage board', exact: true }).click()
-    await page.getByTestId('board-row').first().waitFor()
-    row('board drawn in Chromium (click → rows on screen)', performance.now() - t0, 'ms', '≤ 300 ms')
-    const inPage = Number(await (await page.waitForFunction('window.boardDrawn')).jsonValue())
-    row('the same, by the page: click event → the frame after the first row is in the page', inPage, 'ms', '≤ 300 ms')
+    const drawBoard = async () => {
+      await page.evaluate(`(() => {
+        window.boardDrawn = null
+        document.addEventListener('click', (e) => { window.boardClickAt = e.timeStamp }, { capture: true, once: true })
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('[data-testid=board-row]')) return
+          observer.disconnect()
+          requestAnimationFrame(() => setTimeout(() => { window.boardDrawn = performance.now() - window.boardClickAt }))
+        }).observe(document.body, { subtree: true, childList: true })
+      })()`)
+      const t0 = performance.now()
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Triage board', exact: true }).click()
+      await page.getByTestId('board-row').first().waitFor()
+      const ms = performance.now() - t0
+      return { ms, inPage: Number(await (await page.waitForFunction('window.boardDrawn')).jsonValue()) }
+    }
+    const first = await drawBoard()
+    row('board drawn in Chromium (click → rows on screen)', first.ms, 'ms', '≤ 300 ms')
+    row('the same, by the page: click event → the frame after the first row is in the page', first.inPage, 'ms', '≤ 300 ms')
     row('board rows in the page (of all athletes)', await page.getByTestId('board-row').count(), 'rows')
     // What that figure holds besides the app: the harness carries each answer through Playwright's
     // exposeBinding, far slower than Electron's IPC, which structured-clones it. Both are given for the
@@ -236,6 +248,15 @@ async function inChromium(dataDir: string, size: string): Promise<BenchResult[]>
         kb[method] = Math.round(bytes.length / 1024)
       }
     }
+    // One click is one sample on a machine shared with other jobs: five more, back from the squad list each time.
+    const again: { ms: number; inPage: number }[] = []
+    for (let i = 0; i < 5; i++) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Squad', exact: true }).click()
+      await page.getByTestId('squad-status').first().waitFor()
+      again.push(await drawBoard())
+    }
+    row('board drawn in Chromium again (click → rows on screen), median of 5 more clicks', median(again.map((a) => a.ms)), 'ms', '≤ 300 ms')
+    row('the same by the page (click event → frame after the first row), median of 5', median(again.map((a) => a.inPage)), 'ms', '≤ 300 ms')
     for (const method of ['getSquadBoard', 'getSquadTriage'] as const) {
       row(`${method}'s answer structured-cloned (serialise + deserialise, as Electron's IPC carries it; ${kb[method]} KB), median of 5`, median(clones[method]), 'ms')
     }
