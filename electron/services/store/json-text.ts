@@ -20,6 +20,12 @@ interface ArrayText {
   readonly bytes: Buffer
   /** ends[i]: the offset in `bytes` just past item i (item i starts at 1, or at ends[i - 1] + 1 after its comma). */
   readonly ends: Uint32Array
+  /**
+   * Some item was an object not frozen when written (it may have changed since, so it is never reused). False
+   * for a JsonDocument's data, whose items are all frozen for good: the next write then finds the unchanged
+   * start by identity alone, a tight loop even before it is optimised (a process's first save).
+   */
+  readonly loose: boolean
 }
 
 /** The bytes a document's arrays were last written as, kept by whoever writes that document's file. */
@@ -40,7 +46,7 @@ export function documentBytes(doc: unknown, end = '', memo: DocumentText = new D
   // Text between remembered arrays, gathered into one string so it is encoded once.
   let text = '{'
   let first = true
-  const made: { key: string; items: readonly unknown[]; at: number; length: number; ends: Uint32Array }[] = []
+  const made: { key: string; items: readonly unknown[]; at: number; length: number; ends: Uint32Array; loose: boolean }[] = []
   let offset = 0
   const flushText = () => {
     if (!text) return
@@ -56,7 +62,7 @@ export function documentBytes(doc: unknown, end = '', memo: DocumentText = new D
       first = false
       flushText()
       const array = arrayBytes(value, memo.arrays.get(key))
-      made.push({ key, items: value, at: offset, length: array.length, ends: array.ends })
+      made.push({ key, items: value, at: offset, length: array.length, ends: array.ends, loose: array.loose })
       for (const p of array.parts) parts.push(p)
       offset += array.length
       continue
@@ -71,7 +77,7 @@ export function documentBytes(doc: unknown, end = '', memo: DocumentText = new D
   flushText()
   const out = Buffer.concat(parts, offset)
   // What each array was written as, for the next write: slices of this very buffer (never changed after).
-  for (const m of made) memo.arrays.set(m.key, { items: m.items, bytes: out.subarray(m.at, m.at + m.length), ends: m.ends })
+  for (const m of made) memo.arrays.set(m.key, { items: m.items, bytes: out.subarray(m.at, m.at + m.length), ends: m.ends, loose: m.loose })
   for (const key of [...memo.arrays.keys()]) if (!made.some((m) => m.key === key)) memo.arrays.delete(key)
   return out
 }
@@ -111,7 +117,7 @@ const MISSES_BEFORE_LOOKUP = 4
  * the items are walked alongside the previous list (a save adds, edits or removes one or two), and each run of
  * unchanged items is copied as one slice of the bytes written last time.
  */
-function arrayBytes(items: readonly unknown[], before: ArrayText | undefined): { parts: Buffer[]; length: number; ends: Uint32Array } {
+function arrayBytes(items: readonly unknown[], before: ArrayText | undefined): { parts: Buffer[]; length: number; ends: Uint32Array; loose: boolean } {
   const n = items.length
   const ends = new Uint32Array(n)
   const prev = before?.items ?? []
@@ -145,10 +151,18 @@ function arrayBytes(items: readonly unknown[], before: ArrayText | undefined): {
     k += fresh.length
     fresh = []
   }
-  let j = 0
+  let loose = false
+  // The usual save: every item up to the change is the very same (frozen) object as last time.
+  let head = 0
+  if (before && !before.loose) while (head < n && head < m && items[head] === prev[head]) head++
+  if (head > 0) {
+    runFrom = 0
+    runTo = head
+  }
+  let j = head
   let misses = 0
   let indexOf: Map<unknown, number> | null = null
-  for (let i = 0; i < n; i++) {
+  for (let i = head; i < n; i++) {
     const item = items[i]
     let at = -1
     if (j < m && same(item, prev[j])) at = j
@@ -160,6 +174,7 @@ function arrayBytes(items: readonly unknown[], before: ArrayText | undefined): {
     if (at < 0) {
       flushRun()
       fresh.push(itemJson(item))
+      if (typeof item === 'object' && item !== null && !Object.isFrozen(item)) loose = true
       continue
     }
     j = at + 1
@@ -176,7 +191,7 @@ function arrayBytes(items: readonly unknown[], before: ArrayText | undefined): {
   flushRun()
   parts.push(CLOSE_ARRAY)
   length += 1
-  return { parts, length, ends }
+  return { parts, length, ends, loose }
 }
 
 /** Items serialised per turn of the event loop while getting a record ready: about a millisecond's work. */
@@ -187,8 +202,9 @@ interface Preparation {
   doc: object
   /** The arrays still to do, each with what the memo held for it when asked (a write since wins). */
   arrays: { key: string; items: readonly unknown[]; held: ArrayText | undefined }[]
-  /** The texts of the array under way. */
+  /** The texts of the array under way, and whether an item of it is an object not frozen. */
   texts: string[]
+  loose: boolean
 }
 /** One record is got ready at a time, a slice per turn: records opened together never add up within one turn. */
 const queue: Preparation[] = []
@@ -209,7 +225,7 @@ export function prepareDocumentBytes(doc: unknown, memo: DocumentText): void {
     if (held?.items !== items) arrays.push({ key, items, held })
   }
   if (arrays.length === 0) return
-  queue.push({ memo, doc, arrays, texts: [] })
+  queue.push({ memo, doc, arrays, texts: [], loose: false })
   if (queue.length === 1) setImmediate(step).unref()
 }
 
@@ -226,17 +242,22 @@ function step(): void {
     const { key, items, held } = job.arrays[0]!
     const from = job.texts.length
     const to = Math.min(items.length, from + budget)
-    for (let i = from; i < to; i++) job.texts.push(itemJson(items[i]))
+    for (let i = from; i < to; i++) {
+      const item = items[i]
+      job.texts.push(itemJson(item))
+      if (typeof item === 'object' && item !== null && !Object.isFrozen(item)) job.loose = true
+    }
     budget -= Math.max(1, to - from)
     if (job.texts.length < items.length) break
     // Written since (the memo holds a newer version): that write already remembered what it needs.
     if (job.memo.arrays.get(key) === held) {
       const ends = new Uint32Array(items.length)
       const body = encodeItems(job.texts, false, 1, ends, 0)
-      job.memo.arrays.set(key, { items, bytes: Buffer.concat([OPEN_ARRAY, body, CLOSE_ARRAY]), ends })
+      job.memo.arrays.set(key, { items, bytes: Buffer.concat([OPEN_ARRAY, body, CLOSE_ARRAY]), ends, loose: job.loose })
     }
     job.arrays.shift()
     job.texts = []
+    job.loose = false
   }
   if (job.arrays.length === 0) queue.shift()
   if (queue.length) setImmediate(step).unref()

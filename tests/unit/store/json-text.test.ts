@@ -81,6 +81,16 @@ describe('documentBytes', () => {
     expect(documentJson({ runs: list }, memo)).toBe('{"runs":[{"id":"run-2","km":7}]}')
   })
 
+  it('a record got ready in the background with an item not frozen serialises that item again', async () => {
+    const memo = new DocumentText()
+    const loose = { id: 'run-3', km: 5 }
+    const list = Object.freeze([deepFreeze({ id: 'run-1' }), loose])
+    prepareDocumentBytes({ runs: list }, memo)
+    await prepared()
+    loose.km = 8
+    expect(documentJson({ runs: list }, memo)).toBe('{"runs":[{"id":"run-1"},{"id":"run-3","km":8}]}')
+  })
+
   it('a record edited or removed in the middle: only that record is serialised, those around it are reused', () => {
     const memo = new DocumentText()
     const runs = Array.from({ length: 50 }, (_, i) => deepFreeze({ id: `run-${i}`, note: i % 7 ? 'ok' : 'très bien ✓' }))
