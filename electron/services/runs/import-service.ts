@@ -68,27 +68,65 @@ function sourceKey(run: Pick<RunInput, 'source'>): string | null {
   return run.source?.key ? `${run.source.kind}|${run.source.key}` : null
 }
 
-/** Marks each parsed row: already stored (same source key), or like a stored run (same day, distance within 5 %). */
-async function describeRows(rows: readonly ImportRow[], stored: readonly Run[]): Promise<ImportPreviewRow[]> {
-  const keys = new Set(stored.map(sourceKey).filter((k): k is string => k !== null))
+/** What main keeps of a described preview: the rows sent, the counts over every row, and the numbers of the rows not sent. */
+export interface DescribedRows {
+  /** The first `shown` rows, each described in full (what the preview sends). */
+  shown: ImportPreviewRow[]
+  counts: ReadyImportPreview['counts']
+  /** Rows beyond the ones shown: those that start ticked, and every importable one not already stored. */
+  notShown: { preselected: number[]; importable: number[] }
+}
+
+/** Rows described per turn of the event loop: a few milliseconds of main's time each, on a loaded machine too. */
+export const DESCRIBE_CHUNK_ROWS = 500
+
+/**
+ * Marks each parsed row: already stored (same source key), or like a stored run (same day, distance within
+ * 5 %). Only the rows shown become preview rows; the others are counted and their numbers kept, so a
+ * 50,000-row file does not build (and leave to the collector) 50,000 objects on main. A turn of the event
+ * loop between chunks of rows.
+ */
+export async function describeRows(rows: readonly ImportRow[], stored: readonly Run[], shown = IMPORT_PREVIEW_ROWS): Promise<DescribedRows> {
+  const keys = new Set<string>()
   const byDate = new Map<string, Run[]>()
-  for (const r of stored) byDate.set(r.date, [...(byDate.get(r.date) ?? []), r])
-  const out: ImportPreviewRow[] = []
-  for (let i = 0; i < rows.length; i += IMPORT_CHUNK_ROWS) {
-    if (i > 0) await yieldToEventLoop()
-    for (const row of rows.slice(i, i + IMPORT_CHUNK_ROWS)) {
-      const key = row.run ? sourceKey(row.run) : null
-      const duplicate = key !== null && keys.has(key)
-      const similarToExisting =
-        !!row.run &&
-        !duplicate &&
-        (byDate.get(row.run.date) ?? []).some((r) => {
-          const k = sourceKey(r)
-          return (k === null || k !== key) && Math.abs(r.distanceKm - (row.run?.distanceKm ?? 0)) <= 0.05 * r.distanceKm
-        })
-      const existing = { duplicate, similarToExisting }
+  for (const r of stored) {
+    const k = sourceKey(r)
+    if (k !== null) keys.add(k)
+    const sameDay = byDate.get(r.date)
+    if (sameDay) sameDay.push(r)
+    else byDate.set(r.date, [r])
+  }
+  const out: DescribedRows = {
+    shown: [],
+    counts: { rows: rows.length, importable: 0, duplicates: 0, similar: 0, skipped: 0 },
+    notShown: { preselected: [], importable: [] },
+  }
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0 && i % DESCRIBE_CHUNK_ROWS === 0) await yieldToEventLoop()
+    const row = rows[i] as ImportRow
+    const run = row.run
+    const key = run ? sourceKey(run) : null
+    const duplicate = key !== null && keys.has(key)
+    const similarToExisting =
+      !!run &&
+      !duplicate &&
+      (byDate.get(run.date) ?? []).some((r) => {
+        const k = sourceKey(r)
+        return (k === null || k !== key) && Math.abs(r.distanceKm - run.distanceKm) <= 0.05 * r.distanceKm
+      })
+    const existing = { duplicate, similarToExisting }
+    const status = rowStatus(row, existing)
+    if (run) {
+      out.counts.importable++
+      if (duplicate) out.counts.duplicates++
+      if (similarToExisting) out.counts.similar++
+    } else out.counts.skipped++
+    if (i < shown) {
       const origin = row.origin ?? null
-      out.push({ rowNumber: row.rowNumber, run: row.run, problems: row.problems, ...existing, flags: row.flags ?? [], details: row.details ?? null, origin, ...rowStatus(row, existing) })
+      out.shown.push({ rowNumber: row.rowNumber, run, problems: row.problems, ...existing, flags: row.flags ?? [], details: row.details ?? null, origin, ...status })
+    } else {
+      if (status.preselected) out.notShown.preselected.push(row.rowNumber)
+      if (run && !duplicate) out.notShown.importable.push(row.rowNumber)
     }
   }
   return out
@@ -96,31 +134,20 @@ async function describeRows(rows: readonly ImportRow[], stored: readonly Run[]):
 
 async function present(ctx: ServiceContext, s: ImportSession, preview: ImportPreview, mapped: boolean): Promise<ReadyImportPreview> {
   const stored = ctx.db.athleteDoc(s.athleteId).data.runs
-  const rows = await describeRows(preview.rows, stored)
-  const importable = rows.filter((r) => r.run !== null)
-  const rest = rows.slice(IMPORT_PREVIEW_ROWS)
-  s.notShown = {
-    preselected: rest.filter((r) => r.preselected).map((r) => r.rowNumber),
-    importable: rest.filter((r) => r.run !== null && !r.duplicate).map((r) => r.rowNumber),
-  }
+  const described = await describeRows(preview.rows, stored)
+  s.notShown = described.notShown
   return {
     status: 'ready',
     token: s.token,
     fileName: s.fileName,
     format: preview.format,
-    rows: rows.slice(0, IMPORT_PREVIEW_ROWS),
-    notShown: { rows: rest.length, preselected: s.notShown.preselected.length, importable: s.notShown.importable.length },
+    rows: described.shown,
+    notShown: { rows: described.counts.rows - described.shown.length, preselected: s.notShown.preselected.length, importable: s.notShown.importable.length },
     fileProblems: preview.fileProblems,
     warnings: preview.warnings ?? [],
     csvHeaders: preview.csvHeaders ?? null,
     needsMapping: !mapped && preview.format === 'csv' && preview.csvHeaders !== undefined && preview.rows.length === 0,
-    counts: {
-      rows: rows.length,
-      importable: importable.length,
-      duplicates: importable.filter((r) => r.duplicate).length,
-      similar: importable.filter((r) => r.similarToExisting).length,
-      skipped: rows.length - importable.length,
-    },
+    counts: described.counts,
   }
 }
 

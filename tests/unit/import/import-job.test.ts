@@ -3,7 +3,9 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cancelRunImport, commitRunImport, previewRunImport, runImportProgress } from '../../../electron/services/runs/import-service'
+import { startParseJob } from '../../../electron/services/import/parse-job'
+import { readRunFiles } from '../../../electron/services/import/read-files'
+import { cancelRunImport, commitRunImport, describeRows, previewRunImport, runImportProgress } from '../../../electron/services/runs/import-service'
 import { athleteRecord } from '../../../electron/services/runs/run-service'
 import type { ImportPreviewResult, ReadyImportPreview } from '../../../shared/api/channels/runs'
 import { tempDir } from '../../support/temp'
@@ -104,5 +106,36 @@ describe('import through the worker', () => {
     // Then the ready rows not shown.
     expect(await commitRunImport(services, p.token, [], { rowsNotShown: 'preselected' })).toMatchObject({ added: 700 })
     expect(athleteRecord(services, id).runs).toHaveLength(710)
+  })
+
+  it('rows come from the worker in batches as exactly the rows read in one piece, in order', async () => {
+    const file = path.join(tempDir(), 'activities.csv')
+    // Several batches and a part-filled last one.
+    writeFileSync(file, stravaCsv(5_001))
+    const whole = await readRunFiles([file], {})
+    const batched = await startParseJob([file], {}).result
+    expect(batched?.rows.length).toBe(5_001)
+    expect(batched).toEqual(whole)
+  })
+
+  it('a 50,000-row file: the preview and the commit say what the rows read in one piece say, every row', async () => {
+    const { services, dialogs, athlete } = await setup()
+    const id = await athlete('Gus Hale')
+    const file = path.join(tempDir(), 'activities.csv')
+    writeFileSync(file, stravaCsv(50_000))
+    const whole = await readRunFiles([file], {})
+    dialogs.openPaths.push(file)
+    const p = ready(await previewRunImport(services, { athleteId: id }))
+    const described = await describeRows(whole.rows, [])
+    expect(p.rows).toEqual(described.shown)
+    expect(p.counts).toEqual(described.counts)
+    expect(p.notShown).toEqual({ rows: 49_500, preselected: described.notShown.preselected.length, importable: described.notShown.importable.length })
+    // (The generated days run past today: the later ones are rows that cannot be imported.)
+    const importable = whole.rows.flatMap((r) => (r.run ? [r.run] : []))
+    expect(p.counts).toMatchObject({ rows: 50_000, importable: importable.length })
+    expect(await commitRunImport(services, p.token, p.rows.map((r) => r.rowNumber), { rowsNotShown: 'importable' })).toMatchObject({ added: importable.length, skippedInvalid: 0 })
+    const byKey = (a: { source?: { key?: string } | undefined }, b: { source?: { key?: string } | undefined }) => String(a.source?.key).localeCompare(String(b.source?.key))
+    const saved = athleteRecord(services, id).runs.map(({ id: _id, createdAt: _c, updatedAt: _u, ...run }) => run)
+    expect(saved.sort(byKey)).toEqual([...importable].sort(byKey))
   })
 })
