@@ -64,12 +64,14 @@ function random(seed: number) {
 function generated(seed: number, rowCount: number, storedCount: number) {
   const rnd = random(seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T
-  const dates = Array.from({ length: 12 }, (_, i) => `2024-05-${String(i + 1).padStart(2, '0')}`)
+  // Rows over 60 days, the log over the first 12 of them: rows like a logged run, and rows on days with none.
+  const dates = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2024, 4, 1 + i)).toISOString().slice(0, 10))
+  const loggedDays = dates.slice(0, 12)
   const distances = [5, 5.2, 5.3, 8, 10, 10.4, 21.1]
   const source = (): RunInput['source'] => (rnd() < 0.3 ? undefined : { kind: pick(['fit', 'gpx', 'strava'] as const), key: `k${Math.floor(rnd() * 40)}` } as RunInput['source'])
   const stored = Array.from({ length: storedCount }, (_, i) => {
     const s = source()
-    return { id: `run_${i}`, createdAt: '', updatedAt: '', date: pick(dates), distanceKm: pick(distances), ...(s ? { source: s } : {}) } as Run
+    return { id: `run_${i}`, createdAt: '', updatedAt: '', date: pick(loggedDays), distanceKm: pick(distances), ...(s ? { source: s } : {}) } as Run
   })
   const rows: ImportRow[] = Array.from({ length: rowCount }, (_, i) => {
     const s = source()
