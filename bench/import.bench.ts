@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { gzipSync, zipSync } from 'fflate'
 import os from 'node:os'
 import path from 'node:path'
+import { performance as nodePerformance } from 'node:perf_hooks'
 import { AppServices } from '../electron/services/app-services'
 import type { DialogPort } from '../electron/services/context'
 import { createDispatcher } from '../electron/services/dispatch'
@@ -53,7 +54,7 @@ function mainThreadClock(): () => { cpu: number; runQueue: number } {
       return { cpu, runQueue }
     }
   } catch {
-    return () => ({ cpu: performance.eventLoopUtilization().active, runQueue: 0 })
+    return () => ({ cpu: nodePerformance.eventLoopUtilization().active, runQueue: 0 })
   }
 }
 

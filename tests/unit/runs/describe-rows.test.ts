@@ -93,9 +93,9 @@ describe('describeRows, sliced', () => {
     for (let seed = 1; seed <= 24; seed++) {
       const rowCount = sizes[seed % sizes.length] as number
       const { rows, stored } = generated(seed, rowCount, seed % 3 === 0 ? 0 : 1 + (seed * 37) % 300)
-      for (const shown of [500, 7]) {
-        const got = await describeRows(rows, stored, shown)
-        expect({ seed, shown, ...got }).toEqual({ seed, shown, ...reference(rows, stored, shown) })
+      for (const limit of [500, 7]) {
+        const got = await describeRows(rows, stored, limit)
+        expect({ seed, limit, ...got }).toEqual({ seed, limit, ...reference(rows, stored, limit) })
       }
     }
   })
