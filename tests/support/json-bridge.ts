@@ -11,6 +11,13 @@
 /** Deeper than any contract answer; beyond it (or a cycle) the answer takes Playwright's path. */
 const MAX_DEPTH = 200
 
+/**
+ * Frozen objects found plain before: a frozen object cannot gain, lose or change a property, so it stays plain
+ * if everything it holds is frozen too, which is checked before one is added (the dispatcher freezes the board's
+ * entries once checked, and hands the same ones out again: their walk is then skipped).
+ */
+const frozenPlain = new WeakSet<object>()
+
 function isPlainJson(value: unknown, depth: number): boolean {
   switch (typeof value) {
     case 'string':
@@ -19,7 +26,7 @@ function isPlainJson(value: unknown, depth: number): boolean {
     case 'number':
       return Number.isFinite(value) && !Object.is(value, -0)
     case 'object': {
-      if (value === null) return true
+      if (value === null || frozenPlain.has(value)) return true
       if (depth >= MAX_DEPTH) return false
       if (Array.isArray(value)) {
         if (Object.getPrototypeOf(value) !== Array.prototype) return false
@@ -27,20 +34,34 @@ function isPlainJson(value: unknown, depth: number): boolean {
           // A hole reads as undefined: refused below, so a sparse array keeps Playwright's path.
           if (!isPlainJson(value[i], depth + 1)) return false
         }
-        return true
+      } else {
+        const proto: unknown = Object.getPrototypeOf(value)
+        if (proto !== Object.prototype && proto !== null) return false
+        for (const key in value) {
+          if (!Object.hasOwn(value, key)) return false
+          if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false
+        }
       }
-      const proto: unknown = Object.getPrototypeOf(value)
-      if (proto !== Object.prototype && proto !== null) return false
-      for (const key in value) {
-        if (!Object.hasOwn(value, key)) return false
-        if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false
-      }
+      if (Object.isFrozen(value) && holdsOnlyFrozen(value)) frozenPlain.add(value)
       return true
     }
     default:
       // undefined, bigint, symbol, function
       return false
   }
+}
+
+/**
+ * True when `value` holds only data properties (no getter, whose answer could change) and every object it holds
+ * directly is frozen and known plain: then `value`, frozen, cannot change.
+ */
+function holdsOnlyFrozen(value: object): boolean {
+  for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(value))) {
+    if (!('value' in descriptor)) return false
+    const item: unknown = descriptor.value
+    if (typeof item === 'object' && item !== null && !frozenPlain.has(item)) return false
+  }
+  return true
 }
 
 /**

@@ -51,3 +51,25 @@ describe('answers carried to the page as JSON text', () => {
     )
   })
 })
+
+describe('frozen answers found plain before', () => {
+  it('are not walked again, yet a frozen object that holds something unfrozen is walked every time', () => {
+    const entry = Object.freeze({ id: 'a-1', reasons: Object.freeze([Object.freeze({ text: 'x' })]) })
+    expect(answerAsJson({ ok: true, value: [entry] })).not.toBeNull()
+    expect(JSON.parse(answerAsJson({ ok: true, value: [entry, entry] })!)).toStrictEqual({ ok: true, value: [entry, entry] })
+    // Frozen on the outside only: what it holds can change, so it must be looked at again.
+    const inner: { km: unknown } = { km: 1 }
+    const shallow = Object.freeze({ inner })
+    expect(answerAsJson({ ok: true, value: shallow })).not.toBeNull()
+    inner.km = undefined
+    expect(answerAsJson({ ok: true, value: shallow })).toBeNull()
+    inner.km = -0
+    expect(answerAsJson({ ok: true, value: shallow })).toBeNull()
+    // A getter's answer can change even on a frozen object.
+    let km: unknown = 1
+    const withGetter = Object.freeze({ get km() { return km } })
+    expect(answerAsJson({ ok: true, value: withGetter })).not.toBeNull()
+    km = undefined
+    expect(answerAsJson({ ok: true, value: withGetter })).toBeNull()
+  })
+})
