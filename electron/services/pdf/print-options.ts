@@ -29,3 +29,23 @@ export function printSpec(pageSize: 'A4' | 'Letter', headerTitle: string): Print
     footerTemplate: `<div style="${style}text-align:right">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
   }
 }
+
+const READY_POLL_MS = 25
+
+/**
+ * Polls the print page until it marks itself ready (charts drawn) or failed, or the timeout passes. Every
+ * 25 ms: a poll is one small script, and the PDF waits on average half an interval after the page is ready.
+ * `run` evaluates a script in the print page: main's hidden window (executeJavaScript), or the harness's page,
+ * so the tests and the bench wait for a print exactly as the app does.
+ */
+export async function waitForPrintReady(run: (js: string) => Promise<unknown>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  const probe = `(() => { const b = document.body; if (!b) return null; if (b.hasAttribute('${PRINT_ERROR_ATTRIBUTE}')) return 'error:' + b.getAttribute('${PRINT_ERROR_ATTRIBUTE}'); return b.hasAttribute('${PRINT_READY_ATTRIBUTE}') ? 'ready' : null })()`
+  while (Date.now() < deadline) {
+    const state = await run(probe)
+    if (state === 'ready') return
+    if (typeof state === 'string' && state.startsWith('error:')) throw new Error(`The print view failed: ${state.slice(6)}`)
+    await new Promise((r) => setTimeout(r, READY_POLL_MS))
+  }
+  throw new Error(`The print view did not finish drawing within ${Math.round(timeoutMs / 1000)} s; no PDF was written.`)
+}
