@@ -8,6 +8,7 @@ import type { Run, RunInput } from '../../../shared/domain/run'
 import type { ImportRow } from '../../../electron/services/import/types'
 import { rowStatus } from '../../../electron/services/import/status'
 import { DESCRIBE_CHUNK_ROWS, describeRows } from '../../../electron/services/runs/import-service'
+import { seededRandom } from '../../../shared/demo/random'
 
 const sourceKey = (run: Pick<RunInput, 'source'>) => (run.source?.key ? `${run.source.kind}|${run.source.key}` : null)
 
@@ -49,20 +50,9 @@ function reference(rows: readonly ImportRow[], stored: readonly Run[], shownRows
   }
 }
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function generated(seed: number, rowCount: number, storedCount: number) {
-  const rnd = random(seed)
+  const rnd = seededRandom(seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T
   // Rows over 60 days, the log over the first 12 of them: rows like a logged run, and rows on days with none.
   const dates = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2024, 4, 1 + i)).toISOString().slice(0, 10))
