@@ -8,6 +8,12 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2
 }
 
+/** The p-th percentile of unsorted samples (the sample at that rank, no interpolation). */
+export function percentileOf(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN
+}
+
 /** Median milliseconds per call of `fn` over `repeats` runs, after `warmUp` untimed calls. */
 export function medianMs(fn: () => unknown, repeats: number, warmUp = 1): number {
   for (let i = 0; i < warmUp; i++) fn()
