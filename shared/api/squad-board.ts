@@ -6,7 +6,8 @@ import type { SquadBoard, SquadBoardEntry, SquadTriage, SquadTriageEntry } from 
 // functions are the only translation between the forms; expandSquadBoard(compact) equals the triage answer
 // (tests/unit/runs/squad-board.test.ts).
 
-const sameWeeks = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i])
+/** Two lists of ids or week starts hold the same strings in the same order. */
+export const sameStrings = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i])
 
 /** The sparkline week starts of a board: the first athlete's (every athlete's, unless an entry says otherwise). */
 export function boardWeeks(athletes: readonly SquadTriageEntry[]): string[] {
@@ -21,7 +22,7 @@ export function compactBoardEntry(entry: SquadTriageEntry, weeks: readonly strin
     ...rest,
     sparkKm: sparkline.map((p) => p.km),
     sparkPain: sparkline.map((p) => p.maxPain),
-    ...(sameWeeks(own, weeks) ? {} : { sparkWeeks: own }),
+    ...(sameStrings(own, weeks) ? {} : { sparkWeeks: own }),
   }
 }
 

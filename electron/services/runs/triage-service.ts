@@ -1,5 +1,5 @@
 import type { BoardFacts, SquadBoard, SquadBoardEntry, SquadTriage, SquadTriageEntry } from '../../../shared/api/channels/runs'
-import { boardWeeks, compactBoardEntry } from '../../../shared/api/squad-board'
+import { boardWeeks, compactBoardEntry, sameStrings } from '../../../shared/api/squad-board'
 import { type AthleteSummary, latestAssessment, summariseAthlete } from '../../../shared/domain/summary'
 import { CachedSummary } from '../store/cached-summary'
 import type { ServiceContext } from '../context'
@@ -25,8 +25,6 @@ interface MadeEntry {
 /** Keyed by the board facts object, which the summary cache hands out again while the athlete's facts hold. */
 const entriesByFacts = new WeakMap<BoardFacts, MadeEntry>()
 
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i])
-
 /**
  * An athlete's board entry: the very object made last time while their facts (same object), id, name, groups
  * and lock are the same, so the dispatcher checks only entries that changed (electron/services/checked-entries.ts
@@ -34,7 +32,7 @@ const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.l
  */
 export function entryOf(athlete: { id: string; name: string; groupIds: readonly string[] }, facts: BoardFacts, lockedReason: string | null): SquadTriageEntry {
   const made = entriesByFacts.get(facts)
-  if (made && made.athleteId === athlete.id && made.name === athlete.name && made.lockedReason === lockedReason && sameIds(made.groupIds, athlete.groupIds)) return made.entry
+  if (made && made.athleteId === athlete.id && made.name === athlete.name && made.lockedReason === lockedReason && sameStrings(made.groupIds, athlete.groupIds)) return made.entry
   const { attention: _rank, reasons: factReasons, ...shown } = facts
   const reasons: SquadTriageEntry['reasons'] = lockedReason ? [...factReasons, { id: 'record-locked', text: lockedReason, level: 'info' }] : factReasons
   // Its own copy of the groups: the entry may be frozen once checked, the squad's list must not be.
@@ -93,7 +91,7 @@ export async function squadBoard(ctx: ServiceContext, todayInput?: string): Prom
   const weeks = boardWeeks(board.athletes)
   const athletes = board.athletes.map((entry) => {
     const made = compactByEntry.get(entry)
-    if (made && sameIds(made.weeks, weeks)) return made.compact
+    if (made && sameStrings(made.weeks, weeks)) return made.compact
     const compact = compactBoardEntry(entry, weeks)
     compactByEntry.set(entry, { weeks, compact })
     return compact
